@@ -1,0 +1,165 @@
+"""The `kamer` command line. Messages are Dutch; errors become ClickExceptions here, at the edge."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from tqdm import tqdm
+
+from assistant.embed import Embedder, build_embedder
+from assistant.errors import KamerError
+from assistant.render import render_document, render_report, render_stats
+from assistant.settings import Settings, load_settings
+from assistant.store import Store
+
+T = TypeVar("T")
+
+
+@dataclass
+class Context:
+    """What the commands share; tests inject a fake embedder through `embedder`."""
+
+    store_path: Path | None = None
+    embedder: Embedder | None = None
+    settings_loader: Callable[[], Settings] = load_settings
+    _settings: Settings | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self.settings_loader().with_store(self.store_path)
+        return self._settings
+
+    def open_store(self) -> Store:
+        return Store.open(self.settings)
+
+    def get_embedder(self) -> Embedder:
+        if self.embedder is None:
+            self.embedder = build_embedder(self.settings)
+        return self.embedder
+
+
+class TqdmProgress:
+    """Progress bars on stderr, one per stage."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def stage(self, name: str, total: int) -> None:
+        self.done()
+        if self.enabled and total:
+            self.bar = tqdm(total=total, desc=name, unit="st", file=sys.stderr, leave=True)
+
+    def advance(self, amount: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(amount)
+
+    def done(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+store_option = click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Map van de index (standaard .kamer, of KAMER_STORE).",
+)
+
+
+def run_safely(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except KamerError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group(help="Assistent voor Kamerstukken: inlezen, doorzoeken en tonen met bronnen.")
+@click.version_option(package_name="kamer-assistent", message="kamer %(version)s")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    ctx.ensure_object(Context)
+
+
+@main.command(help="Lees bestanden of mappen in (recursief) en werk de index bij.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--stil", is_flag=True, help="Geen voortgangsbalk tonen.")
+@click.option("--details", is_flag=True, help="Toon ook elk overgeslagen of dubbel bestand.")
+@click.pass_obj
+def ingest(
+    obj: Context, paths: tuple[Path, ...], store: Path | None, stil: bool, details: bool
+) -> None:
+    from ingest.pipeline import Ingestor
+
+    if store is not None:
+        obj.store_path = store
+
+    def action() -> bool:
+        target = obj.open_store()
+        click.echo(f"Index: {target.describe()}", err=True)
+        ingestor = Ingestor(
+            target, obj.get_embedder(), obj.settings, progress=TqdmProgress(enabled=not stil)
+        )
+        report = ingestor.run(list(paths))
+        click.echo(render_report(report, details=details))
+        return report.ok
+
+    if not run_safely(action):
+        sys.exit(1)
+
+
+@main.command(help="Toon wat er in de index staat: aantallen per soort, periode, locatie.")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_obj
+def stats(obj: Context, store: Path | None, as_json: bool) -> None:
+    if store is not None:
+        obj.store_path = store
+    figures = run_safely(lambda: obj.open_store().stats())
+    click.echo(
+        json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render_stats(figures)
+    )
+
+
+@main.command(help="Toon één document: metadata, verwijzingen (beide kanten op) en chunks.")
+@click.argument("identifier")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.option("--chunks/--geen-chunks", default=True, help="Toon de chunks van het document.")
+@click.pass_obj
+def show(obj: Context, identifier: str, store: Path | None, as_json: bool, chunks: bool) -> None:
+    if store is not None:
+        obj.store_path = store
+
+    def action() -> str:
+        target = obj.open_store()
+        doc = target.get_document(identifier)
+        if doc is None:
+            raise click.ClickException(
+                f"Document '{identifier}' niet gevonden in {target.describe()}. "
+                "Probeer een Kamerstuknummer (kst-32317-913), Zaaknummer of DocumentNummer."
+            )
+        incoming = target.links_to(doc.id)
+        doc_chunks = target.get_chunks(doc.id) if chunks else []
+        if as_json:
+            return json.dumps(
+                {
+                    **doc.to_dict(),
+                    "referenced_by": [r.__dict__ for r in incoming],
+                    "chunks": [{"id": c[0], "text": c[1]} for c in doc_chunks],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        return render_document(doc, incoming, doc_chunks)
+
+    click.echo(run_safely(action))

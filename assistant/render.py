@@ -1,0 +1,140 @@
+"""Plain-text views for the terminal (Dutch), shared by the CLI and the app."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from assistant.documents import Document, Reference
+
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestReport
+
+OUTCOME_LABELS = {
+    "aangenomen": "aangenomen",
+    "verworpen": "verworpen",
+    "aangehouden": "aangehouden",
+    "ingetrokken": "ingetrokken",
+    "onbekend": "onbekend (geen stemmingsuitslag in de bronnen)",
+}
+
+
+def render_report(report: IngestReport, details: bool = False) -> str:
+    from ingest.pipeline import DUPLICATE, INGESTED, REJECTED, SKIPPED, UNCHANGED
+
+    lines = [
+        "Samenvatting",
+        f"  bestanden ingelezen : {report.count(INGESTED)}",
+        f"  ongewijzigd         : {report.count(UNCHANGED)}",
+        f"  dubbel              : {report.count(DUPLICATE)}",
+        f"  overgeslagen        : {report.count(SKIPPED)}",
+        f"  geweigerd           : {report.count(REJECTED)}",
+        f"  documenten          : {report.documents} (waarvan {report.records} records)",
+        f"  chunks              : {report.chunks_added} nieuw, {report.chunks_kept} ongewijzigd, "
+        f"{report.chunks_removed} verwijderd",
+    ]
+    if report.documents_removed:
+        lines.append(f"  documenten verwijderd: {report.documents_removed}")
+    skipped = [f for f in report.files if f.status in (SKIPPED, DUPLICATE)]
+    if skipped:
+        reasons = Counter(f"{f.status}: {f.reason}" for f in skipped)
+        lines.append("Overgeslagen of dubbel:")
+        if details:
+            lines += [f"  {f.path}: {f.status}, {f.reason}" for f in skipped]
+        else:
+            lines += [f"  {n} x {reason}" for reason, n in reasons.most_common(10)]
+    if report.rejected:
+        lines.append("Geweigerd:")
+        lines += [f"  {f.path}: {f.reason}" for f in report.rejected]
+    if report.warnings:
+        lines.append("Waarschuwingen:")
+        lines += [f"  {w}" for w in report.warnings[:20]]
+        if len(report.warnings) > 20:
+            lines.append(f"  ... en nog {len(report.warnings) - 20}")
+    return "\n".join(lines)
+
+
+def render_stats(figures: dict[str, Any]) -> str:
+    lines = [
+        f"Index: {figures['store']}",
+        f"Documenten: {figures['documents']}   chunks: {figures['chunks']}   "
+        f"verwijzingen: {figures['links']}   bestanden: {figures['files']}",
+        f"Periode: {figures['first_date'] or '-'} t/m {figures['last_date'] or '-'}",
+        "Per soort:",
+    ]
+    lines += [f"  {kind:<32} {count:>7}" for kind, count in figures["by_type"].items()]
+    return "\n".join(lines)
+
+
+def _field(label: str, value: object) -> str | None:
+    return f"{label:<20}{value}" if value not in (None, "", []) else None
+
+
+def render_votes(doc: Document) -> list[str]:
+    motion = doc.motion
+    if motion is None:
+        return []
+    lines = [_field("Uitslag", OUTCOME_LABELS.get(motion.outcome, motion.outcome))]
+    if motion.votes:
+        totals = motion.totals()
+        how = "hoofdelijk, per lid" if motion.hoofdelijk else "zetels per fractie"
+        lines.append(
+            _field(
+                "Stemmen", f"{totals.get('Voor', 0)} voor, {totals.get('Tegen', 0)} tegen ({how})"
+            )
+        )
+        for side in ("Voor", "Tegen", "Niet deelgenomen"):
+            fracties = motion.fracties(side)
+            if fracties:
+                lines.append(_field(f"  {side}", ", ".join(fracties)))
+    lines += [
+        _field("Kabinetsappreciatie", motion.kabinetsappreciatie),
+        _field(
+            "Afgedaan", None if motion.afgedaan is None else ("ja" if motion.afgedaan else "nee")
+        ),
+        _field("Vervangt", motion.replaces),
+    ]
+    return [line for line in lines if line]
+
+
+def render_document(
+    doc: Document, incoming: list[Reference], chunks: list[tuple[str, str, Any]]
+) -> str:
+    indieners = ", ".join(p.name + (f" ({p.fractie})" if p.fractie else "") for p in doc.indieners)
+    other_ids = ", ".join(f"{k}={v}" for k, v in sorted(doc.ids.items()))
+    header = [
+        doc.title,
+        "=" * min(len(doc.title), 100),
+        _field("Id", doc.id),
+        _field("Andere nummers", other_ids),
+        _field("Soort", doc.extra.get("soort") or doc.type),
+        _field("Datum", doc.date.isoformat() if doc.date else None),
+        _field("Vergaderjaar", doc.vergaderjaar),
+        _field("Dossier", " ".join(x for x in (doc.dossier, doc.dossier_title) if x)),
+        _field("Ondernummer", doc.ondernummer),
+        _field("Indieners", indieners),
+        _field("Afzender", doc.afzender),
+        _field("Status", doc.extra.get("status")),
+        _field("Bron", doc.url),
+        _field("Bestand", doc.source),
+    ]
+    lines = [line for line in header if line] + render_votes(doc)
+    if doc.text:
+        lines += ["", "Tekst:"]
+        lines += [textwrap.indent(textwrap.fill(p, 100), "  ") for p in doc.text.split("\n") if p]
+    if doc.references:
+        lines += ["", "Verwijst naar:"]
+        for ref in doc.references:
+            note = f" (voetnoot {ref.footnote})" if ref.footnote else ""
+            lines.append(f'  {ref.target}{note}: "{ref.anchor}"')
+            if ref.context:
+                lines.append(f"      in: {textwrap.shorten(ref.context, 160)}")
+    if incoming:
+        lines += ["", "Wordt genoemd in:"]
+        lines += [f"  {ref.target}: {textwrap.shorten(ref.context, 140)}" for ref in incoming]
+    if chunks:
+        lines += ["", f"Chunks ({len(chunks)}):"]
+        for chunk_id, text, _ in chunks:
+            lines.append(f"  [{chunk_id}] {textwrap.shorten(text, 140)}")
+    return "\n".join(lines)

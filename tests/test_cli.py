@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import Context, main
+from assistant.embed import HashEmbedder
+
+
+def run(*args: str, store: Path | None = None) -> tuple[int, str]:
+    runner = CliRunner()
+    extra = ["--store", str(store)] if store else []
+    result = runner.invoke(main, [*args, *extra], obj=Context(embedder=HashEmbedder()))
+    return result.exit_code, result.output
+
+
+def all_commands() -> list[str]:
+    assert isinstance(main, click.Group)
+    return sorted(main.commands)
+
+
+def test_every_command_has_dutch_help() -> None:
+    code, output = run("--help")
+    assert code == 0
+    for name in all_commands():
+        assert name in output
+    assert {"ingest", "stats", "show"} <= set(all_commands())
+
+
+@pytest.mark.parametrize("command", all_commands())
+def test_command_help(command: str) -> None:
+    code, output = run(command, "--help")
+    assert code == 0
+    assert "--store" in output
+    assert "Toon" in output or "Lees" in output
+
+
+def test_ingest_show_stats(tmp_path: Path, fixtures: Path) -> None:
+    store = tmp_path / "store"
+    code, output = run(
+        "ingest", "--stil", str(fixtures / "xml"), str(fixtures / "odata" / "zaken"), store=store
+    )
+    assert code == 0, output
+    assert "bestanden ingelezen : 7" in output
+    assert "geweigerd           : 0" in output
+
+    code, output = run("show", "kst-32317-913", store=store)
+    assert code == 0
+    assert "Motie van de leden Podt en Rajkowski" in output
+    assert "Indieners           Podt, Rajkowski" in output
+    assert "verzoekt het kabinet periodiek" in output
+    assert "Kabinetsappreciatie Oordeel Kamer" in output
+
+    code, output = run("show", "2024Z20830", "--json", store=store)
+    assert code == 0
+    data = json.loads(output)
+    assert data["id"] == "kst-32317-913"
+
+    code, output = run("stats", store=store)
+    assert code == 0
+    assert "motie" in output and "t/m 2025-05-20" in output
+
+
+def test_ingest_exit_code_is_1_when_a_file_is_rejected(tmp_path: Path, fixtures: Path) -> None:
+    bad = tmp_path / "leeg.txt"
+    bad.write_text("")
+    code, output = run("ingest", "--stil", str(bad), str(fixtures / "xml"), store=tmp_path / "s")
+    assert code == 1
+    assert "leeg.txt: leeg bestand" in output
+    assert "bestanden ingelezen : 4" in output
+
+
+def test_show_unknown_id_says_what_to_do(tmp_path: Path) -> None:
+    code, output = run("show", "kst-1-1", store=tmp_path / "s")
+    assert code == 1
+    assert "niet gevonden" in output
+
+
+def test_store_from_environment(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KAMER_STORE", str(tmp_path / "env-store"))
+    code, _ = run("ingest", "--stil", str(fixtures / "xml"))
+    assert code == 0
+    assert (tmp_path / "env-store").is_dir()

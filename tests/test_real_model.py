@@ -1,0 +1,50 @@
+"""Runs the real EmbeddingGemma model (provisioned by `make model`); slow, kept in `make test`."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from llama_index.core import VectorStoreIndex
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from assistant.embed import LlamaIndexEmbedding, SentenceTransformerEmbedder
+from assistant.settings import Settings, load_settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+pytestmark = pytest.mark.real_model
+
+
+@pytest.fixture(scope="module")
+def real_embedder() -> SentenceTransformerEmbedder:
+    settings = load_settings(env={})
+    if not Path(settings.embed_model).exists():
+        pytest.fail(f"model missing at {settings.embed_model}: run `make model`")
+    return SentenceTransformerEmbedder(settings.embed_model, batch_size=8)
+
+
+def test_vectors_are_normalised_768(real_embedder: SentenceTransformerEmbedder) -> None:
+    [vector] = real_embedder.embed_documents(["De Kamer, gehoord de beraadslaging"])
+    assert len(vector) == 768
+    assert math.isclose(math.sqrt(sum(x * x for x in vector)), 1.0, rel_tol=1e-2)  # bf16
+
+
+def test_llama_index_retrieves_from_our_store(
+    real_embedder: SentenceTransformerEmbedder, fixtures: Path, tmp_path: Path
+) -> None:
+    settings = Settings(store=tmp_path / "store")
+    store = Store.open(settings)
+    Ingestor(store, real_embedder, settings).run(
+        [fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "handelingen"]
+    )
+    index = VectorStoreIndex.from_vector_store(
+        ChromaVectorStore(chroma_collection=store.chunks),
+        embed_model=LlamaIndexEmbedding(real_embedder),
+    )
+    hits = index.as_retriever(similarity_top_k=3).retrieve(
+        "motie over de Kamer informeren over de voortgang van het migratiepact"
+    )
+    assert hits[0].node.ref_doc_id == "kst-32317-913"
+    assert hits[0].node.metadata["type"] == "motie"

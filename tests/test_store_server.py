@@ -1,0 +1,70 @@
+"""The same ingest against a real Chroma server on localhost (how a team shares one index)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.embed import HashEmbedder
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[int]:
+    executable = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            executable,
+            "run",
+            "--path",
+            str(tmp_path / "server"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        else:
+            pytest.fail("Chroma-server kwam niet op binnen 30 s")
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_ingest_into_chroma_server(chroma_server: int, fixtures: Path) -> None:
+    settings = Settings(chroma_host="127.0.0.1", chroma_port=chroma_server)
+    store = Store.open(settings)
+    assert "127.0.0.1" in store.describe()
+    report = Ingestor(store, HashEmbedder(), settings).run([fixtures / "xml"])
+    assert report.ok
+    # A second client (a colleague) sees the same index.
+    other = Store.open(settings)
+    doc = other.get_document("kst-32317-913")
+    assert doc is not None and [p.name for p in doc.indieners] == ["Podt", "Rajkowski"]
+    assert other.chunks.count() == store.chunks.count() > 0
