@@ -24,7 +24,7 @@ from assistant.settings import Settings
 from assistant.store import FileEntry, Store
 from ingest.chunk import Chunk, chunk_document
 from ingest.detect import choose_reader, default_readers
-from ingest.extract import find_references, resolve_footnote_references
+from ingest.extract import find_references, resolve_footnote_references, vergaderjaar_of
 from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
 from ingest.sources.base import Reader
 from ingest.sources.odata import SkippedFile
@@ -234,6 +234,8 @@ class Ingestor:
             return FileOutcome(name, SKIPPED, "geen documenten in dit bestand")
         for doc in docs:
             doc.source = doc.source or name
+            if doc.date and not doc.vergaderjaar:
+                doc.vergaderjaar = vergaderjaar_of(doc.date)
             add_references(doc)
         return docs, key, sha
 
