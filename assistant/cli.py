@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from tqdm import tqdm
 
+from assistant.answer import Answer
+from assistant.ask import Conversation
+from assistant.compose import Services, build_services
 from assistant.embed import Embedder, build_embedder
 from assistant.errors import KamerError
-from assistant.render import render_document, render_report, render_stats
+from assistant.render import render_document, render_eval, render_report, render_stats
 from assistant.settings import Settings, load_settings
 from assistant.store import Store
 
@@ -27,6 +32,7 @@ class Context:
 
     store_path: Path | None = None
     embedder: Embedder | None = None
+    services: Services | None = None
     settings_loader: Callable[[], Settings] = load_settings
     _settings: Settings | None = field(default=None, repr=False)
 
@@ -163,3 +169,86 @@ def show(obj: Context, identifier: str, store: Path | None, as_json: bool, chunk
         return render_document(doc, incoming, doc_chunks)
 
     click.echo(run_safely(action))
+
+
+def _services(obj: Context) -> Services:
+    if obj.services is None:
+        obj.services = build_services(obj.settings, embedder=obj.embedder)
+    return obj.services
+
+
+def _print_answer(answer: Answer) -> None:
+    click.echo(answer.answer)
+    if answer.citations:
+        click.echo("\nBronnen:")
+        for c in answer.citations:
+            click.echo(f"[{c.n}] {c.title} ({c.id}, {c.type}, {c.date or 'zonder datum'})")
+            if c.url:
+                click.echo(f"    {c.url}")
+            click.echo(f'    "{textwrap.shorten(c.quote, 300)}"')
+    click.echo(f"\n({answer.backend})", err=True)
+
+
+@main.command(help="Stel een vraag; het antwoord noemt zijn bronnen met citaten.")
+@click.argument("vraag")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Precies één JSON-object op stdout.")
+@click.pass_obj
+def ask(obj: Context, vraag: str, store: Path | None, as_json: bool) -> None:
+    if store is not None:
+        obj.store_path = store
+    answer = run_safely(lambda: _services(obj).answerer.ask(vraag))
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+
+
+@main.command(help="Toon een gesprek in de terminal; vervolgvragen gaan over het vorige antwoord.")
+@store_option
+@click.pass_obj
+def chat(obj: Context, store: Path | None) -> None:
+    if store is not None:
+        obj.store_path = store
+    services = run_safely(lambda: _services(obj))
+    conversation = Conversation()
+    click.echo("Stel uw vraag (leeg of 'stop' om te stoppen).")
+    while True:
+        try:
+            vraag = click.prompt("vraag", default="", show_default=False)
+        except (EOFError, click.Abort):
+            break
+        if vraag.strip().lower() in ("", "stop", "exit", "quit"):
+            break
+        _print_answer(run_safely(partial(services.answerer.ask, vraag, conversation)))
+        click.echo("")
+
+
+@main.command(help="Toon de evaluatiecijfers: recall@5, feitjuistheid, citaten, weigeringen.")
+@click.option(
+    "--vragen",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=Path("tests/eval/questions.jsonl"),
+    show_default=True,
+    help="Vragenbestand (JSONL).",
+)
+@store_option
+@click.option("--details", is_flag=True, help="Toon elke fout beantwoorde vraag.")
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_obj
+def eval(obj: Context, vragen: Path, store: Path | None, details: bool, as_json: bool) -> None:  # noqa: A001
+    from assistant.evaluate import run_eval
+
+    if store is not None:
+        obj.store_path = store
+    services = run_safely(lambda: _services(obj))
+    report = run_eval(vragen, services.answerer, services.store)
+    summary = report.summary()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_eval(summary))
+    if details:
+        for result in report.results:
+            if not (result.correct and result.citations_valid):
+                click.echo(f"  {result.id} ({result.kind}): {result.detail or 'citaat ongeldig'}")

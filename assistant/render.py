@@ -138,3 +138,30 @@ def render_document(
         for chunk_id, text, _ in chunks:
             lines.append(f"  [{chunk_id}] {textwrap.shorten(text, 140)}")
     return "\n".join(lines)
+
+
+def render_eval(summary: dict[str, Any]) -> str:
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    lines = [
+        f"Vragen: {summary['questions']}",
+        f"recall@5 (verwachte bronnen geciteerd): {pct(summary['recall@5'])}",
+        f"Citaten geldig (letterlijk in de bron): {pct(summary['citation_validity'])}",
+        f"Weigeren terecht/onterecht goed:        {pct(summary['refusal_accuracy'])}",
+        "Feitjuistheid per soort vraag:",
+    ]
+    lines += [f"  {kind:<24} {pct(value)}" for kind, value in summary["accuracy_by_kind"].items()]
+    latency = summary["latency_ms"]
+    lines.append(
+        f"Latentie (ms): gestructureerd p50 {latency['structured_p50']} p95 "
+        f"{latency['structured_p95']}; vrij p50 {latency['free_p50']} p95 {latency['free_p95']}"
+    )
+    if summary.get("retrieval_recall@5"):
+        lines.append(
+            "Retrieval recall@5 per methode: "
+            + ", ".join(
+                f"{mode} {value:.3f}" for mode, value in summary["retrieval_recall@5"].items()
+            )
+        )
+    return "\n".join(lines)

@@ -31,6 +31,12 @@ class Settings:
     embed_batch_size: int = 16
     max_chunk_words: int = 220
     max_file_mb: int = 50
+    llm_backend: str = "none"  # none | openai | ollama | llamacpp
+    llm_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_path: str | None = None
+    llm_timeout: int = 60
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

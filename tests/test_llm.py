@@ -112,7 +112,7 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeServer]:
     for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
     fake = FakeServer()
-    thread = threading.Thread(target=fake.httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=fake.httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     yield fake
     fake.release.set()
@@ -407,6 +407,7 @@ def test_a_claim_the_motie_text_does_not_make_is_dropped() -> None:
         ("De motie-Simons c.s. kreeg 32 stemmen voor [1].", True),
         ("De motie-Simons c.s. is aangenomen [1].", False),
         ("De motie-Simons c.s. is niet verworpen [1].", False),
+        ("De motie-Simons c.s. wil de plannen niet tot uitvoering brengen [1].", True),
         ("De motie-Simons c.s. is verworpen [2].", False),  # unknown marker
         ("De motie-Simons c.s. is verworpen.", False),  # no marker
         ("De motie-Simons c.s. is verworpen [1][3].", True),  # one more passage is fine
@@ -419,7 +420,10 @@ def test_numbers_outcomes_negations_and_markers(sentence: str, kept: bool) -> No
 
 
 def test_dates_and_kamerstuk_numbers_must_match() -> None:
-    passages = {1: nota_sentence("Met deze brief wordt"), 2: "Tweede Kamer, 32 317, nr. 913"}
+    passages = {
+        1: nota_sentence("Met deze brief wordt"),
+        2: "Tweede Kamer, Kamerstuk 32 317, nr. 913",
+    }
     assert check_grounding("De toezegging is van 20 maart [1].", passages).supported
     assert not check_grounding("De toezegging is van 21 maart [1].", passages).supported
     assert check_grounding("Het gaat om Kamerstuk 32317-913 [2].", passages).supported
@@ -431,7 +435,9 @@ def test_a_sentence_needs_its_own_cited_passages() -> None:
     sentence = "De motie-Podt/Rajkowski vraagt per bouwsteen te rapporteren over de kosten"
     assert not check_grounding(f"{sentence} [1].", passages).supported
     assert check_grounding(f"{sentence} [2].", passages).supported
-    both = "De motie-Simons c.s. is verworpen en Podt en Rajkowski vragen om voortgangsrapportages"
+    both = (
+        "De motie-Simons c.s. is verworpen en Podt en Rajkowski verzoeken om voortgangsinformatie"
+    )
     assert not check_grounding(f"{both} [1].", passages).supported
     assert check_grounding(f"{both} [1][2].", passages).supported
 
@@ -481,9 +487,9 @@ def passages() -> dict[int, str]:
 
 def test_rewrite_sends_question_sources_and_draft(passages: dict[int, str]) -> None:
     llm = ScriptedLLM()
-    llm.enqueue(["De nota voert de motie-Podt/Rajkowski uit [1]."])
+    llm.enqueue(["Deze brief voert de motie-Podt/Rajkowski uit [1]."])
     grounded = rewrite_with_llm(llm, QUESTION, DRAFT, passages)
-    assert grounded.text == "De nota voert de motie-Podt/Rajkowski uit [1]."
+    assert grounded.text == "Deze brief voert de motie-Podt/Rajkowski uit [1]."
     system, prompt = llm.calls[0]
     assert system == SYSTEM_PROMPT
     assert "uitsluitend op basis van de genummerde bronnen" in system

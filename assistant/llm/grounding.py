@@ -4,48 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from assistant.llm.base import LLM
+from assistant.llm.support import DEFAULT_THRESHOLD, Terms, is_supported, wordset
 
 _MARKERS = r"\[\d+(?:\s*[,;]\s*\d+)*\]"
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # End of a sentence: punctuation, closing quotes, then citation markers that belong to it.
 _END = re.compile(rf"[.!?]+[\"'”’)]*(?:\s*{_MARKERS})*(?=\s|$)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-_WORD = re.compile(r"[^\W\d_]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SUPERSCRIPT = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u209f]")  # footnote marks like "maart²"
-_GROUPED = re.compile(r"(?<!\d)(\d{1,3}) (?=\d{3}(?!\d))")  # "32 317" -> "32317"
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Abbreviations whose final period never ends a sentence, even before a capital or a digit.
-ABBREVIATIONS = _wordset(
+ABBREVIATIONS = wordset(
     "c.s. nr. nrs. o.a. d.d. t.v.v. i.v.m. m.b.t. t.a.v. t.b.v. m.i.v. z.g. zgn. bijv. bv. "
     "art. blz. pag. vs. ca. resp. incl. excl. jo. mr. dr. drs. ir. ing. prof. dhr. mevr. st. "
     "min. e.a. a.s. i.p.v. o.b.v. n.a.v. v.w.b. mln. mld."
 )
-STOP_WORDS = _wordset(
-    "de het een en of maar dat die dit deze van in op te aan met bij naar om uit over tot door als "
-    "dan ook nog al er is zijn was waren wordt worden werd werden ben bent heeft hebben had hadden "
-    "zal zullen zou zouden kan kunnen kon konden moet moeten mag mogen wil willen gaat gaan doet "
-    "ik je jij u hij zij ze we wij hun haar hem mijn uw ons onze wat wie waar wanneer hoe welke "
-    "welk waarom omdat want dus zo toe heel zeer meer veel alle elk ieder hier daar daarin daarmee "
-    "hierin hiermee nu reeds echter tevens zoals zich men iets wel voor tegen niet geen nooit "
-    "volgens staat stond bron bronnen namelijk"
-)
-# Words that flip or decide a claim: they must occur in a cited passage, coverage is not enough.
-DECISIVE_WORDS = _wordset(
-    "niet geen nooit nee niets voor tegen aangenomen verworpen ingetrokken aangehouden afgewezen "
-    "gewijzigd vervangen uitgevoerd toegezegd aanvaard overgenomen ontraden unaniem "
-    "meerderheid minderheid"
-)
-DEFAULT_THRESHOLD = 0.75
 
 SYSTEM_PROMPT = (
     "Je bent een assistent voor Nederlandse parlementaire documenten. "
@@ -93,14 +66,14 @@ def citation_markers(sentence: str) -> list[int]:
 def check_grounding(
     answer: str, passages: dict[int, str], threshold: float = DEFAULT_THRESHOLD
 ) -> GroundedAnswer:
-    """Keep a sentence only if its cited passages contain its numbers, decisive words and
-    at least `threshold` of its content words."""
-    terms = {n: _terms(text) for n, text in passages.items()}
+    """Keep a sentence only if it cites known passages that support it (see `is_supported`)."""
+    terms = {n: Terms.of(text) for n, text in passages.items()}
     supported: list[tuple[str, list[int]]] = []
     dropped: list[str] = []
     for sentence in split_sentences(answer):
         cited = citation_markers(sentence)
-        if _supported(sentence, cited, terms, threshold):
+        known = bool(cited) and all(n in terms for n in cited)
+        if known and is_supported(sentence, [terms[n] for n in cited], threshold):
             supported.append((sentence, cited))
         else:
             dropped.append(sentence)
@@ -150,50 +123,3 @@ def _ends_sentence(block: str, punct: int, end: int) -> bool:
     token = block[: punct + 1].rsplit(maxsplit=1)[-1].lower().lstrip("(\"'‘“")
     # Initials ("J.") and section numbers ("4.1.") are not sentence ends either.
     return token not in ABBREVIATIONS and not re.fullmatch(r"[^\W\d_]\.|\d+(?:\.\d+)+\.", token)
-
-
-def _terms(text: str) -> tuple[list[str], set[str]]:
-    """Lowercased words and normalised numbers of a text."""
-    text = _GROUPED.sub(r"\1", _SUPERSCRIPT.sub(" ", _MARKER.sub(" ", text)))
-    return [w.lower() for w in _WORD.findall(text)], set(_NUMBER.findall(text))
-
-
-def _supported(
-    sentence: str,
-    cited: list[int],
-    terms: dict[int, tuple[list[str], set[str]]],
-    threshold: float,
-) -> bool:
-    if not cited or any(n not in terms for n in cited):
-        return False
-    words, numbers = _terms(sentence)
-    pool = {w for n in cited for w in terms[n][0]}
-    if not numbers <= {x for n in cited for x in terms[n][1]}:
-        return False
-    stems = {_stem(w) for w in pool}
-    if any(w in DECISIVE_WORDS and _stem(w) not in stems for w in words):
-        return False
-    content = {w for w in words if len(w) > 1 and w not in STOP_WORDS}
-    if not content:
-        return False
-    covered = sum(_stem(w) in stems or _in_compound(w, pool) for w in content)
-    return covered / len(content) >= threshold
-
-
-def _in_compound(word: str, pool: set[str]) -> bool:
-    """Dutch compounds: "werking" is covered by "inwerking", "migratie" by "migratiepact"."""
-    return len(word) >= 5 and any(
-        len(p) > len(word) and (p.startswith(word) or p.endswith(word)) for p in pool
-    )
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer, already a dependency for BM25
-
-    return Stemmer.Stemmer("dutch")
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))

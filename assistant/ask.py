@@ -1,0 +1,527 @@
+"""Answer a question from the store: structured answers from records, extractive answers from text.
+
+Nothing here invents: motion facts come from records, free answers are sentences quoted from
+retrieved passages, and when nothing relevant is found the answer says so and cites nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer import Answer, Citations
+from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
+from assistant.llm.base import LLM, LLMError
+from assistant.llm.grounding import rewrite_with_llm
+from assistant.llm.grounding import split_sentences as sentences
+from assistant.question import (
+    COMMITMENT,
+    DOCUMENT,
+    FREE,
+    MOTION,
+    MOTION_LIST,
+    Question,
+    parse_question,
+)
+from assistant.retrieve import Filters, Passage, Retriever, Tokenizer
+from assistant.store import Store, where
+from ingest.extract import find_dates
+
+NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
+# Below these, a passage is not about the question (calibrated on tests/eval, see the issue note).
+MIN_DENSE = 0.42
+MIN_SHARED_TERMS = 0.5
+FULFILMENT_RE = re.compile(
+    r"uitvoering\s+(?:gegeven|geven|van)|uitgevoerd|geeft\s+uitvoering|conform\s+de\s+motie|"
+    r"afgedaan|gevolg\s+gegeven|invulling\s+(?:gegeven|aan)",
+    re.IGNORECASE,
+)
+COMMITMENT_TEXT_RE = re.compile(
+    r"toegezegd|toezegging|zeg(?:de)?\s+(?:ik\s+)?toe|ik\s+zal\s+de\s+kamer|"
+    r"zal\s+(?:ik|de\s+minister)\s+de\s+kamer|kom\s+(?:ik\s+)?(?:daar|hier)op\s+terug",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Turn:
+    question: Question
+    doc_ids: tuple[str, ...]
+
+
+@dataclass
+class Conversation:
+    """Earlier turns, so that 'en welke partijen stemden voor?' knows which motie is meant."""
+
+    turns: list[Turn] = field(default_factory=list)
+
+    @property
+    def last(self) -> Turn | None:
+        return self.turns[-1] if self.turns else None
+
+
+FOLLOW_UP_RE = re.compile(
+    r"^(?:en|maar|ook)\b|\b(?:hij|hem|die|deze|dezelfde|ervan|daarvan|daarover|ze)\b", re.I
+)
+
+
+def resolve_follow_up(question: Question, conversation: Conversation | None) -> Question:
+    """Carry the documents (and intent) of the previous turn into a question that leans on it."""
+    last = conversation.last if conversation else None
+    if last is None or question.ids or question.names:
+        return question
+    leans = FOLLOW_UP_RE.search(question.text) or len(question.text.split()) <= 6
+    if not leans:
+        return question
+    if question.timeframe and last.question.intent in (MOTION_LIST, COMMITMENT):
+        # "en die van december?": same kind of question, another period.
+        previous = last.question
+        filters = Filters(
+            types=previous.filters.types,
+            date_from=question.timeframe.start,
+            date_to=question.timeframe.end,
+            dossier=previous.filters.dossier,
+            fractie=previous.filters.fractie,
+            ministerie=previous.filters.ministerie,
+            outcome=previous.filters.outcome,
+        )
+        return Question(
+            text=question.text,
+            intent=previous.intent,
+            aspects=previous.aspects,
+            timeframe=question.timeframe,
+            filters=filters,
+            topic=previous.topic,
+        )
+    if last.doc_ids and (question.aspects or question.intent in (FREE, MOTION, DOCUMENT)):
+        intent = last.question.intent if last.question.intent in (MOTION, DOCUMENT) else MOTION
+        return Question(
+            text=question.text,
+            intent=intent,
+            ids=last.doc_ids,
+            aspects=question.aspects,
+            timeframe=question.timeframe,
+            filters=question.filters,
+            topic=question.topic,
+        )
+    return question
+
+
+class Answerer:
+    def __init__(
+        self,
+        store: Store,
+        retriever: Retriever,
+        today: dt.date | None = None,
+        llm: LLM | None = None,
+    ) -> None:
+        self.store = store
+        self.retriever = retriever
+        self.today = today or dt.date.today()
+        self.llm = llm
+        self.tokenizer = Tokenizer()
+
+    def ask(self, text: str, conversation: Conversation | None = None) -> Answer:
+        question = resolve_follow_up(parse_question(text, self.today), conversation)
+        handler = {
+            MOTION: self._motion,
+            DOCUMENT: self._motion,
+            MOTION_LIST: self._motion_list,
+            COMMITMENT: self._commitments,
+        }.get(question.intent, self._free)
+        answer, doc_ids = handler(question)
+        if conversation is not None:
+            conversation.turns.append(Turn(question, doc_ids))
+        return answer
+
+    # -- motions -------------------------------------------------------------------------------
+
+    def _find_motion(self, question: Question) -> tuple[Document | None, str]:
+        for identifier in question.ids:
+            doc = self.store.get_document(identifier)
+            if doc is not None:
+                return doc, ""
+        if question.ids:
+            return (
+                None,
+                f"Ik heb {', '.join(question.ids)} niet gevonden in de geïndexeerde bronnen.",
+            )
+        passages = self.retriever.search(
+            question.topic or question.text, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)), k=20
+        )
+        if question.names:
+            wanted = [n.lower() for n in question.names]
+            passages = [
+                p
+                for p in passages
+                if all(
+                    n in f"{p.metadata.get('indieners', '')} {p.metadata.get('title', '')}".lower()
+                    for n in wanted
+                )
+            ]
+        passages = [p for p in passages if self._relevant(question, p)]
+        if not passages:
+            return None, NOT_FOUND
+        return self.store.get_document(passages[0].doc_id), ""
+
+    def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        doc, reason = self._find_motion(question)
+        if doc is None:
+            return self._refusal(question, reason), ()
+        cite = Citations()
+        if doc.motion is None and doc.type != TOEZEGGING:
+            return self._document_answer(question, doc, cite), (doc.id,)
+        lines = self._motion_lines(doc, question.aspects, cite)
+        return (
+            Answer(
+                question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
+            ),
+            (doc.id,),
+        )
+
+    def _motion_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
+        motion = doc.motion
+        assert motion is not None
+        everything = not aspects
+        name = motion_name(doc)
+        lines = [f"{name} ({identifiers(doc)}): {cite.cite_field(doc, 'Onderwerp:')}"]
+        if doc.date:
+            lines.append(f"Ingediend op {dutch_date(doc.date)} {cite.cite_field(doc, 'Datum:')}.")
+        if everything or "indieners" in aspects:
+            if doc.indieners:
+                who = ", ".join(
+                    p.name + (f" ({p.fractie})" if p.fractie else "") for p in doc.indieners
+                )
+                lines.append(f"Ingediend door {who} {cite.cite_field(doc, 'Indieners:')}.")
+            else:
+                lines.append("De indieners staan niet in de geïndexeerde bronnen.")
+        if everything or aspects & {"outcome", "votes"}:
+            lines += self._outcome_lines(doc, aspects, cite)
+        if everything or "appreciatie" in aspects:
+            if motion.kabinetsappreciatie:
+                lines.append(
+                    f"Kabinetsappreciatie: {motion.kabinetsappreciatie} "
+                    f"{cite.cite_field(doc, 'Kabinetsappreciatie:')}."
+                )
+            elif "appreciatie" in aspects:
+                lines.append("De kabinetsappreciatie staat niet in de geïndexeerde bronnen.")
+        if motion.replaces:
+            lines.append(
+                f"Deze gewijzigde motie vervangt {motion.replaces} "
+                f"{cite.cite_field(doc, 'Ter vervanging van:')}."
+            )
+        if everything or "fulfilment" in aspects or "outcome" in aspects:
+            lines += self._fulfilment_lines(doc, cite, explicit="fulfilment" in aspects)
+        return lines
+
+    def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
+        motion = doc.motion
+        assert motion is not None
+        lines: list[str] = []
+        if motion.outcome == ONBEKEND:
+            lines.append("De stemmingsuitslag staat niet in de geïndexeerde bronnen.")
+        else:
+            lines.append(f"De motie is {motion.outcome} {cite.cite_field(doc, 'BesluitSoort:')}.")
+        if motion.votes:
+            totals = motion.totals()
+            how = " (hoofdelijke stemming, per lid geteld)" if motion.hoofdelijk else ""
+            lines.append(
+                f"Stemmen: {totals.get('Voor', 0)} voor, {totals.get('Tegen', 0)} tegen{how}."
+            )
+            for side, label in (("Voor", "Voor stemden"), ("Tegen", "Tegen stemden")):
+                fracties = motion.fracties(side)
+                if fracties:
+                    lines.append(
+                        f"{label}: {', '.join(fracties)} {cite.cite_field(doc, side + ':')}."
+                    )
+        elif "votes" in aspects:
+            lines.append("Per fractie uitgesplitste stemmen staan niet in de geïndexeerde bronnen.")
+        return lines
+
+    def _fulfilment_lines(self, doc: Document, cite: Citations, explicit: bool) -> list[str]:
+        lines: list[str] = []
+        for ref in self.store.links_to(doc.id):
+            source = self.store.get_document(ref.target)
+            if source is None:
+                continue
+            if source.motion is not None and source.motion.replaces == doc.id:
+                lines.append(
+                    f"Deze motie is vervangen door {source.id} "
+                    f"{cite.cite_field(source, 'Onderwerp:')}."
+                )
+                continue
+            context = ref.context or source.title
+            if not FULFILMENT_RE.search(context):
+                continue
+            kind = source.extra.get("soort") or source.type
+            when = f" van {dutch_date(source.date)}" if source.date else ""
+            lines.append(f"Uitvoering: {kind} '{source.title}'{when} {cite.cite(source, context)}.")
+        motion = doc.motion
+        if not lines and explicit:
+            lines.append(
+                "In de geïndexeerde bronnen staat geen document dat meldt dat deze motie "
+                "is uitgevoerd."
+            )
+        if explicit and motion is not None and motion.afgedaan is not None:
+            lines.append(
+                f"Volgens de Kamer is de zaak {'afgedaan' if motion.afgedaan else 'niet afgedaan'} "
+                f"{cite.cite_field(doc, 'Afgedaan:')}."
+            )
+        return lines
+
+    def _document_answer(self, question: Question, doc: Document, cite: Citations) -> Answer:
+        passages = self.retriever.passages_of([doc.id])
+        best = self._best_sentences(question, passages, limit=2) if passages else []
+        lines = [f"{doc.title} ({identifiers(doc)}) {cite.cite_field(doc, 'Onderwerp:')}."]
+        for _, sentence in best:
+            lines.append(f"{sentence} {cite.cite(doc, sentence)}")
+        return Answer(question.text, " ".join(lines), False, question.intent, cite.items)
+
+    def _motion_list(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        filters = question.filters
+        topic = topic_words(question.topic, self.tokenizer)
+        if topic:
+            passages = self.retriever.search(question.topic, filters, k=30)
+            passages = [p for p in passages if self._relevant(question, p)]
+            doc_ids = list(dict.fromkeys(p.doc_id for p in passages))
+        else:
+            doc_ids = self._records_matching(filters)
+        docs = [d for d in (self.store.get_document(i) for i in doc_ids[:40]) if d is not None]
+        if filters.fractie:
+            docs = [d for d in docs if any(p.fractie == filters.fractie for p in d.indieners)]
+        docs = sorted(docs, key=lambda d: d.date or dt.date.min)[:15]
+        if not docs:
+            return self._refusal(
+                question, "Ik heb geen moties gevonden die aan de vraag voldoen."
+            ), ()
+        cite = Citations()
+        lines = [f"Gevonden moties ({len(docs)}):"]
+        for doc in docs:
+            outcome = doc.motion.outcome if doc.motion else ONBEKEND
+            status = (
+                f"{outcome} {cite.cite_field(doc, 'BesluitSoort:')}"
+                if outcome != ONBEKEND
+                else "uitslag niet in de bronnen"
+            )
+            lines.append(
+                f"- {doc.title} ({identifiers(doc)}, {dutch_date(doc.date)}) "
+                f"{cite.cite_field(doc, 'Onderwerp:')}: {status}."
+            )
+        return (
+            Answer(
+                question.text,
+                "\n".join(lines),
+                False,
+                question.intent,
+                cite.items,
+                [d.to_dict() for d in docs],
+            ),
+            tuple(d.id for d in docs),
+        )
+
+    def _records_matching(self, filters: Filters) -> list[str]:
+        clauses: list[dict[str, object]] = []
+        if filters.types:
+            clauses.append({"type": {"$in": list(filters.types)}})
+        if filters.date_from:
+            clauses.append({"date": {"$gte": int(filters.date_from.strftime("%Y%m%d"))}})
+        if filters.date_to:
+            clauses.append({"date": {"$lte": int(filters.date_to.strftime("%Y%m%d"))}})
+        if filters.outcome:
+            clauses.append({"outcome": filters.outcome})
+        if not clauses:
+            return []
+        clause = clauses[0] if len(clauses) == 1 else {"$and": clauses}
+        got = self.store.records.get(where=where(clause), include=[], limit=500)
+        return list(got["ids"])
+
+    # -- commitments ---------------------------------------------------------------------------
+
+    def _commitments(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        cite = Citations()
+        lines: list[str] = []
+        records = [self.store.get_document(i) for i in question.ids if i.startswith("TZ")]
+        filters = question.filters
+        if not question.ids:
+            ids = self._records_matching(
+                Filters(types=(TOEZEGGING,), date_from=filters.date_from, date_to=filters.date_to)
+            )
+            records = [self.store.get_document(i) for i in ids[:30]]
+        wants_open = bool(re.search(r"\bopen\b|openstaand|nog niet", question.text, re.I))
+        for doc in records:
+            if doc is None:
+                continue
+            if (
+                filters.ministerie
+                and filters.ministerie.lower() not in (doc.afzender or "").lower()
+            ):
+                continue
+            status = str(doc.extra.get("status") or "onbekend")
+            if wants_open and status.lower() not in ("openstaand", "open"):
+                continue
+            when = f" ({dutch_date(doc.date)})" if doc.date else ""
+            status_ref = cite.cite_field(doc, "Status:") if doc.extra.get("status") else ""
+            lines.append(
+                f"- {doc.id}{when}: {doc.text} {cite.cite(doc, doc.text)} "
+                f"Status: {status} {status_ref}".rstrip()
+            )
+        found = {d.id for d in records if d is not None}
+        for passage, sentence in self._commitment_sentences(question):
+            doc = self.store.get_document(passage.doc_id)
+            if doc is None:
+                continue
+            found.add(doc.id)
+            when = f" ({dutch_date(doc.date)})" if doc.date else ""
+            lines.append(f'- In {doc.title}{when}: "{sentence}" {cite.cite(doc, sentence)}')
+        if not lines:
+            return self._refusal(
+                question,
+                "Ik heb geen toezeggingen gevonden die aan de vraag "
+                "voldoen in de geïndexeerde bronnen.",
+            ), ()
+        header = "Gevonden toezeggingen:"
+        return (
+            Answer(question.text, "\n".join([header, *lines]), False, question.intent, cite.items),
+            tuple(sorted(found)),
+        )
+
+    def _commitment_sentences(self, question: Question) -> list[tuple[Passage, str]]:
+        """Sentences in texts that state a commitment, dated inside the asked period if any."""
+        topic = question.topic if topic_words(question.topic, self.tokenizer) else ""
+        passages = self.retriever.search(f"toezegging toegezegd {topic}", Filters(), k=40)
+        results: list[tuple[Passage, str]] = []
+        timeframe = question.timeframe
+        for passage in passages:
+            for sentence in sentences(passage.text):
+                if not COMMITMENT_TEXT_RE.search(sentence):
+                    continue
+                if timeframe is not None:
+                    reference = _date_of(passage.metadata.get("date"))
+                    dates = [d for _, d, _ in find_dates(sentence, reference)]
+                    if reference and not dates:
+                        dates = [reference]
+                    if not any(timeframe.start <= d <= timeframe.end for d in dates):
+                        continue
+                results.append((passage, sentence))
+        return results[:8]
+
+    # -- free questions ------------------------------------------------------------------------
+
+    def _free(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        passages = self.retriever.search(question.topic or question.text, question.filters, k=8)
+        passages = [p for p in passages if self._relevant(question, p)]
+        if not passages:
+            return self._refusal(question, NOT_FOUND), ()
+        cite = Citations()
+        lines = []
+        for passage, sentence in self._best_sentences(question, passages, limit=3):
+            doc = self.store.get_document(passage.doc_id)
+            if doc is not None:
+                lines.append(f"{sentence} {cite.cite(doc, sentence)}")
+        if not lines:
+            return self._refusal(question, NOT_FOUND), ()
+        doc_ids = tuple(dict.fromkeys(c.id for c in cite.items))
+        answer = Answer(question.text, "\n".join(lines), False, question.intent, cite.items)
+        return self._rephrase(answer), doc_ids
+
+    def _rephrase(self, answer: Answer) -> Answer:
+        """With an LLM configured: nicer prose, but only sentences its cited quotes support."""
+        if self.llm is None:
+            return answer
+        passages = {c.n: c.quote for c in answer.citations}
+        try:
+            grounded = rewrite_with_llm(self.llm, answer.question, answer.answer, passages)
+        except LLMError as error:
+            answer.answer += f"\n(Taalmodel niet bereikbaar, antwoord zonder taalmodel: {error})"
+            return answer
+        kept = set(grounded.citations)
+        answer.citations = [c for c in answer.citations if c.n in kept]
+        answer.answer = grounded.text
+        answer.backend = self.llm.name
+        return answer
+
+    def _best_sentences(
+        self, question: Question, passages: list[Passage], limit: int
+    ) -> list[tuple[Passage, str]]:
+        terms = set(self.tokenizer(question.topic or question.text))
+        scored: list[tuple[float, int, Passage, str]] = []
+        for rank, passage in enumerate(passages[:5]):
+            for sentence in sentences(passage.text):
+                if len(sentence) < 25:
+                    continue
+                overlap = len(terms & set(self.tokenizer(sentence)))
+                scored.append((overlap - rank * 0.5, -rank, passage, sentence))
+        scored.sort(key=lambda item: (-item[0], -item[1]))
+        chosen: list[tuple[Passage, str]] = []
+        for _, _, passage, sentence in scored:
+            if all(sentence != s for _, s in chosen):
+                chosen.append((passage, sentence))
+            if len(chosen) == limit:
+                break
+        return chosen
+
+    def _relevant(self, question: Question, passage: Passage) -> bool:
+        """Dense similarity high enough, or most of the question's content words present."""
+        if passage.dense is not None and passage.dense >= MIN_DENSE:
+            return True
+        terms = set(topic_words(question.topic or question.text, self.tokenizer))
+        if not terms:
+            return passage.dense is not None and passage.dense >= MIN_DENSE
+        found = terms & set(self.tokenizer(f"{passage.metadata.get('title', '')} {passage.text}"))
+        return len(found) / len(terms) >= MIN_SHARED_TERMS
+
+    def _refusal(self, question: Question, reason: str) -> Answer:
+        return Answer(question.text, reason, True, question.intent)
+
+
+# Words that say what kind of answer is wanted, not what it is about.
+GENERIC_WORDS = (
+    "welke wat wie wanneer waarom hoe hoeveel motie moties toezegging toezeggingen toegezegd "
+    "kamer kabinet minister staatssecretaris status uitslag stemden stemming aangenomen verworpen "
+    "partijen fracties gedaan door ingediend brief brieven zijn is er"
+).split()
+
+
+def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
+    """Content stems of a question, without words that only say what kind of answer is wanted."""
+    generic = set(tokenizer(" ".join(GENERIC_WORDS)))
+    return [t for t in tokenizer(text) if t not in generic and not t.isdigit()]
+
+
+def _date_of(value: object) -> dt.date | None:
+    if isinstance(value, int):
+        try:
+            return dt.date(value // 10000, value // 100 % 100, value % 100)
+        except ValueError:
+            return None
+    return None
+
+
+MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def dutch_date(date: dt.date | None) -> str:
+    if date is None:
+        return "onbekende datum"
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def motion_name(doc: Document) -> str:
+    """'De motie-Podt/Rajkowski', 'De gewijzigde motie-Postma c.s.'."""
+    surnames = [p.name.split()[-1] if p.name else "" for p in doc.indieners]
+    kind = "De gewijzigde motie" if doc.type == GEWIJZIGDE_MOTIE else "De motie"
+    if not surnames:
+        return kind
+    if len(surnames) <= 2:
+        return f"{kind}-{'/'.join(surnames)}"
+    return f"{kind}-{surnames[0]} c.s."
+
+
+def identifiers(doc: Document) -> str:
+    extra = [
+        doc.ids[k] for k in ("zaak", "documentnummer") if doc.ids.get(k) and doc.ids[k] != doc.id
+    ]
+    return ", ".join([doc.id, *extra])

@@ -1,0 +1,50 @@
+"""Build the clients once (store, embedder, BM25 mirror, LLM) and hand them to who needs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from assistant.answer import EXTRACTIVE
+from assistant.ask import Answerer
+from assistant.embed import Embedder, build_embedder
+from assistant.llm import build_llm
+from assistant.llm.base import LLM
+from assistant.retrieve import ChunkIndex, Retriever
+from assistant.settings import Settings
+from assistant.store import Store
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    embedder: Embedder
+    retriever: Retriever
+    answerer: Answerer
+    llm: LLM | None
+
+    @property
+    def backend(self) -> str:
+        return self.llm.name if self.llm else EXTRACTIVE
+
+
+def build_services(
+    settings: Settings,
+    embedder: Embedder | None = None,
+    store: Store | None = None,
+    today: dt.date | None = None,
+) -> Services:
+    store = store or Store.open(settings)
+    embedder = embedder or build_embedder(settings)
+    retriever = Retriever(store, embedder, ChunkIndex.build(store))
+    llm = build_llm(
+        settings.llm_backend,
+        url=settings.llm_url,
+        model=settings.llm_model,
+        api_key=settings.llm_api_key,
+        path=settings.llm_path,
+        timeout=float(settings.llm_timeout),
+    )
+    answerer = Answerer(store, retriever, today=today, llm=llm)
+    return Services(settings, store, embedder, retriever, answerer, llm)

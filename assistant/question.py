@@ -1,0 +1,212 @@
+"""Understand a Dutch question: which documents it names, what it asks, which filters apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.documents import (
+    AANGENOMEN,
+    BRIEF,
+    GEWIJZIGDE_MOTIE,
+    HANDELINGEN,
+    KAMERVRAAG,
+    MOTIE,
+    NOTA,
+    VERWORPEN,
+)
+from assistant.retrieve import Filters
+from assistant.timeframe import Timeframe, find_timeframe, strip_timeframe
+from ingest.extract import find_references
+
+MOTION = "motie"
+MOTION_LIST = "moties"
+COMMITMENT = "toezeggingen"
+DOCUMENT = "document"
+FREE = "vrij"
+
+ZAAK_RE = re.compile(r"\b(\d{4}Z\d{5})\b", re.IGNORECASE)
+DOCUMENTNUMMER_RE = re.compile(r"\b(\d{4}D\d{5})\b", re.IGNORECASE)
+TOEZEGGING_RE = re.compile(r"\b(TZ\d{6}-\d{2,4})\b", re.IGNORECASE)
+# "motie 32317-913" (the bare form the reference finder is careful about) after the word motie.
+MOTIE_NUMBER_RE = re.compile(
+    r"\bmotie[- ]?(?:nr\.?\s*)?(\d{5}(?:-[A-Z]+|-\d{2})?)-(\d{1,4})\b", re.I
+)
+LITERAL_ID_RE = re.compile(r"\b((?:kst|ah-tk|h-tk)-[\w-]*\d)\b", re.IGNORECASE)
+DOSSIER_RE = re.compile(r"\bdossier\s+(\d{2}\s?\d{3})\b", re.IGNORECASE)
+
+FRACTIES = (
+    "GroenLinks-PvdA",
+    "GroenLinks",
+    "PvdA",
+    "VVD",
+    "PVV",
+    "CDA",
+    "D66",
+    "SP",
+    "ChristenUnie",
+    "SGP",
+    "PvdD",
+    "DENK",
+    "Volt",
+    "JA21",
+    "FVD",
+    "BBB",
+    "BIJ1",
+    "NSC",
+    "50PLUS",
+    "Groep Van Haga",
+    "Fractie Den Haan",
+)
+FRACTIE_ALIASES = {
+    "partij voor de dieren": "PvdD",
+    "forum voor democratie": "FVD",
+    "cu": "ChristenUnie",
+    "gl": "GroenLinks",
+    "nieuw sociaal contract": "NSC",
+    "boerburgerbeweging": "BBB",
+    "glpvda": "GroenLinks-PvdA",
+    "gl-pvda": "GroenLinks-PvdA",
+}
+ASPECT_WORDS = {
+    "votes": r"stemd\w*|stemming|stemmen|partijen|fracties|hoeveel|steun\w*|meerderheid|"
+    r"voor of tegen",
+    "indieners": r"ingedien\w*|indiener\w*|diende|ondertekend|wie (?:heeft|hebben)",
+    "appreciatie": r"appreciatie|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
+    "outcome": r"aangenomen|verworpen|status|uitslag|uitkomst|aangehouden|ingetrokken|afloop",
+    "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven",
+}
+TYPE_WORDS = {
+    KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*",
+    BRIEF: r"\bbrie(?:f|ven)\b|kamerbrie\w*",
+    HANDELINGEN: r"\bdebat\w*|handelingen|plenair\w*",
+    NOTA: r"\bnota\b",
+}
+COMMITMENT_RE = re.compile(r"toezegging\w*|toegezegd|zegde? toe|beloofd|belofte", re.IGNORECASE)
+LIST_RE = re.compile(r"\bwelke\s+moties\b|\bmoties\b.*\b(zijn|werden)\b|\balle moties\b", re.I)
+MINISTERIE_RE = re.compile(
+    r"\b(?:minister|staatssecretaris|ministerie)\s+(?:van|voor)\s+([A-Z][\w-]*(?:\s+(?:en|van|"
+    r"voor)\s+[A-Z][\w-]*)*)"
+)
+INDIENER_RE = re.compile(
+    r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
+    r"([A-Z][\w'-]+(?:[/ ](?:en\s+)?[A-Z][\w'-]+)*)"
+)
+NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    intent: str
+    ids: tuple[str, ...] = ()
+    aspects: frozenset[str] = frozenset()
+    timeframe: Timeframe | None = None
+    filters: Filters = field(default_factory=Filters)
+    topic: str = ""  # the question without ids and time words: what to search for
+    names: tuple[str, ...] = ()  # member names mentioned ("Podt", "Rajkowski")
+
+    def with_ids(self, ids: tuple[str, ...]) -> Question:
+        return replace(self, ids=ids)
+
+
+def find_ids(text: str) -> list[str]:
+    """Kamerstuk ids in any spelling, Zaak numbers, DocumentNummers and TZ numbers, in order."""
+    found: dict[str, int] = {}
+    for ref in find_references(text):
+        found.setdefault(ref.target, text.find(ref.anchor))
+    for match in MOTIE_NUMBER_RE.finditer(text):
+        dossier = match.group(1).replace(" ", "")
+        found.setdefault(f"kst-{dossier}-{match.group(2)}", match.start())
+    for pattern in (ZAAK_RE, DOCUMENTNUMMER_RE, TOEZEGGING_RE):
+        for match in pattern.finditer(text):
+            found.setdefault(match.group(1).upper(), match.start())
+    for match in LITERAL_ID_RE.finditer(text):
+        found.setdefault(match.group(1).lower(), match.start())
+    return sorted(found, key=lambda key: found[key])
+
+
+def find_fractie(text: str) -> str | None:
+    lowered = text.lower()
+    for alias, name in FRACTIE_ALIASES.items():
+        if re.search(rf"\b{re.escape(alias)}\b", lowered):
+            return name
+    for name in FRACTIES:
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+            return name
+    return None
+
+
+def find_names(text: str) -> tuple[str, ...]:
+    """Member names: 'de motie van Podt', 'de motie-Podt/Rajkowski', 'de leden X en Y'."""
+    names: list[str] = []
+    for match in INDIENER_RE.finditer(text):
+        for name in re.split(r"[/ ]|\ben\b", match.group(1)):
+            if name and name not in NOT_NAMES and name not in FRACTIES and name[0].isupper():
+                names.append(name)
+    for match in re.finditer(r"\b(?:lid|leden)\s+([A-Z][\w'-]+)(?:\s+en\s+([A-Z][\w'-]+))?", text):
+        names += [g for g in match.groups() if g and g not in names]
+    return tuple(dict.fromkeys(names))
+
+
+def parse_question(text: str, today: dt.date) -> Question:
+    question = " ".join(text.split())
+    ids = tuple(find_ids(question))
+    timeframe = find_timeframe(question, today)
+    lowered = question.lower()
+    aspects = frozenset(
+        aspect for aspect, pattern in ASPECT_WORDS.items() if re.search(pattern, lowered)
+    )
+    fractie = find_fractie(question)
+    names = find_names(question)
+    ministerie = MINISTERIE_RE.search(question)
+    dossier = DOSSIER_RE.search(question)
+    outcome = None
+    if re.search(r"\baangenomen\b", lowered):
+        outcome = AANGENOMEN
+    elif re.search(r"\bverworpen\b", lowered):
+        outcome = VERWORPEN
+
+    if any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question):
+        intent = COMMITMENT
+    elif LIST_RE.search(question) or (
+        "moties" in lowered and (timeframe is not None or fractie or dossier)
+    ):
+        intent = MOTION_LIST
+    elif ids:
+        intent = MOTION if re.search(r"\bmotie", lowered) or aspects else DOCUMENT
+    elif re.search(r"\bmotie\b|\bmotie-", lowered):
+        intent = MOTION
+    else:
+        intent = FREE
+
+    types: tuple[str, ...] = ()
+    if intent in (MOTION, MOTION_LIST):
+        types = (MOTIE, GEWIJZIGDE_MOTIE)
+    elif intent == COMMITMENT:
+        types = ()
+    else:
+        types = tuple(t for t, pattern in TYPE_WORDS.items() if re.search(pattern, lowered))
+    filters = Filters(
+        types=types,
+        date_from=timeframe.start if timeframe else None,
+        date_to=timeframe.end if timeframe else None,
+        dossier=dossier.group(1).replace(" ", "") if dossier else None,
+        fractie=fractie if intent in (MOTION_LIST,) else None,
+        ministerie=ministerie.group(1) if ministerie and intent == COMMITMENT else None,
+        outcome=outcome if intent == MOTION_LIST else None,
+    )
+    topic = strip_timeframe(question, timeframe)
+    for identifier in ids:
+        topic = topic.replace(identifier, " ")
+    return Question(
+        text=question,
+        intent=intent,
+        ids=ids,
+        aspects=aspects,
+        timeframe=timeframe,
+        filters=filters,
+        topic=" ".join(topic.split()),
+        names=names,
+    )

@@ -1,0 +1,239 @@
+"""Hybrid retrieval over the chunks: BM25 (Dutch stemming, stop words) and dense vectors, fused.
+
+The BM25 side is an in-memory mirror of the chunks collection (Chroma has no lexical index). With
+Chroma as the vector store llama-index's docstore is empty, so the mirror is built from the
+collection itself. Filters apply to both sides; fusion is reciprocal rank fusion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH
+
+from assistant.embed import Embedder
+from assistant.store import Store, where
+
+RRF_K = 60
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Filters:
+    types: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    dossier: str | None = None
+    fractie: str | None = None
+    indiener: str | None = None
+    ministerie: str | None = None
+    outcome: str | None = None
+    doc_ids: tuple[str, ...] = ()
+
+    def matches(self, meta: dict[str, Any]) -> bool:
+        if self.types and meta.get("type") not in self.types:
+            return False
+        if self.doc_ids and meta.get("doc_id") not in self.doc_ids:
+            return False
+        date = meta.get("date")
+        if self.date_from and (not isinstance(date, int) or date < _int(self.date_from)):
+            return False
+        if self.date_to and (not isinstance(date, int) or date > _int(self.date_to)):
+            return False
+        if self.dossier and str(meta.get("dossier", "")).split("-")[0] != self.dossier:
+            return False
+        if self.outcome and meta.get("outcome") != self.outcome:
+            return False
+        for wanted, keys in (
+            (self.fractie, ("fracties", "speaker_fractie")),
+            (self.indiener, ("indieners", "speaker", "title")),
+            (self.ministerie, ("afzender",)),
+        ):
+            if wanted and not any(wanted.lower() in str(meta.get(k, "")).lower() for k in keys):
+                return False
+        return True
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        """The part of the filter Chroma can apply itself; the rest is checked afterwards."""
+        clauses: list[dict[str, Any]] = []
+        if self.types:
+            clauses.append({"type": {"$in": list(self.types)}})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if self.date_from:
+            clauses.append({"date": {"$gte": _int(self.date_from)}})
+        if self.date_to:
+            clauses.append({"date": {"$lte": _int(self.date_to)}})
+        if self.outcome:
+            clauses.append({"outcome": self.outcome})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    @property
+    def needs_post_filter(self) -> bool:
+        return any((self.dossier, self.fractie, self.indiener, self.ministerie))
+
+    @property
+    def empty(self) -> bool:
+        return self == Filters()
+
+
+def _int(date: dt.date) -> int:
+    return date.year * 10000 + date.month * 100 + date.day
+
+
+@dataclass(frozen=True)
+class Passage:
+    chunk_id: str
+    doc_id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float
+    dense: float | None = None  # cosine similarity
+    bm25: float | None = None
+
+
+class Tokenizer:
+    """Lower-case words, Dutch stop words out, Snowball Dutch stems."""
+
+    def __init__(self) -> None:
+        self.stemmer = Stemmer.Stemmer("dutch")
+        self.stopwords = frozenset(STOPWORDS_DUTCH)
+
+    def __call__(self, text: str) -> list[str]:
+        words = [w for w in re.findall(r"\w+", text.lower()) if w not in self.stopwords]
+        return list(self.stemmer.stemWords(words))
+
+
+@dataclass
+class ChunkIndex:
+    """All chunks in memory: texts, metadata and a BM25 model over them."""
+
+    ids: list[str]
+    texts: list[str]
+    metadatas: list[dict[str, Any]]
+    tokenizer: Tokenizer = field(default_factory=Tokenizer)
+    model: Any = None
+    position: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, store: Store) -> ChunkIndex:
+        ids: list[str] = []
+        texts: list[str] = []
+        metas: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            got = store.chunks.get(
+                include=["documents", "metadatas"], limit=store.batch, offset=offset
+            )
+            if not got["ids"]:
+                break
+            ids += got["ids"]
+            texts += [t or "" for t in got["documents"] or []]
+            metas += [dict(m or {}) for m in got["metadatas"] or []]
+            offset += len(got["ids"])
+        index = cls(ids=ids, texts=texts, metadatas=metas)
+        index.position = {cid: i for i, cid in enumerate(ids)}
+        if ids:
+            corpus = [index.tokenizer(index.search_text(i)) for i in range(len(ids))]
+            index.model = bm25s.BM25()
+            index.model.index(corpus, show_progress=False)
+        return index
+
+    def search_text(self, i: int) -> str:
+        meta = self.metadatas[i]
+        header = " ".join(str(meta.get(k, "")) for k in ("title", "section", "indieners"))
+        return f"{header}\n{self.texts[i]}"
+
+    def bm25(self, query: str, filters: Filters, k: int) -> list[tuple[int, float]]:
+        if self.model is None:
+            return []
+        tokens = [t for t in self.tokenizer(query) if t in self.model.vocab_dict]
+        if not tokens:
+            return []
+        scores = self.model.get_scores(tokens)
+        if not filters.empty:
+            mask = np.array([filters.matches(m) for m in self.metadatas], dtype=bool)
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:k]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+class Retriever:
+    def __init__(
+        self, store: Store, embedder: Embedder, index: ChunkIndex, mode: str = "hybrid"
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        self.store = store
+        self.embedder = embedder
+        self.index = index
+        self.mode = mode
+
+    def dense(self, query: str, filters: Filters, k: int) -> list[tuple[int, float]]:
+        if not self.index.ids:
+            return []
+        vector = self.embedder.embed_query(query)
+        # Fields Chroma cannot filter (substring matches) are checked afterwards: ask for more.
+        wanted = k * 5 if filters.needs_post_filter else k
+        clause = filters.chroma_where()
+        got = self.store.chunks.query(
+            query_embeddings=np.asarray([vector], dtype=np.float32),
+            n_results=min(wanted, len(self.index.ids)),
+            where=where(clause) if clause else None,
+            include=["distances", "metadatas"],
+        )
+        hits: list[tuple[int, float]] = []
+        for cid, distance, meta in zip(
+            got["ids"][0],
+            (got["distances"] or [[]])[0],
+            (got["metadatas"] or [[]])[0],
+            strict=False,
+        ):
+            position = self.index.position.get(cid)
+            if position is not None and filters.matches(dict(meta or {})):
+                hits.append((position, 1.0 - float(distance)))
+        return hits[:k]
+
+    def search(self, query: str, filters: Filters | None = None, k: int = 8) -> list[Passage]:
+        filters = filters or Filters()
+        pool = max(k * 4, 30)
+        dense = self.dense(query, filters, pool) if self.mode != "bm25" else []
+        lexical = self.index.bm25(query, filters, pool) if self.mode != "dense" else []
+        fused: dict[int, float] = {}
+        for ranking in (dense, lexical):
+            for rank, (position, _) in enumerate(ranking):
+                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+        dense_score = dict(dense)
+        bm25_score = dict(lexical)
+        best = sorted(fused, key=lambda p: -fused[p])[:k]
+        return [
+            Passage(
+                chunk_id=self.index.ids[p],
+                doc_id=str(self.index.metadatas[p].get("doc_id", "")),
+                text=self.index.texts[p],
+                metadata=self.index.metadatas[p],
+                score=fused[p],
+                dense=dense_score.get(p),
+                bm25=bm25_score.get(p),
+            )
+            for p in best
+        ]
+
+    def passages_of(self, doc_ids: Sequence[str]) -> list[Passage]:
+        wanted = set(doc_ids)
+        return [
+            Passage(cid, str(meta.get("doc_id")), text, meta, 0.0)
+            for cid, text, meta in zip(
+                self.index.ids, self.index.texts, self.index.metadatas, strict=True
+            )
+            if meta.get("doc_id") in wanted
+        ]

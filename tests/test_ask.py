@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.answer import Answer, quote_is_valid
+from assistant.ask import Answerer, Conversation
+from assistant.cli import Context, main
+from assistant.compose import build_services
+from assistant.embed import HashEmbedder
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    fixtures = Path(__file__).parent / "fixtures"
+    settings = Settings(store=tmp_path_factory.mktemp("ask") / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run(
+        [fixtures / "xml", fixtures / "odata", fixtures / "nota", fixtures / "handelingen"]
+    )
+    return settings.store
+
+
+@pytest.fixture(scope="module")
+def answerer(store_path: Path) -> Answerer:
+    services = build_services(Settings(store=store_path), embedder=HashEmbedder(), today=TODAY)
+    return services.answerer
+
+
+def assert_well_cited(answer: Answer, answerer: Answerer) -> None:
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert markers == {c.n for c in answer.citations}, "every marker a citation and vice versa"
+    for citation in answer.citations:
+        doc = answerer.store.get_document(citation.id)
+        assert doc is not None
+        assert quote_is_valid(citation.quote, doc), citation.quote
+
+
+def cited(answer: Answer) -> set[str]:
+    return {c.id for c in answer.citations}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat is de status van motie 32317-913?",
+        "Wat is de status van kst-32317-913?",
+        "Is Kamerstuk 32 317, nr. 913 aangenomen?",
+        "Hoe staat het met motie 2024Z20830?",
+    ],
+)
+def test_motion_by_number_unknown_outcome(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
+    assert not answer.refused
+    assert "kst-32317-913" in cited(answer)
+    assert "De stemmingsuitslag staat niet in de geïndexeerde bronnen." in answer.answer
+    assert "aangenomen" not in answer.answer.replace("Is Kamerstuk", "")
+    assert_well_cited(answer, answerer)
+
+
+def test_motion_status_reports_fulfilment_by_the_nota(answerer: Answerer) -> None:
+    answer = answerer.ask("Is de motie 32317-913 uitgevoerd?")
+    assert "Uitvoering:" in answer.answer
+    assert "nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact" in cited(answer)
+    assert "Oordeel Kamer" not in answer.answer  # only what was asked (and the outcome context)
+    assert_well_cited(answer, answerer)
+
+
+def test_motion_with_votes(answerer: Answerer) -> None:
+    answer = answerer.ask("Is motie 2022Z00782 aangenomen?")
+    assert "De motie is verworpen" in answer.answer
+    assert "32 voor, 117 tegen" in answer.answer
+    assert answer.records and answer.records[0]["id"] == "2022Z00782"
+    assert_well_cited(answer, answerer)
+
+
+def test_follow_ups_use_the_previous_motion(answerer: Answerer) -> None:
+    conversation = Conversation()
+    answerer.ask("Wat is de status van motie 2022Z00782?", conversation)
+    votes = answerer.ask("En welke partijen stemden voor?", conversation)
+    assert "Voor stemden: BIJ1, SP, PvdA" in votes.answer
+    who = answerer.ask("Wie diende hem in?", conversation)
+    assert "S.H. Simons (BIJ1)" in who.answer
+    assert_well_cited(who, answerer)
+
+
+def test_motion_by_description(answerer: Answerer) -> None:
+    answer = answerer.ask(
+        "Wat is de status van de motie van Podt en Rajkowski over het migratiepact?"
+    )
+    assert not answer.refused
+    assert [c.id for c in answer.citations][0] == "kst-32317-913"
+
+
+def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
+    answer = answerer.ask("Wat is de status van motie kst-99999-1?")
+    assert answer.refused
+    assert answer.citations == []
+    assert "niet gevonden" in answer.answer
+
+
+def test_irrelevant_free_question_is_refused(answerer: Answerer) -> None:
+    answer = answerer.ask("Hoeveel pinguïns leven er op Antarctica volgens de stikstofraad?")
+    assert answer.refused
+    assert answer.citations == []
+
+
+def test_commitments_on_a_date(answerer: Answerer) -> None:
+    answer = answerer.ask("Welke toezeggingen zijn er op 20 maart 2026 gedaan?")
+    assert not answer.refused
+    ids = cited(answer)
+    assert {"TZ202603-041", "TZ202603-042"} <= ids
+    assert "nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact" in ids
+    assert_well_cited(answer, answerer)
+
+
+def test_list_of_motions_in_a_period(answerer: Answerer) -> None:
+    answer = answerer.ask("Welke moties zijn in januari 2022 verworpen?")
+    assert "2022Z00782" in cited(answer)
+    assert_well_cited(answer, answerer)
+
+
+def test_ask_json_contract(store_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["ask", "Is motie 2022Z00782 aangenomen?", "--json", "--store", str(store_path)],
+        obj=Context(embedder=HashEmbedder()),
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"question", "answer", "refused", "intent", "citations", "records"} <= set(data)
+    citation = data["citations"][0]
+    assert set(citation) >= {"n", "id", "ids", "title", "type", "date", "url", "quote"}
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", citation["date"])
