@@ -7,8 +7,9 @@ retrieved passages, and when nothing relevant is found the answer says so and ci
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer import Answer, Citations
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
@@ -26,6 +27,7 @@ from assistant.question import (
 )
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer
 from assistant.store import Store, where
+from assistant.timeframe import Timeframe
 from ingest.extract import find_dates
 
 NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
@@ -37,9 +39,16 @@ FULFILMENT_RE = re.compile(
     r"afgedaan|gevolg\s+gegeven|invulling\s+(?:gegeven|aan)",
     re.IGNORECASE,
 )
+VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
+STRONG_COMMITMENT_RE = re.compile(
+    r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
+    r"\bzal\b.{0,60}\bkamer\b|\bkamer\b.{0,60}\binformeren\b",
+    re.IGNORECASE,
+)
 COMMITMENT_TEXT_RE = re.compile(
-    r"toegezegd|toezegging|zeg(?:de)?\s+(?:ik\s+)?toe|ik\s+zal\s+de\s+kamer|"
-    r"zal\s+(?:ik|de\s+minister)\s+de\s+kamer|kom\s+(?:ik\s+)?(?:daar|hier)op\s+terug",
+    r"toegezegd|toezegging|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|\bik\s+zal\b|\bzal\s+ik\b|"
+    r"\bzult\b.{0,60}\binformeren|(?:kom|komen)\s+(?:ik\s+)?(?:daar|hier)op\s+terug|"
+    r"\bterugkomen\b|doen\s+toekomen|de\s+kamer\s+(?:\w+\s+){0,4}informeren",
     re.IGNORECASE,
 )
 
@@ -94,7 +103,18 @@ def resolve_follow_up(question: Question, conversation: Conversation | None) -> 
             filters=filters,
             topic=previous.topic,
         )
-    if last.doc_ids and (question.aspects or question.intent in (FREE, MOTION, DOCUMENT)):
+    if not last.doc_ids:
+        return question
+    if last.question.intent in (FREE, COMMITMENT) and not question.aspects & {"votes", "outcome"}:
+        # "welke daarvan ...": search again, but only in the documents of the previous answer.
+        return Question(
+            text=question.text,
+            intent=FREE,
+            aspects=question.aspects,
+            filters=Filters(doc_ids=last.doc_ids),
+            topic=f"{question.topic} {last.question.topic}",
+        )
+    if question.aspects or question.intent in (FREE, MOTION, DOCUMENT):
         intent = last.question.intent if last.question.intent in (MOTION, DOCUMENT) else MOTION
         return Question(
             text=question.text,
@@ -137,16 +157,13 @@ class Answerer:
 
     # -- motions -------------------------------------------------------------------------------
 
-    def _find_motion(self, question: Question) -> tuple[Document | None, str]:
+    def _find_motion(self, question: Question) -> Document | None:
         for identifier in question.ids:
             doc = self.store.get_document(identifier)
             if doc is not None:
-                return doc, ""
+                return doc
         if question.ids:
-            return (
-                None,
-                f"Ik heb {', '.join(question.ids)} niet gevonden in de geïndexeerde bronnen.",
-            )
+            return None
         passages = self.retriever.search(
             question.topic or question.text, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)), k=20
         )
@@ -161,24 +178,47 @@ class Answerer:
                 )
             ]
         passages = [p for p in passages if self._relevant(question, p)]
-        if not passages:
-            return None, NOT_FOUND
-        return self.store.get_document(passages[0].doc_id), ""
+        return self.store.get_document(passages[0].doc_id) if passages else None
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
-        doc, reason = self._find_motion(question)
+        doc = self._find_motion(question)
+        if doc is None and question.ids:
+            return self._mentioned_only(question)
         if doc is None:
-            return self._refusal(question, reason), ()
+            # No motie record fits: the question may still be answered by a debate or letter.
+            return self._free(replace(question, filters=replace(question.filters, types=())))
         cite = Citations()
         if doc.motion is None and doc.type != TOEZEGGING:
             return self._document_answer(question, doc, cite), (doc.id,)
         lines = self._motion_lines(doc, question.aspects, cite)
-        return (
-            Answer(
-                question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
-            ),
-            (doc.id,),
+        answer = Answer(
+            question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
         )
+        return answer, (doc.id,)
+
+    def _mentioned_only(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        """A number that is no document in the index, but that indexed texts mention."""
+        mentioned_in = {ref.target for i in question.ids for ref in self.store.links_to(i)}
+        missing = ", ".join(question.ids)
+        if not mentioned_in:
+            return self._refusal(
+                question, f"Ik heb {missing} niet gevonden in de geïndexeerde bronnen."
+            ), ()
+        narrowed = Question(
+            text=question.text,
+            intent=FREE,
+            aspects=question.aspects,
+            filters=Filters(doc_ids=tuple(sorted(mentioned_in))),
+            topic=question.topic,
+        )
+        answer, doc_ids = self._free(narrowed, require_relevance=False)
+        if not answer.refused:
+            answer.answer = (
+                f"{missing} staat niet als document in de index, maar wordt genoemd in "
+                f"{len(mentioned_in)} document(en):\n{answer.answer}"
+            )
+        answer.intent = question.intent
+        return answer, doc_ids
 
     def _motion_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
         motion = doc.motion
@@ -280,14 +320,27 @@ class Answerer:
 
     def _motion_list(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         filters = question.filters
-        topic = topic_words(question.topic, self.tokenizer)
+        # Party and member names are filters, not the subject of the moties.
+        topic_text = question.topic
+        for name in (filters.fractie or "", *question.names):
+            topic_text = (
+                re.sub(rf"\b{re.escape(name)}\b", " ", topic_text, flags=re.I)
+                if name
+                else topic_text
+            )
+        topic = topic_words(topic_text, self.tokenizer)
+        narrowed = Question(text=question.text, intent=question.intent, topic=topic_text)
+        candidates = self._records_matching(filters) if filters.date_from or filters.outcome else []
         if topic:
-            passages = self.retriever.search(question.topic, filters, k=30)
-            passages = [p for p in passages if self._relevant(question, p)]
+            search_filters = (
+                Filters(types=filters.types, doc_ids=tuple(candidates)) if (candidates) else filters
+            )
+            passages = self.retriever.search(topic_text, search_filters, k=30)
+            passages = [p for p in passages if self._relevant(narrowed, p)]
             doc_ids = list(dict.fromkeys(p.doc_id for p in passages))
         else:
-            doc_ids = self._records_matching(filters)
-        docs = [d for d in (self.store.get_document(i) for i in doc_ids[:40]) if d is not None]
+            doc_ids = candidates
+        docs = [d for d in (self.store.get_document(i) for i in doc_ids[:200]) if d is not None]
         if filters.fractie:
             docs = [d for d in docs if any(p.fractie == filters.fractie for p in d.indieners)]
         docs = sorted(docs, key=lambda d: d.date or dt.date.min)[:15]
@@ -341,76 +394,119 @@ class Answerer:
     def _commitments(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         cite = Citations()
         lines: list[str] = []
-        records = [self.store.get_document(i) for i in question.ids if i.startswith("TZ")]
-        filters = question.filters
-        if not question.ids:
+        named = [i for i in question.ids if i.startswith("TZ")]
+        if named:
+            records = [self.store.get_document(i) for i in named]
+            if not any(records):
+                missing = ", ".join(named)
+                return self._refusal(
+                    question,
+                    f"Ik heb toezegging {missing} niet gevonden in de geïndexeerde bronnen.",
+                ), ()
+        else:
+            filters = question.filters
             ids = self._records_matching(
                 Filters(types=(TOEZEGGING,), date_from=filters.date_from, date_to=filters.date_to)
             )
             records = [self.store.get_document(i) for i in ids[:30]]
         wants_open = bool(re.search(r"\bopen\b|openstaand|nog niet", question.text, re.I))
         for doc in records:
-            if doc is None:
-                continue
-            if (
-                filters.ministerie
-                and filters.ministerie.lower() not in (doc.afzender or "").lower()
-            ):
+            if doc is None or not self._commitment_matches(question, doc, wants_open):
                 continue
             status = str(doc.extra.get("status") or "onbekend")
-            if wants_open and status.lower() not in ("openstaand", "open"):
-                continue
-            when = f" ({dutch_date(doc.date)})" if doc.date else ""
             status_ref = cite.cite_field(doc, "Status:") if doc.extra.get("status") else ""
+            when = f" ({dutch_date(doc.date)})" if doc.date else ""
             lines.append(
                 f"- {doc.id}{when}: {doc.text} {cite.cite(doc, doc.text)} "
                 f"Status: {status} {status_ref}".rstrip()
             )
-        found = {d.id for d in records if d is not None}
-        for passage, sentence in self._commitment_sentences(question):
-            doc = self.store.get_document(passage.doc_id)
-            if doc is None:
-                continue
-            found.add(doc.id)
-            when = f" ({dutch_date(doc.date)})" if doc.date else ""
-            lines.append(f'- In {doc.title}{when}: "{sentence}" {cite.cite(doc, sentence)}')
+        found = {c.id for c in cite.items}
+        if not named:
+            for passage, sentence in self._commitment_sentences(question):
+                doc = self.store.get_document(passage.doc_id)
+                if doc is None:
+                    continue
+                found.add(doc.id)
+                when = f" ({dutch_date(doc.date)})" if doc.date else ""
+                lines.append(f'- In {doc.title}{when}: "{sentence}" {cite.cite(doc, sentence)}')
         if not lines:
             return self._refusal(
                 question,
-                "Ik heb geen toezeggingen gevonden die aan de vraag "
-                "voldoen in de geïndexeerde bronnen.",
+                "Ik heb geen toezeggingen gevonden die aan de vraag voldoen in de geïndexeerde "
+                "bronnen.",
             ), ()
-        header = "Gevonden toezeggingen:"
-        return (
-            Answer(question.text, "\n".join([header, *lines]), False, question.intent, cite.items),
-            tuple(sorted(found)),
+        answer = Answer(
+            question.text,
+            "\n".join(["Gevonden toezeggingen:", *lines]),
+            False,
+            question.intent,
+            cite.items,
         )
+        return answer, tuple(sorted(found))
+
+    def _commitment_matches(self, question: Question, doc: Document, wants_open: bool) -> bool:
+        status = str(doc.extra.get("status") or "").lower()
+        if wants_open and status not in ("openstaand", "open"):
+            return False
+        ministerie = question.filters.ministerie
+        if ministerie and ministerie.lower() not in f"{doc.afzender} {doc.text}".lower():
+            return False
+        topic = set(topic_words(question.topic, self.tokenizer))
+        return not topic or bool(topic & set(self.tokenizer(doc.text)))
 
     def _commitment_sentences(self, question: Question) -> list[tuple[Passage, str]]:
-        """Sentences in texts that state a commitment, dated inside the asked period if any."""
-        topic = question.topic if topic_words(question.topic, self.tokenizer) else ""
-        passages = self.retriever.search(f"toezegging toegezegd {topic}", Filters(), k=40)
-        results: list[tuple[Passage, str]] = []
+        """Sentences in texts that state a commitment, on the topic and in the period asked."""
+        topic = set(topic_words(question.topic, self.tokenizer))
+        queries = [f"toezegging toegezegd {question.topic}"]
+        if topic:
+            queries.append(question.topic)
+        # A commitment of 20 March is reported in documents of that day or later.
+        filters = replace(question.filters, date_to=None)
+        passages: dict[str, Passage] = {}
+        for query in queries:
+            for passage in self.retriever.search(query, filters, k=30):
+                passages.setdefault(passage.chunk_id, passage)
+        scored: list[tuple[float, Passage, str]] = []
         timeframe = question.timeframe
-        for passage in passages:
+        for rank, passage in enumerate(passages.values()):
             for sentence in sentences(passage.text):
                 if not COMMITMENT_TEXT_RE.search(sentence):
                     continue
-                if timeframe is not None:
-                    reference = _date_of(passage.metadata.get("date"))
-                    dates = [d for _, d, _ in find_dates(sentence, reference)]
-                    if reference and not dates:
-                        dates = [reference]
-                    if not any(timeframe.start <= d <= timeframe.end for d in dates):
-                        continue
-                results.append((passage, sentence))
-        return results[:8]
+                if timeframe is not None and not self._dated_within(passage, sentence, timeframe):
+                    continue
+                overlap = len(topic & set(self.tokenizer(sentence))) if topic else 0
+                context = len(topic & set(self.tokenizer(passage.text))) if topic else 0
+                if topic and not context:
+                    continue
+                strength = 2 if STRONG_COMMITMENT_RE.search(sentence) else 0
+                speaker = str(passage.metadata.get("speaker", "")).lower()
+                by_government = speaker.startswith(("minister", "staatssecretaris"))
+                score = overlap * 2 + context + strength + by_government - rank * 0.05
+                scored.append((score, passage, sentence))
+        scored.sort(key=lambda item: -item[0])
+        unique: dict[str, tuple[Passage, str]] = {}
+        for _, passage, sentence in scored:
+            unique.setdefault(" ".join(sentence.split()), (passage, sentence))
+        return list(unique.values())[:6]
+
+    @staticmethod
+    def _dated_within(passage: Passage, sentence: str, timeframe: Timeframe) -> bool:
+        """A date in the sentence (resolved against the document date) or, if none, the
+        document date itself falls in the period."""
+        reference = _date_of(passage.metadata.get("date"))
+        dates = [d for _, d, _ in find_dates(sentence, reference)] or (
+            [reference] if reference else []
+        )
+        return any(timeframe.start <= d <= timeframe.end for d in dates)
 
     # -- free questions ------------------------------------------------------------------------
 
-    def _free(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+    def _free(
+        self, question: Question, require_relevance: bool = True
+    ) -> tuple[Answer, tuple[str, ...]]:
         passages = self.retriever.search(question.topic or question.text, question.filters, k=8)
-        passages = [p for p in passages if self._relevant(question, p)]
+        if require_relevance:
+            passages = [p for p in passages if self._relevant(question, p)]
         if not passages:
             return self._refusal(question, NOT_FOUND), ()
         cite = Citations()
@@ -450,8 +546,12 @@ class Answerer:
             for sentence in sentences(passage.text):
                 if len(sentence) < 25:
                     continue
-                overlap = len(terms & set(self.tokenizer(sentence)))
-                scored.append((overlap - rank * 0.5, -rank, passage, sentence))
+                words = self.tokenizer(sentence)
+                # Shared terms, damped for length so a long sentence does not win by size alone.
+                score = len(terms & set(words)) / math.sqrt(max(len(words), 4)) - rank * 0.1
+                if question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence):
+                    score += 0.5
+                scored.append((score, -rank, passage, sentence))
         scored.sort(key=lambda item: (-item[0], -item[1]))
         chosen: list[tuple[Passage, str]] = []
         for _, _, passage, sentence in scored:
