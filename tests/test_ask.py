@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,71 @@ def test_ask_json_contract(store_path: Path) -> None:
     citation = data["citations"][0]
     assert set(citation) >= {"n", "id", "ids", "title", "type", "date", "url", "quote"}
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", citation["date"])
+
+
+class EchoingOpenAIServer:
+    """A local OpenAI-compatible endpoint that rephrases by echoing the draft and inventing one
+    extra sentence, which the grounding check must drop."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, object]] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                outer.requests.append(body)
+                prompt = body["messages"][-1]["content"]
+                draft = prompt.split("Concept-antwoord", 1)[-1]
+                first = re.search(r"[^\n:]*\[1\]", draft)
+                reply = (first.group(0).strip() if first else "") + " De motie is aangenomen [1]."
+                payload = json.dumps({"choices": [{"message": {"content": reply}}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args: object) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+
+def test_llm_rephrasing_keeps_only_supported_sentences(store_path: Path) -> None:
+    server = EchoingOpenAIServer()
+    server.thread.start()
+    try:
+        settings = Settings(
+            store=store_path, llm_backend="openai", llm_url=server.url, llm_model="fake"
+        )
+        services = build_services(settings, embedder=HashEmbedder(), today=TODAY)
+        answer = services.answerer.ask(
+            "Wanneer zal het migratiepact in werking treden volgens de nota?"
+        )
+    finally:
+        server.server.shutdown()
+        server.server.server_close()
+    assert server.requests, "the LLM was asked"
+    assert answer.backend.startswith("OpenAI-compatibel")
+    assert "aangenomen" not in answer.answer  # invented, unsupported: dropped
+    assert answer.answer.strip()
+    assert_well_cited(answer, services.answerer)
+
+
+def test_chat_follow_up_in_the_terminal(store_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["chat", "--store", str(store_path)],
+        obj=Context(embedder=HashEmbedder()),
+        input="Wat is de status van motie 2022Z00782?\nEn welke partijen stemden voor?\nstop\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "De motie is verworpen" in result.output
+    assert "Voor stemden: BIJ1, SP, PvdA" in result.output
+    assert "Bronnen:" in result.output
