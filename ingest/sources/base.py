@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.documents import Document
+from assistant.errors import RejectedFile
 
 
 class Reader(Protocol):
@@ -21,3 +22,14 @@ class Reader(Protocol):
     def read(self, path: Path) -> Iterator[Document]:
         """Yield the documents in the file; raise RejectedFile with a Dutch reason."""
         ...
+
+
+def read_nonempty(path: Path) -> bytes:
+    """The file's bytes; RejectedFile when it cannot be read or holds only whitespace."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RejectedFile(f"bestand niet leesbaar: {error.strerror or error}") from error
+    if not data.strip():
+        raise RejectedFile("leeg bestand")
+    return data

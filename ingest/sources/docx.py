@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from assistant.documents import Document, Section
 from assistant.errors import RejectedFile
+from ingest.sources.base import read_nonempty
 from ingest.sources.text import (
     analyse_letterhead,
     has_prose,
@@ -89,12 +90,7 @@ class DocxReader:
             return False
 
     def read(self, path: Path) -> Iterator[Document]:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise RejectedFile(f"bestand niet leesbaar: {error.strerror or error}") from error
-        if not data.strip():
-            raise RejectedFile("leeg bestand")
+        data = read_nonempty(path)
         raw_notes = read_footnotes(path)
         numbering: dict[str, str] = {}  # footnote id -> number in order of citation
         try:

@@ -26,6 +26,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 from assistant.documents import DOCUMENT, KAMERVRAAG, Document, Person, Section, kst_url
 from assistant.errors import RejectedFile
 from ingest.extract import find_dates, parse_dutch_date
+from ingest.sources.base import read_nonempty
 from ingest.sources.text import analyse_letterhead, sha1_12
 
 UUID_RE = re.compile(r"\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b")
@@ -208,12 +209,7 @@ class PdfReader:
         return head.startswith(b"%PDF")
 
     def read(self, path: Path) -> Iterator[Document]:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise RejectedFile(f"bestand niet leesbaar: {error.strerror or error}") from error
-        if not data.strip():
-            raise RejectedFile("leeg bestand")
+        data = read_nonempty(path)
         if b"%PDF" not in data[:1024]:
             raise RejectedFile("geen PDF (de kop %PDF ontbreekt)")
         pages, info, notices = self._extract(data)

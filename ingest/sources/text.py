@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.documents import BRIEF, DOCUMENT, NOTA, Document, Section
 from assistant.errors import RejectedFile
 from ingest.extract import find_dates, parse_dutch_date
+from ingest.sources.base import read_nonempty
 
 # Labels of the letterhead column, with the key they get in Document.ids (None: not an id).
 LABELS: dict[str, str | None] = {
@@ -352,12 +353,7 @@ class TextReader:
         return not looks_binary(text)
 
     def read(self, path: Path) -> Iterator[Document]:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise RejectedFile(f"bestand niet leesbaar: {error.strerror or error}") from error
-        if not data.strip():
-            raise RejectedFile("leeg bestand")
+        data = read_nonempty(path)
         raw, encoding = decode_text(data)
         if looks_binary(raw):
             raise RejectedFile("binair bestand, geen tekst (te veel stuurtekens)")
