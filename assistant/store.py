@@ -343,28 +343,37 @@ class Store:
     # -- file log --------------------------------------------------------------------------
 
     def file_entry(self, file_key: str) -> FileEntry | None:
-        got = self.files.get(ids=[file_key], include=["metadatas"])
-        metas = got["metadatas"] or []
-        if not metas or not metas[0]:
-            return None
-        meta = metas[0]
-        return FileEntry(
-            str(meta["path"]), str(meta["sha256"]), json.loads(str(meta.get("doc_ids", "[]")))
-        )
+        return self.file_entries([file_key]).get(file_key)
 
-    def file_with_hash(self, sha256: str) -> str | None:
-        got = self.files.get(where={"sha256": sha256}, include=["metadatas"], limit=1)
-        metas = got["metadatas"] or []
-        return str(metas[0]["path"]) if metas and metas[0] else None
+    def file_entries(self, keys: Sequence[str]) -> dict[str, FileEntry]:
+        found: dict[str, FileEntry] = {}
+        for start in range(0, len(keys), self.batch):
+            got = self.files.get(ids=list(keys[start : start + self.batch]), include=["metadatas"])
+            for key, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
+                if meta:
+                    found[key] = FileEntry(
+                        str(meta["path"]),
+                        str(meta["sha256"]),
+                        json.loads(str(meta.get("doc_ids", "[]"))),
+                    )
+        return found
 
-    def put_file_entry(self, file_key: str, entry: FileEntry) -> None:
-        self.files.upsert(
-            ids=[file_key],
-            embeddings=placeholders(1),
-            metadatas=[
-                {"path": entry.path, "sha256": entry.sha256, "doc_ids": json.dumps(entry.doc_ids)}
-            ],
-        )
+    def put_file_entries(self, entries: dict[str, FileEntry]) -> None:
+        keys = list(entries)
+        for start in range(0, len(keys), self.batch):
+            part = keys[start : start + self.batch]
+            self.files.upsert(
+                ids=part,
+                embeddings=placeholders(len(part)),
+                metadatas=[
+                    {
+                        "path": entries[k].path,
+                        "sha256": entries[k].sha256,
+                        "doc_ids": json.dumps(entries[k].doc_ids),
+                    }
+                    for k in part
+                ],
+            )
 
     def known_file_hashes(self) -> dict[str, str]:
         """file key -> sha256 of every file already ingested (one call instead of one per file)."""

@@ -179,15 +179,18 @@ class Ingestor:
 
         documents, file_docs = self._assemble(produced, report)
         self._write(documents, report)
+        # Only files seen before can leave documents behind that they no longer produce.
+        previous = self.store.file_entries([keys[p][0] for p in file_docs if keys[p][0] in known])
+        entries: dict[str, FileEntry] = {}
         for path_str, doc_ids in file_docs.items():
             key, sha = keys[path_str]
-            previous = self.store.file_entry(key)
-            if previous is not None:
-                for stale in set(previous.doc_ids) - set(doc_ids) - set(documents):
+            if key in previous:
+                for stale in set(previous[key].doc_ids) - set(doc_ids) - set(documents):
                     self.store.delete_document(stale)
                     report.documents_removed += 1
-            self.store.put_file_entry(key, FileEntry(path_str, sha, doc_ids))
+            entries[key] = FileEntry(path_str, sha, doc_ids)
             report.files.append(FileOutcome(path_str, INGESTED, doc_ids=doc_ids))
+        self.store.put_file_entries(entries)
         return report
 
     def _read_one(
