@@ -46,5 +46,5 @@ def build_services(
         path=settings.llm_path,
         timeout=float(settings.llm_timeout),
     )
-    answerer = Answerer(store, retriever, today=today, llm=llm)
+    answerer = Answerer(store, retriever, today=today, llm=llm, relevance=settings.relevance)
     return Services(settings, store, embedder, retriever, answerer, llm)

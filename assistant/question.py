@@ -73,7 +73,7 @@ ASPECT_WORDS = {
     "votes": r"stemd\w*|stemming|stemmen|partijen|fracties|hoeveel|steun\w*|meerderheid|"
     r"voor of tegen",
     "indieners": r"ingedien\w*|indiener\w*|diende|ondertekend|wie (?:heeft|hebben)",
-    "appreciatie": r"appreciatie|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
+    "appreciatie": r"apprecie\w*|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
     "outcome": r"aangenomen|verworpen|status|uitslag|uitkomst|aangehouden|ingetrokken|afloop",
     "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven",
 }
@@ -83,6 +83,13 @@ TYPE_WORDS = {
     HANDELINGEN: r"\bdebat\w*|handelingen|plenair\w*",
     NOTA: r"\bnota\b",
 }
+# Questions about what was said or written, not about the record of a motie.
+FREE_FORM_RE = re.compile(
+    r"^\s*(?:waarom|hoe\b(?!\s+(?:is|staat|liep|stemde))|met welke|wat (?:zei|zegt|antwoord)|"
+    r"welke organisaties)|\bvolgens\b|\bin het (?:debat|vao|ao|tweeminutendebat|"
+    r"commissiedebat|notaoverleg|antwoord)\b",
+    re.IGNORECASE,
+)
 COMMITMENT_RE = re.compile(r"toezegging\w*|toegezegd|zegde? toe|beloofd|belofte", re.IGNORECASE)
 LIST_RE = re.compile(r"\bwelke\s+moties\b|\bmoties\b.*\b(zijn|werden)\b|\balle moties\b", re.I)
 MINISTERIE_RE = re.compile(
@@ -154,6 +161,9 @@ def parse_question(text: str, today: dt.date) -> Question:
     question = " ".join(text.split())
     ids = tuple(find_ids(question))
     timeframe = find_timeframe(question, today)
+    if timeframe is not None and timeframe.start > today:
+        # "na 2030" is what a text is about, not when it was written: no filter.
+        timeframe = None
     lowered = question.lower()
     aspects = frozenset(
         aspect for aspect, pattern in ASPECT_WORDS.items() if re.search(pattern, lowered)
@@ -168,12 +178,16 @@ def parse_question(text: str, today: dt.date) -> Question:
     elif re.search(r"\bverworpen\b", lowered):
         outcome = VERWORPEN
 
+    free_form = FREE_FORM_RE.search(question) is not None
     if any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question):
         intent = COMMITMENT
     elif LIST_RE.search(question) or (
         "moties" in lowered and (timeframe is not None or fractie or dossier)
     ):
         intent = MOTION_LIST
+    elif free_form and not (ids and aspects):
+        # "Waarom ontried de minister de motie ...", "volgens het antwoord ...": read the texts.
+        intent = FREE
     elif ids:
         intent = MOTION if re.search(r"\bmotie", lowered) or aspects else DOCUMENT
     elif re.search(r"\bmotie\b|\bmotie-", lowered):

@@ -31,6 +31,9 @@ class Settings:
     embed_batch_size: int = 16
     max_chunk_words: int = 220
     max_file_mb: int = 50
+    # Cosine similarity + half the share of question words a passage must reach to count as an
+    # answer; calibrated for EmbeddingGemma on tests/eval (a different model needs its own).
+    relevance: float = 0.88
     llm_backend: str = "none"  # none | openai | ollama | llamacpp
     llm_url: str | None = None
     llm_model: str | None = None
@@ -59,6 +62,8 @@ def _convert(name: str, raw: Any, target: Any) -> Any:
     try:
         if kind in ("int",):
             return int(raw)
+        if kind in ("float",):
+            return float(raw)
         if kind in ("bool",):
             if isinstance(raw, bool):
                 return raw
@@ -75,7 +80,9 @@ def _convert(name: str, raw: Any, target: Any) -> Any:
         if kind in ("str",):
             return str(raw)
     except ValueError:
-        expected = {"int": "een geheel getal", "bool": "true of false"}.get(kind, kind)
+        expected = {"int": "een geheel getal", "float": "een getal", "bool": "true of false"}.get(
+            kind, kind
+        )
         raise ConfigError(
             f"Instelling '{name}' heeft waarde {raw!r}, verwacht {expected}. "
             f"Zet bijvoorbeeld {ENV_PREFIX}{name.upper()}=..."
