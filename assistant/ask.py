@@ -593,8 +593,11 @@ class Answerer:
         or text (also inside compounds: 'asiel' in 'asielinstroom'), or the meaning is close."""
         meta = passage.metadata
         text = f"{meta.get('title', '')} {meta.get('dossier_title', '')} {passage.text}".lower()
-        share = sum(1 for term in topic if term in text) / len(topic)
-        return share >= 0.5 or (passage.dense or 0.0) >= LIST_DENSE
+        words = set(re.findall(r"\w+", text))
+        # Inside compounds only for stems long enough not to hide in other words ("pet").
+        found = [t for t in topic if (t in text if len(t) >= 5 else t in words)]
+        share = len(found) / len(topic)
+        return share >= 0.5 or (share > 0 and (passage.dense or 0.0) >= LIST_DENSE)
 
     def _refusal(self, question: Question, reason: str) -> Answer:
         return Answer(question.text, reason, True, question.intent)

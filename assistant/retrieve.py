@@ -150,9 +150,7 @@ class ChunkIndex:
 
     def search_text(self, i: int) -> str:
         meta = self.metadatas[i]
-        header = " ".join(
-            str(meta.get(k, "")) for k in ("title", "section", "indieners", "dossier_title")
-        )
+        header = " ".join(str(meta.get(k, "")) for k in ("title", "section", "indieners"))
         return f"{header}\n{self.texts[i]}"
 
     def bm25(self, query: str, filters: Filters, k: int) -> list[tuple[int, float]]:
