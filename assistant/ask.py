@@ -240,9 +240,12 @@ class Answerer:
     def _motion_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
         motion = doc.motion
         assert motion is not None
-        everything = not aspects
+        # "Wat is de status van ...": everything that is known.
+        everything = not aspects or aspects == {"status"} or "status" in aspects
+        aspects = aspects - {"status"}
         name = motion_name(doc)
-        lines = [f"{name} ({identifiers(doc)}): {cite.cite_field(doc, 'Onderwerp:')}"]
+        about = doc.title[doc.title.find(" over ") :] if " over " in doc.title else ""
+        lines = [f"{name} ({identifiers(doc)}){about} {cite.cite_field(doc, 'Onderwerp:')}."]
         if doc.date:
             lines.append(f"Ingediend op {dutch_date(doc.date)} {cite.cite_field(doc, 'Datum:')}.")
         if everything or "indieners" in aspects:

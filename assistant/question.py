@@ -74,7 +74,9 @@ ASPECT_WORDS = {
     r"voor of tegen",
     "indieners": r"ingedien\w*|indiener\w*|diende|ondertekend|wie (?:heeft|hebben)",
     "appreciatie": r"apprecie\w*|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
-    "outcome": r"aangenomen|verworpen|status|uitslag|uitkomst|aangehouden|ingetrokken|afloop",
+    "outcome": r"aangenomen|verworpen|uitslag|uitkomst|aangehouden|ingetrokken|afloop|"
+    r"meerderheid",
+    "status": r"\bstatus\b|hoe staat het|wat is er (?:mee )?gebeurd|wat is ermee gebeurd",
     "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven",
 }
 TYPE_WORDS = {
