@@ -214,3 +214,43 @@ def test_chat_follow_up_in_the_terminal(store_path: Path) -> None:
     assert "De motie is verworpen" in result.output
     assert "Voor stemden: BIJ1, SP, PvdA" in result.output
     assert "Bronnen:" in result.output
+
+
+def test_eval_command_scores_a_question_file(store_path: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "vragen.jsonl"
+    rows = [
+        {
+            "id": "a",
+            "kind": "motion_votes",
+            "question": "Hoe is er gestemd over motie 2022Z00782?",
+            "history": [],
+            "expected": {"ids": ["2022Z00782"], "voor": 32, "tegen": 117},
+        },
+        {
+            "id": "b",
+            "kind": "refuse",
+            "question": "Wat is de uitslag van motie kst-99999-1?",
+            "history": [],
+            "expected": {"refuse": True},
+        },
+        {
+            "id": "c",
+            "kind": "followup",
+            "question": "Wie diende hem in?",
+            "history": ["Wat is de status van motie 2022Z00782?"],
+            "expected": {"ids": ["2022Z00782"], "indieners": ["Simons"]},
+        },
+    ]
+    questions.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["eval", "--vragen", str(questions), "--store", str(store_path), "--json"],
+        obj=Context(embedder=HashEmbedder(), settings_loader=lambda: SETTINGS(store_path)),
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["questions"] == 3
+    assert summary["accuracy_by_kind"] == {"followup": 1.0, "motion_votes": 1.0, "refuse": 1.0}
+    assert summary["citation_validity"] == 1.0
+    assert summary["refusal_accuracy"] == 1.0
+    assert set(summary["retrieval_recall@5"]) == {"dense", "bm25", "hybrid"}
