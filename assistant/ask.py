@@ -23,6 +23,7 @@ from assistant.question import (
     MOTION,
     MOTION_LIST,
     Question,
+    find_ids,
     parse_question,
 )
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer
@@ -160,6 +161,15 @@ class Answerer:
         answer, doc_ids = handler(question)
         if conversation is not None:
             conversation.turns.append(Turn(question, doc_ids))
+        return answer
+
+    def motion_report(self, identifier: str) -> Answer:
+        """Everything known about one motie: outcome, votes, appreciatie, fulfilment evidence."""
+        ids = tuple(find_ids(identifier)) or (identifier.strip(),)
+        question = Question(
+            text=f"motie {identifier}", intent=MOTION, ids=ids, aspects=frozenset({"status"})
+        )
+        answer, _ = self._motion(question)
         return answer
 
     # -- motions -------------------------------------------------------------------------------

@@ -204,7 +204,24 @@ def ask(obj: Context, vraag: str, store: Path | None, as_json: bool) -> None:
         _print_answer(answer)
 
 
-@main.command(help="Toon een gesprek in de terminal; vervolgvragen gaan over het vorige antwoord.")
+@main.command(help="Toon alles over één motie: uitslag, stemmen, appreciatie en uitvoering.")
+@click.argument("identifier")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Precies één JSON-object op stdout.")
+@click.pass_obj
+def motie(obj: Context, identifier: str, store: Path | None, as_json: bool) -> None:
+    if store is not None:
+        obj.store_path = store
+    answer = run_safely(lambda: _services(obj).answerer.motion_report(identifier))
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+    if answer.refused:
+        sys.exit(1)
+
+
+@main.command(help="Voer een gesprek in de terminal; vervolgvragen gaan over het vorige antwoord.")
 @store_option
 @click.pass_obj
 def chat(obj: Context, store: Path | None) -> None:

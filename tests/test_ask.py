@@ -254,3 +254,16 @@ def test_eval_command_scores_a_question_file(store_path: Path, tmp_path: Path) -
     assert summary["citation_validity"] == 1.0
     assert summary["refusal_accuracy"] == 1.0
     assert set(summary["retrieval_recall@5"]) == {"dense", "bm25", "hybrid"}
+
+
+def test_motie_command_shows_everything_known(store_path: Path) -> None:
+    runner = CliRunner()
+    context = Context(embedder=HashEmbedder(), settings_loader=lambda: SETTINGS(store_path))
+    result = runner.invoke(main, ["motie", "32317-913", "--store", str(store_path)], obj=context)
+    assert result.exit_code == 0, result.output
+    assert "De motie-Podt/Rajkowski (kst-32317-913" in result.output
+    assert "Kabinetsappreciatie: Oordeel Kamer" in result.output
+    assert "Uitvoering: nota" in result.output
+    missing = runner.invoke(main, ["motie", "kst-99999-1", "--store", str(store_path)], obj=context)
+    assert missing.exit_code == 1
+    assert "niet gevonden" in missing.output
