@@ -37,7 +37,7 @@ test: setup
 	$(BIN)/pytest
 
 bench: setup
-	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) .kamer .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,7 @@ A fixed slice of ../shared/data is ingested twice into fresh Chroma stores:
 Both embed with the same EmbeddingGemma model through the same Embedder. Printed: documents/s,
 chunks/s, peak RSS growth, metadata fields per chunk, and the ratios ours / baseline.
 
-    .venv/bin/python bench/ingest.py [--data ../shared/data] [--moties 120]
+    .venv/bin/python bench/bench_ingest.py [--data ../shared/data] [--moties 30]
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def measure(action: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 
 def pick_slice(data: Path, moties: int) -> list[Path]:
-    """The nota, N moties with their Zaak and XML, N voted moties, debates. No PDFs (see note)."""
+    """The nota, N moties with their Zaak and XML, N voted moties, three Handelingen files and
+    the ParlaMint debate. No PDFs: the default reader needs llama-index-readers-file for those."""
     files = sorted((data / "nota").glob("*"))
     zaken = sorted((data / "tk-odata" / "moties-met-documenten-2023-2025").glob("*.json"))
     taken = 0
@@ -75,7 +76,7 @@ def pick_slice(data: Path, moties: int) -> list[Path]:
             break
     votes = sorted((data / "tk-odata" / "moties-met-stemmingen-2022-2023").rglob("*.json"))
     files += votes[:moties]
-    files += sorted((data / "handelingen").glob("h-tk-20172018-70-1*.xml"))
+    files += [data / "handelingen" / f"h-tk-20172018-70-{n}.xml" for n in (1, 6, 8)]
     files += sorted((data / "handelingen").glob("ParlaMint-*.xml"))
     return files
 
@@ -128,7 +129,7 @@ def main() -> None:
     parser.add_argument(
         "--data", type=Path, default=Path(__file__).parent.parent.parent / "shared" / "data"
     )
-    parser.add_argument("--moties", type=int, default=120)
+    parser.add_argument("--moties", type=int, default=30)
     args = parser.parse_args()
     settings = load_settings()
     files = pick_slice(args.data, args.moties)
@@ -138,7 +139,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         baseline = measure(lambda: run_baseline(files, embedder, Path(tmp) / "baseline"))
+        print(f"baseline done: {baseline}", flush=True)
         ours = measure(lambda: run_ours(files, embedder, Path(tmp) / "ours", settings))
+        print(f"ours done: {ours}", flush=True)
 
     rows = []
     for name, figures in (("llama-index default", baseline), ("kamer pipeline", ours)):

@@ -1,6 +1,6 @@
 """Latency of `ask` without LLM over the evaluation questions (p50/p95 per kind of question).
 
-    .venv/bin/python bench/ask.py --store /path/to/store-of-full-shared-data
+    .venv/bin/python bench/bench_ask.py --store /path/to/store-of-full-shared-data
 
 Build the store first with `kamer ingest ../shared/data --store ...` (about 25 minutes here).
 The first question pays for loading the model and the BM25 mirror; it is reported apart.
