@@ -1,0 +1,208 @@
+"""Commitments (toezeggingen) extracted from real documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import Document
+from ingest.commitments import Commitment, deadline, extract_commitments
+from ingest.sources.koop_xml import KoopXmlReader
+from ingest.sources.pdf import PdfReader
+from ingest.sources.tei import TeiReader
+from ingest.sources.text import TextReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+NOTA = "tests/fixtures/nota/nota-voortgang-implementatie-migratiepact-2026-03-27.txt"
+TEI = "tests/fixtures/tei/ParlaMint-NL_2022-01-20-tweedekamer-5.xml"
+H61 = "tests/fixtures/commitments/h-tk-20172018-61-10.xml"
+H70_14 = "tests/fixtures/handelingen/h-tk-20172018-70-14.xml"
+KV2168 = "tests/fixtures/commitments/1cf0c343-2da4-429d-8a6d-729da6008af1.pdf"
+
+
+@cache
+def load(relative: str) -> Document:
+    path = ROOT / relative
+    if path.suffix == ".txt":
+        docs = list(TextReader().read(path))
+    elif path.suffix == ".pdf":
+        docs = list(PdfReader().read(path))
+    elif "ParlaMint" in path.name:
+        docs = list(TeiReader().read(path))
+    else:
+        docs = list(KoopXmlReader().read(path))
+    assert len(docs) == 1
+    return docs[0]
+
+
+@cache
+def commitments(relative: str) -> tuple[Commitment, ...]:
+    return tuple(extract_commitments(load(relative)))
+
+
+def find(relative: str, fragment: str) -> Commitment:
+    found = [c for c in commitments(relative) if fragment in c.sentence]
+    assert len(found) == 1, [c.sentence for c in commitments(relative)]
+    return found[0]
+
+
+def collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("relative", [NOTA, TEI, H61, H70_14, KV2168])
+def test_sentences_are_verbatim(relative: str) -> None:
+    doc = load(relative)
+    texts = [collapsed(doc.text)] + [collapsed(s.text) for s in doc.sections]
+    assert commitments(relative)
+    for commitment in commitments(relative):
+        assert any(commitment.sentence in text for text in texts), commitment.sentence
+        assert commitment.doc_id == doc.id
+
+
+def test_nota_vermeld() -> None:
+    c = find(NOTA, "zoals u heeft toegezegd aan de Tweede Kamer op 20 maart")
+    assert c.kind == "vermeld"
+    assert c.made_on == dt.date(2026, 3, 20)
+    assert c.to == "Tweede Kamer"
+    assert c.what.startswith("nader ingaan op het rapport")
+    assert c.what.endswith("door de IND")
+    assert "kst-19637-3522" in c.references
+    assert c.who == "De Minister van Asiel en Migratie"
+    assert (c.deadline_start, c.deadline_end) == (None, None)
+
+
+def test_nota_nakoming() -> None:
+    c = find(NOTA, "doet u gestand aan de toezegging van 20 maart")
+    assert c.kind == "nakoming"
+    assert c.made_on == dt.date(2026, 3, 20)
+    assert c.what == "nader ingaan op het rapport van de IND"
+    assert c.section_title == "4.1. Politieke context"
+
+
+def test_nota_gedaan() -> None:
+    c = find(NOTA, "dat u de Kamer over deze bevindingen aanvullend zult informeren")
+    assert c.kind == "gedaan"
+    assert c.to == "de Kamer"
+    assert c.made_on == dt.date(2026, 3, 27)
+    assert (c.deadline_start, c.deadline_end) == (None, None)
+    assert c.what.startswith("de Kamer over deze bevindingen aanvullend informeren")
+
+
+def test_nota_motie_is_no_commitment() -> None:
+    assert not [c for c in commitments(NOTA) if "uitvoering gegeven aan de motie" in c.sentence]
+    assert len(commitments(NOTA)) == 3
+
+
+def test_debate_beleidsbrief_in_februari() -> None:
+    c = find(TEI, "Ik zal die beleidsbrief in februari naar de Kamer sturen")
+    assert c.kind == "gedaan"
+    assert c.who == "Minister Jetten"
+    assert c.to == "de Kamer"
+    assert c.made_on == dt.date(2022, 1, 20)
+    assert (c.deadline_start, c.deadline_end) == (dt.date(2022, 2, 1), dt.date(2022, 2, 28))
+    assert c.what == "die beleidsbrief in februari naar de Kamer sturen"
+
+
+def test_debate_chair_confirmed_promise() -> None:
+    c = find(TEI, "dan zal ik die de Kamer doen toekomen")
+    assert c.kind == "gedaan"
+    assert c.who == "Minister Jetten"
+    assert c.made_on == dt.date(2022, 1, 20)
+    titles = [s.text for s in load(TEI).sections]
+    assert any("Dat is een toezegging" in text for text in titles)
+
+
+def test_debate_binnenkort_has_no_deadline() -> None:
+    c = find(TEI, "Ik zal de Kamer binnenkort informeren over de reactie van Nederland")
+    assert c.kind == "gedaan"
+    assert (c.deadline_start, c.deadline_end) == (None, None)
+
+
+def test_debate_negatives() -> None:
+    sentences = {c.sentence for c in commitments(TEI)}
+    for negative in (
+        "Ik zal het kort houden.",
+        "Daar zal ik zo meteen nog wat meer over zeggen in reactie op de motie van mevrouw Kröger.",
+        "Dat is een toezegging.",
+    ):
+        assert negative not in sentences
+    assert not [s for s in sentences if s.endswith("?") or "verzoekt de regering" in s]
+
+
+def test_handelingen_staatssecretaris() -> None:
+    c = find(H61, "Ik wil daar ook zeker op terugkomen bij de Kamer")
+    assert c.kind == "gedaan"
+    assert c.who == "Staatssecretaris Keijzer"
+    assert c.to == "de Kamer"
+    c = find(H61, "Ik wil de heer Wörsdörfer toezeggen")
+    assert c.kind == "gedaan"
+    assert c.to == "de heer Wörsdörfer"
+
+
+def test_handelingen_member_reports_commitment() -> None:
+    c = find(H61, "De staatssecretaris zegde toe enkele door de Wereldbank gebruikte criteria")
+    assert c.kind == "vermeld"
+    assert c.who == "de staatssecretaris"
+    assert c.what.startswith("enkele door de Wereldbank gebruikte criteria meenemen bij")
+    sentences = {c.sentence for c in commitments(H61)}
+    assert "Dan zal ik meetekenen en zal ik deze misschien aanhouden of intrekken." not in sentences
+
+
+def test_ingekomen_stuk_naar_aanleiding_van_toezegging() -> None:
+    c = find(H70_14, "naar aanleiding van toezegging tijdens het algemeen overleg Visserij")
+    assert c.kind == "nakoming"
+    assert c.made_on == dt.date(2018, 3, 27)
+    assert "kst-32201-89" in c.references
+
+
+def test_kamervraag_eind_2024() -> None:
+    assert load(KV2168).id == "ah-tk-20232024-2168"
+    c = find(KV2168, "Conform de toezegging van mijn ambtsvoorganger")
+    assert c.kind == "vermeld"
+    assert c.who == "mijn ambtsvoorganger"
+    assert c.to == "de Kamer"
+    assert (c.deadline_start, c.deadline_end) == (dt.date(2024, 10, 1), dt.date(2024, 12, 31))
+    assert c.what == "de Kamer hierover eind 2024 nader informeren"
+    sentences = {c.sentence for c in commitments(KV2168)}
+    assert "Wanneer zult u de Kamer hierover informeren?" not in sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ik stuur de brief voor de zomer.", (None, dt.date(2026, 7, 1))),
+        ("Ik stuur de brief voor 1 juni.", (None, dt.date(2026, 5, 31))),
+        ("Ik stuur de brief in februari.", (dt.date(2027, 2, 1), dt.date(2027, 2, 28))),
+        ("Ik stuur de brief eind 2024.", (dt.date(2024, 10, 1), dt.date(2024, 12, 31))),
+        ("in het eerste kwartaal", (dt.date(2026, 1, 1), dt.date(2026, 3, 31))),
+        ("Dat doe ik dit najaar.", (dt.date(2026, 9, 1), dt.date(2026, 11, 30))),
+        ("Ik informeer u binnenkort.", (None, None)),
+        ("Ik informeer u zo snel mogelijk.", (None, None)),
+    ],
+)
+def test_deadline(text: str, expected: tuple[dt.date | None, dt.date | None]) -> None:
+    assert deadline(text, dt.date(2026, 3, 27)) == expected
+
+
+def test_labelled_precision_recall() -> None:
+    lines = (FIXTURES / "commitments" / "labelled.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    assert len(rows) >= 30
+    tp = fp = fn = 0
+    for row in rows:
+        found = {c.sentence for c in commitments(row["doc"])}
+        predicted = row["sentence"] in found
+        tp += predicted and row["commitment"]
+        fp += predicted and not row["commitment"]
+        fn += not predicted and row["commitment"]
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    print(f"commitments: precision {precision:.2f}, recall {recall:.2f} over {len(rows)} sentences")
+    assert precision >= 0.9
+    assert recall >= 0.8
