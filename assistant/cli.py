@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import datetime as dt
 import json
 import sys
 import textwrap
@@ -19,9 +22,16 @@ from assistant.ask import Conversation
 from assistant.compose import Services, build_services
 from assistant.embed import Embedder, build_embedder
 from assistant.errors import KamerError
-from assistant.render import render_document, render_eval, render_report, render_stats
+from assistant.render import (
+    render_commitments,
+    render_document,
+    render_eval,
+    render_report,
+    render_stats,
+)
 from assistant.settings import Settings, load_settings
 from assistant.store import Store
+from ingest.extract import parse_dutch_date
 
 T = TypeVar("T")
 
@@ -219,6 +229,99 @@ def motie(obj: Context, identifier: str, store: Path | None, as_json: bool) -> N
         _print_answer(answer)
     if answer.refused:
         sys.exit(1)
+
+
+def _date_option(value: str | None, today: dt.date) -> dt.date | None:
+    if value is None:
+        return None
+    parsed = parse_dutch_date(value, today)
+    if parsed is None:
+        raise click.BadParameter(f"'{value}' is geen datum (bijv. 2026-03-20 of 20 maart 2026)")
+    return parsed
+
+
+@main.command(help="Toon toezeggingen uit het register en uit teksten, met status en bewijs.")
+@click.option("--datum", help="Gedaan op deze datum (2026-03-20 of '20 maart 2026').")
+@click.option("--van", "van", help="Gedaan op of na deze datum.")
+@click.option("--tot", "tot", help="Gedaan op of voor deze datum.")
+@click.option("--ministerie", help="Alleen van dit ministerie of deze bewindspersoon.")
+@click.option("--status", help="open, nagekomen, deels, vervallen of onbekend.")
+@click.option("--dossier", help="Alleen met een verwijzing naar dit dossier (bijv. 19637).")
+@click.option(
+    "--verlopen", is_flag=True, help="Alleen open toezeggingen waarvan de termijn voorbij is."
+)
+@click.option(
+    "--peildatum", help="De datum waartegen 'verlopen' wordt bepaald (standaard vandaag)."
+)
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Uitvoer als CSV.")
+@click.pass_obj
+def toezeggingen(
+    obj: Context,
+    datum: str | None,
+    van: str | None,
+    tot: str | None,
+    ministerie: str | None,
+    status: str | None,
+    dossier: str | None,
+    verlopen: bool,
+    peildatum: str | None,
+    store: Path | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    from assistant.commitments import collect, filter_rows
+
+    if store is not None:
+        obj.store_path = store
+    today = _date_option(peildatum, dt.date.today()) or dt.date.today()
+    day = _date_option(datum, today)
+    rows = run_safely(lambda: collect(obj.open_store(), today))
+    rows = filter_rows(
+        rows,
+        date_from=day or _date_option(van, today),
+        date_to=day or _date_option(tot, today),
+        ministerie=ministerie,
+        status=status,
+        dossier=dossier,
+        overdue=verlopen,
+    )
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(
+            [
+                "id",
+                "gedaan op",
+                "door",
+                "wat",
+                "status",
+                "termijn",
+                "verlopen",
+                "bron",
+                "citaat",
+                "bewijs",
+            ]
+        )
+        for r in rows:
+            writer.writerow(
+                [
+                    r.id,
+                    r.made_on or "",
+                    r.who or "",
+                    r.what,
+                    r.status,
+                    r.deadline_end or "",
+                    "ja" if r.overdue else "nee",
+                    r.doc_id,
+                    r.quote,
+                    " | ".join(f"{e.id}: {e.quote}" for e in r.evidence),
+                ]
+            )
+    else:
+        click.echo(render_commitments(rows))
 
 
 @main.command(help="Voer een gesprek in de terminal; vervolgvragen gaan over het vorige antwoord.")

@@ -165,3 +165,19 @@ def render_eval(summary: dict[str, Any]) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def render_commitments(rows: list[Any]) -> str:
+    if not rows:
+        return "Geen toezeggingen gevonden die aan de filters voldoen."
+    lines = [f"Toezeggingen ({len(rows)}):"]
+    for r in rows:
+        when = r.made_on or "datum onbekend"
+        deadline = f", termijn t/m {r.deadline_end}" if r.deadline_end else ""
+        late = " (VERLOPEN)" if r.overdue else ""
+        lines.append(f"- {r.id} [{r.status}{late}] gedaan {when}{deadline}, door {r.who or '?'}")
+        lines.append(f"    {textwrap.shorten(r.what, 160)}")
+        lines.append(f'    bron: {r.doc_title} ({r.doc_id}): "{textwrap.shorten(r.quote, 200)}"')
+        for e in r.evidence:
+            lines.append(f'    bewijs: {e.title} ({e.id}): "{textwrap.shorten(e.quote, 200)}"')
+    return "\n".join(lines)

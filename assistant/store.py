@@ -76,6 +76,7 @@ def record_metadata(doc: Document) -> Metadata:
         "status": doc.extra.get("status"),
         "afzender": doc.afzender,
         "indieners": ", ".join(p.name for p in doc.indieners) or None,
+        "commitments": len(doc.extra.get("commitments") or []) or None,
     }
     for key, value in doc.ids.items():
         values[f"id_{key}"] = value
@@ -87,6 +88,7 @@ class FileEntry:
     path: str
     sha256: str
     doc_ids: list[str]
+    version: int = 0
 
 
 def build_client(settings: Settings) -> ClientAPI:
@@ -355,6 +357,7 @@ class Store:
                         str(meta["path"]),
                         str(meta["sha256"]),
                         json.loads(str(meta.get("doc_ids", "[]"))),
+                        int(str(meta.get("version", 0))),
                     )
         return found
 
@@ -370,13 +373,14 @@ class Store:
                         "path": entries[k].path,
                         "sha256": entries[k].sha256,
                         "doc_ids": json.dumps(entries[k].doc_ids),
+                        "version": entries[k].version,
                     }
                     for k in part
                 ],
             )
 
-    def known_file_hashes(self) -> dict[str, str]:
-        """file key -> sha256 of every file already ingested (one call instead of one per file)."""
+    def known_file_hashes(self, version: int = 0) -> dict[str, str]:
+        """file key -> sha256 of every file already ingested by this pipeline version."""
         result: dict[str, str] = {}
         offset = 0
         while True:
@@ -384,7 +388,7 @@ class Store:
             if not got["ids"]:
                 return result
             for key, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                if meta:
+                if meta and int(str(meta.get("version", 0))) >= version:
                     result[key] = str(meta["sha256"])
             offset += len(got["ids"])
 

@@ -8,6 +8,7 @@ so the next run redoes them without creating duplicates.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from assistant.errors import RejectedFile
 from assistant.settings import Settings
 from assistant.store import FileEntry, Store
 from ingest.chunk import Chunk, chunk_document
+from ingest.commitments import Commitment, extract_commitments
 from ingest.detect import choose_reader, default_readers
 from ingest.extract import find_references, resolve_footnote_references, vergaderjaar_of
 from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
@@ -37,6 +39,9 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
     "geweigerd",
 )
 WRITE_BATCH = 256
+# Raised when what is extracted from a file changes: files logged under an older version are read
+# again (their unchanged chunks keep their vectors).
+PIPELINE_VERSION = 2
 EMBED_BATCH = 64
 
 
@@ -90,6 +95,15 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+
+def commitment_record(commitment: Commitment) -> dict[str, object]:
+    """A commitment as JSON-ready data, stored with the document that states it."""
+    data = dataclasses.asdict(commitment)
+    for key in ("made_on", "deadline_start", "deadline_end"):
+        data[key] = data[key].isoformat() if data[key] else None
+    data["references"] = list(commitment.references)
+    return data
 
 
 def sha256_file(path: Path) -> str:
@@ -158,7 +172,7 @@ class Ingestor:
     def run(self, paths: Sequence[Path]) -> IngestReport:
         report = IngestReport()
         files = discover(paths, report)
-        known = self.store.known_file_hashes()
+        known = self.store.known_file_hashes(PIPELINE_VERSION)
         known_hashes = {sha: key for key, sha in known.items()}
         produced: dict[str, list[Document]] = {}
         keys: dict[str, tuple[str, str]] = {}
@@ -188,7 +202,7 @@ class Ingestor:
                 for stale in set(previous[key].doc_ids) - set(doc_ids) - set(documents):
                     self.store.delete_document(stale)
                     report.documents_removed += 1
-            entries[key] = FileEntry(path_str, sha, doc_ids)
+            entries[key] = FileEntry(path_str, sha, doc_ids, PIPELINE_VERSION)
             report.files.append(FileOutcome(path_str, INGESTED, doc_ids=doc_ids))
         self.store.put_file_entries(entries)
         return report
@@ -240,6 +254,8 @@ class Ingestor:
             if doc.date and not doc.vergaderjaar:
                 doc.vergaderjaar = vergaderjaar_of(doc.date)
             add_references(doc)
+            if doc.text and not doc.extra.get("metadata_only"):
+                doc.extra["commitments"] = [commitment_record(c) for c in extract_commitments(doc)]
         return docs, key, sha
 
     # -- joining ---------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""Toezeggingen from the register and from texts, with status and evidence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import Context, main
+from assistant.embed import HashEmbedder
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+NOTA_ID = "nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    fixtures = Path(__file__).parent / "fixtures"
+    settings = Settings(store=tmp_path_factory.mktemp("tz") / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run(
+        [fixtures / "nota", fixtures / "tei", fixtures / "odata" / "toezeggingen"]
+    )
+    return settings.store
+
+
+def run(store_path: Path, *args: str) -> str:
+    result = CliRunner().invoke(
+        main,
+        ["toezeggingen", *args, "--store", str(store_path)],
+        obj=Context(embedder=HashEmbedder()),
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_commitment_of_20_march_is_carried_out_by_the_nota(store_path: Path) -> None:
+    rows = json.loads(run(store_path, "--datum", "20 maart 2026", "--json"))
+    from_text = [r for r in rows if r["doc_id"] == NOTA_ID]
+    assert len(from_text) == 1
+    row = from_text[0]
+    assert row["made_on"] == "2026-03-20"
+    assert "IND" in row["what"]
+    assert row["status"] == "nagekomen"
+    assert row["evidence"] and row["evidence"][0]["id"] == NOTA_ID
+    assert "gestand aan de toezegging van 20 maart" in row["evidence"][0]["quote"]
+    assert "kst-19637-3522" in row["references"]
+    register = {r["id"]: r for r in rows if r["source"] == "register"}
+    assert register["TZ202603-041"]["status"] == "open"
+    assert register["TZ202603-042"]["status"] == "deels"  # free text "Deels afgedaan"
+
+
+def test_overdue_relative_to_a_chosen_date(store_path: Path) -> None:
+    before = json.loads(run(store_path, "--verlopen", "--peildatum", "2026-04-01", "--json"))
+    after = json.loads(run(store_path, "--verlopen", "--peildatum", "2026-05-01", "--json"))
+    assert "TZ202603-041" not in {r["id"] for r in before}  # deadline 30 April 2026
+    assert "TZ202603-041" in {r["id"] for r in after}
+    assert all(r["status"] == "open" for r in after)
+
+
+def test_debate_commitment_with_deadline_and_csv(store_path: Path) -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run(store_path, "--van", "2022-01-01", "--tot", "2022-12-31", "--csv"))
+        )
+    )
+    letter = [r for r in rows if "beleidsbrief in februari" in r["citaat"]]
+    assert letter and letter[0]["door"] == "Minister Jetten"
+    assert letter[0]["termijn"] == "2022-02-28"
+
+
+def test_no_fulfilment_without_evidence(store_path: Path) -> None:
+    rows = json.loads(run(store_path, "--json"))
+    assert rows
+    for row in rows:
+        if row["status"] == "nagekomen":
+            assert row["evidence"], row["id"]
