@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.answer import Answer, Citations
+from assistant.commitments import OPEN, collect, filter_rows
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
@@ -452,11 +453,14 @@ class Answerer:
                 f"- {doc.id}{when}: {doc.text} {cite.cite(doc, doc.text)} "
                 f"Status: {status} {status_ref}".rstrip()
             )
-        found = {c.id for c in cite.items}
         if not named:
+            lines += self._stated_commitments(question, cite, wants_open)
+        found = {c.id for c in cite.items}
+        quoted = {" ".join(c.quote.split()) for c in cite.items}
+        if not named and not wants_open:
             for passage, sentence in self._commitment_sentences(question):
                 doc = self.store.get_document(passage.doc_id)
-                if doc is None:
+                if doc is None or " ".join(sentence.split()) in quoted:
                     continue
                 found.add(doc.id)
                 when = f" ({dutch_date(doc.date)})" if doc.date else ""
@@ -475,6 +479,40 @@ class Answerer:
             cite.items,
         )
         return answer, tuple(sorted(found))
+
+    def _stated_commitments(
+        self, question: Question, cite: Citations, wants_open: bool
+    ) -> list[str]:
+        """Commitments found in texts at ingest, with their status and evidence."""
+        filters = question.filters
+        rows = filter_rows(
+            [r for r in collect(self.store, self.today) if r.source != "register"],
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            ministerie=filters.ministerie,
+            status=OPEN if wants_open else None,
+        )
+        topic = set(topic_words(question.topic, self.tokenizer))
+        if topic:
+            scored = [(len(topic & set(self.tokenizer(f"{r.what} {r.quote}"))), r) for r in rows]
+            rows = [r for score, r in sorted(scored, key=lambda x: -x[0]) if score > 0]
+        lines: list[str] = []
+        for row in rows[:8]:
+            doc = self.store.get_document(row.doc_id)
+            if doc is None:
+                continue
+            when = f"gedaan op {row.made_on}" if row.made_on else "datum niet vermeld"
+            line = f'- {row.who or "Onbekend"} ({when}): "{row.quote}" {cite.cite(doc, row.quote)}'
+            for evidence in row.evidence:
+                carrier = self.store.get_document(evidence.id)
+                if carrier is not None:
+                    line += (
+                        f" Nagekomen volgens {carrier.title} {cite.cite(carrier, evidence.quote)}"
+                    )
+            if not row.evidence:
+                line += " Status: geen uitvoering gevonden in de bronnen."
+            lines.append(line)
+        return lines
 
     def _commitment_matches(self, question: Question, doc: Document, wants_open: bool) -> bool:
         status = str(doc.extra.get("status") or "").lower()
