@@ -324,6 +324,46 @@ def toezeggingen(
         click.echo(render_commitments(rows))
 
 
+@main.command(help="Maak een briefing over een dossier: moties, toezeggingen, brieven, tijdlijn.")
+@click.option("--dossier", required=True, help="Dossiernummer, bijv. 32317.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "docx"]),
+    default="md",
+    show_default=True,
+    help="Markdown of Word.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Schrijf naar dit bestand (nodig voor docx).",
+)
+@store_option
+@click.pass_obj
+def briefing(obj: Context, dossier: str, fmt: str, out: Path | None, store: Path | None) -> None:
+    from assistant.briefing import build_briefing, to_docx, to_markdown
+
+    if store is not None:
+        obj.store_path = store
+    today = dt.date.today()
+    result = run_safely(lambda: build_briefing(obj.open_store(), dossier.replace(" ", ""), today))
+    if not (result.moties or result.commitments or result.letters):
+        raise click.ClickException(f"Niets gevonden over dossier {dossier} in de index.")
+    markdown = to_markdown(result, today)
+    if fmt == "docx":
+        if out is None:
+            raise click.UsageError("Voor --format docx is --out BESTAND nodig.")
+        to_docx(markdown, out)
+        click.echo(f"Briefing geschreven naar {out}")
+    elif out is not None:
+        out.write_text(markdown, encoding="utf-8")
+        click.echo(f"Briefing geschreven naar {out}")
+    else:
+        click.echo(markdown)
+
+
 @main.command(help="Voer een gesprek in de terminal; vervolgvragen gaan over het vorige antwoord.")
 @store_option
 @click.pass_obj

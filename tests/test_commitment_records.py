@@ -80,3 +80,52 @@ def test_no_fulfilment_without_evidence(store_path: Path) -> None:
     for row in rows:
         if row["status"] == "nagekomen":
             assert row["evidence"], row["id"]
+
+
+def test_briefing_markdown_and_docx(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    settings = Settings(store=tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run(
+        [fixtures / "nota", fixtures / "xml", fixtures / "odata" / "zaken"]
+    )
+    runner = CliRunner()
+    context = Context(embedder=HashEmbedder())
+    result = runner.invoke(
+        main, ["briefing", "--dossier", "32317", "--store", str(settings.store)], obj=context
+    )
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert "# Briefing dossier 32317: JBZ-Raad" in text
+    assert "[kst-32317-913](https://zoek.officielebekendmakingen.nl/kst-32317-913.html)" in text
+    assert "kabinetsappreciatie: Oordeel Kamer" in text
+    assert f"nota: Voortgang implementatie Asiel- en Migratiepact ({NOTA_ID})" in text
+    assert "## Tijdlijn" in text and "2024-12-11: motie kst-32317-913" in text
+
+    target = tmp_path / "briefing.docx"
+    result = runner.invoke(
+        main,
+        [
+            "briefing",
+            "--dossier",
+            "19637",
+            "--format",
+            "docx",
+            "--out",
+            str(target),
+            "--store",
+            str(settings.store),
+        ],
+        obj=context,
+    )
+    assert result.exit_code == 0, result.output
+    from docx import Document as WordDocument
+
+    paragraphs = [p.text for p in WordDocument(str(target)).paragraphs]
+    assert paragraphs[0] == "Briefing dossier 19637: Vreemdelingenbeleid"
+    assert any("kst-19637-3185" in p for p in paragraphs)
+    assert any("nagekomen" in p and "IND" in p for p in paragraphs)  # the 20 March commitment
+
+    missing = runner.invoke(
+        main, ["briefing", "--dossier", "99999", "--store", str(settings.store)], obj=context
+    )
+    assert missing.exit_code == 1 and "Niets gevonden" in missing.output

@@ -1,0 +1,135 @@
+"""A dossier briefing: moties (status, votes), toezeggingen (status, evidence), latest letters,
+and a dated timeline. Every line names its source with a link."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.commitments import CommitmentRow, collect
+from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, Document
+from assistant.store import Store, where
+
+LATEST_LETTERS = 10
+
+
+@dataclass
+class Briefing:
+    dossier: str
+    title: str
+    moties: list[Document] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)
+    letters: list[Document] = field(default_factory=list)
+
+    def timeline(self) -> list[tuple[str, str, str]]:
+        """(date, event, source id) for everything dated, oldest first."""
+        events = [
+            (d.date.isoformat(), f"motie {d.id}: {outcome(d)}", d.id) for d in self.moties if d.date
+        ]
+        events += [
+            (c.made_on, f"toezegging: {c.what}", c.doc_id) for c in self.commitments if c.made_on
+        ]
+        events += [
+            (d.date.isoformat(), f"{kind(d)}: {d.title}", d.id) for d in self.letters if d.date
+        ]
+        return sorted(events)
+
+
+def outcome(doc: Document) -> str:
+    motion = doc.motion
+    if motion is None or motion.outcome == ONBEKEND:
+        return "uitslag niet in de bronnen"
+    totals = motion.totals()
+    return f"{motion.outcome} ({totals.get('Voor', 0)} voor, {totals.get('Tegen', 0)} tegen)"
+
+
+def kind(doc: Document) -> str:
+    return str(doc.extra.get("soort") or doc.type)
+
+
+def link(doc_id: str, url: str | None) -> str:
+    return f"[{doc_id}]({url})" if url else doc_id
+
+
+def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
+    got = store.records.get(
+        where=where({"$and": [{"dossier": dossier}, {"type": {"$in": [MOTIE, GEWIJZIGDE_MOTIE]}}]}),
+        include=["documents"],
+    )
+    moties = sorted(
+        (Document.from_dict(json.loads(text)) for text in got["documents"] or []),
+        key=lambda d: (d.date or dt.date.min, d.id),
+    )
+    prefix = f"kst-{dossier}-"
+    commitments = [
+        c for c in collect(store, today) if any(r.startswith(prefix) for r in c.references)
+    ]
+    # Letters and other documents that refer to a Kamerstuk of the dossier.
+    links = store.links.get(include=["metadatas"])
+    sources = {
+        str(m["source"])
+        for m in links["metadatas"] or []
+        if m and str(m["target"]).startswith(prefix)
+    }
+    letters = [
+        d
+        for d in (store.get_document(s) for s in sorted(sources))
+        if d is not None and d.motion is None
+    ]
+    letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]
+    title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier
+    return Briefing(dossier, title, moties, commitments, letters)
+
+
+def to_markdown(briefing: Briefing, today: dt.date) -> str:
+    lines = [
+        f"# Briefing dossier {briefing.dossier}: {briefing.title}",
+        "",
+        f"Opgesteld op {today.isoformat()} uit de geïndexeerde bronnen; "
+        "elke regel noemt zijn bron.",
+        "",
+        f"## Moties ({len(briefing.moties)})",
+        "",
+    ]
+    for doc in briefing.moties:
+        appreciatie = doc.motion.kabinetsappreciatie if doc.motion else None
+        extra = f"; kabinetsappreciatie: {appreciatie}" if appreciatie else ""
+        lines.append(
+            f"- {doc.date or '?'} {doc.title}: {outcome(doc)}{extra} ({link(doc.id, doc.url)})"
+        )
+    lines += ["", f"## Toezeggingen ({len(briefing.commitments)})", ""]
+    for row in briefing.commitments:
+        deadline = f", termijn t/m {row.deadline_end}" if row.deadline_end else ""
+        late = " (verlopen)" if row.overdue else ""
+        lines.append(
+            f"- {row.made_on or '?'} {row.who or '?'}: {row.what} — **{row.status}{late}**"
+            f'{deadline} ({link(row.doc_id, row.url)}: "{row.quote}")'
+        )
+        lines += [f'  - bewijs: "{e.quote}" ({e.id})' for e in row.evidence]
+    lines += ["", f"## Laatste brieven en documenten ({len(briefing.letters)})", ""]
+    for doc in briefing.letters:
+        lines.append(f"- {doc.date or '?'} {kind(doc)}: {doc.title} ({link(doc.id, doc.url)})")
+    lines += ["", "## Tijdlijn", ""]
+    lines += [f"- {date}: {event} ({source})" for date, event, source in briefing.timeline()]
+    return "\n".join(lines) + "\n"
+
+
+def to_docx(markdown: str, target: Path) -> None:
+    """The Markdown briefing as a Word document: headings, bullets and paragraphs."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            word.add_heading(line[2:], level=1)
+        elif line.startswith("## "):
+            word.add_heading(line[3:], level=2)
+        elif line.startswith("  - "):
+            word.add_paragraph(line[4:], style="List Bullet 2")
+        elif line.startswith("- "):
+            word.add_paragraph(line[2:], style="List Bullet")
+        elif line.strip():
+            word.add_paragraph(line)
+    word.save(str(target))
