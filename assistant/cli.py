@@ -199,6 +199,13 @@ def _print_answer(answer: Answer) -> None:
     click.echo(f"\n({answer.backend})", err=True)
 
 
+def _emit(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+
+
 @main.command(help="Stel een vraag; het antwoord noemt zijn bronnen met citaten.")
 @click.argument("vraag")
 @store_option
@@ -207,11 +214,7 @@ def _print_answer(answer: Answer) -> None:
 def ask(obj: Context, vraag: str, store: Path | None, as_json: bool) -> None:
     if store is not None:
         obj.store_path = store
-    answer = run_safely(lambda: _services(obj).answerer.ask(vraag))
-    if as_json:
-        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
-    else:
-        _print_answer(answer)
+    _emit(run_safely(lambda: _services(obj).answerer.ask(vraag)), as_json)
 
 
 @main.command(help="Toon alles over één motie: uitslag, stemmen, appreciatie en uitvoering.")
@@ -223,10 +226,7 @@ def motie(obj: Context, identifier: str, store: Path | None, as_json: bool) -> N
     if store is not None:
         obj.store_path = store
     answer = run_safely(lambda: _services(obj).answerer.motion_report(identifier))
-    if as_json:
-        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
-    else:
-        _print_answer(answer)
+    _emit(answer, as_json)
     if answer.refused:
         sys.exit(1)
 
