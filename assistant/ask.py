@@ -614,7 +614,8 @@ class Answerer:
         scored: list[tuple[float, int, Passage, str]] = []
         for rank, passage in enumerate(passages[:5]):
             for sentence in sentences(passage.text):
-                if len(sentence) < 25:
+                # A question (a member's Kamervraag, an interruption) is never the answer.
+                if len(sentence) < 25 or sentence.rstrip().endswith("?"):
                     continue
                 words = self.tokenizer(sentence)
                 # Shared terms, damped for length so a long sentence does not win by size alone.
