@@ -29,7 +29,7 @@ from assistant.render import (
     render_report,
     render_stats,
 )
-from assistant.settings import Settings, load_settings
+from assistant.settings import PROJECT_ROOT, Settings, load_settings
 from assistant.store import Store
 from ingest.extract import parse_dutch_date
 
@@ -388,22 +388,37 @@ def chat(obj: Context, store: Path | None) -> None:
 @click.option(
     "--vragen",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=Path("tests/eval/questions.jsonl"),
+    multiple=True,
+    default=sorted((PROJECT_ROOT / "tests" / "eval").glob("*.jsonl")),
+    help="Vragenbestand(en) (JSONL); standaard alle in tests/eval.",
+)
+@click.option(
+    "--gelabeld",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=PROJECT_ROOT / "tests" / "fixtures" / "commitments" / "labelled.jsonl",
     show_default=True,
-    help="Vragenbestand (JSONL).",
+    help="Gelabelde zinnen voor precisie en recall van gevonden toezeggingen.",
 )
 @store_option
 @click.option("--details", is_flag=True, help="Toon elke fout beantwoorde vraag.")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def eval(obj: Context, vragen: Path, store: Path | None, details: bool, as_json: bool) -> None:  # noqa: A001
-    from assistant.evaluate import run_eval
+def eval(  # noqa: A001
+    obj: Context,
+    vragen: tuple[Path, ...],
+    gelabeld: Path,
+    store: Path | None,
+    details: bool,
+    as_json: bool,
+) -> None:
+    from assistant.evaluate import commitment_precision_recall, run_eval
 
     if store is not None:
         obj.store_path = store
     services = run_safely(lambda: _services(obj))
-    report = run_eval(vragen, services.answerer, services.store)
+    report = run_eval(list(vragen), services.answerer, services.store)
     summary = report.summary()
+    summary["commitment_extraction"] = commitment_precision_recall(gelabeld, PROJECT_ROOT)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -70,6 +70,34 @@ class Report:
         }
 
 
+def commitment_precision_recall(path: Path, root: Path) -> dict[str, float | int]:
+    """Precision and recall of commitment extraction over labelled real sentences.
+
+    Each line: {"doc": path relative to root, "sentence": ..., "commitment": true|false}.
+    """
+    from ingest.commitments import extract_commitments
+    from ingest.detect import choose_reader, default_readers
+
+    readers = default_readers()
+    found: dict[str, set[str]] = {}
+    tp = fp = fn = 0
+    rows = load_questions(path)
+    for row in rows:
+        if row["doc"] not in found:
+            doc_path = root / row["doc"]
+            docs = list(choose_reader(doc_path, readers).read(doc_path))
+            found[row["doc"]] = {c.sentence for d in docs for c in extract_commitments(d)}
+        predicted = " ".join(row["sentence"].split()) in found[row["doc"]]
+        tp += predicted and row["commitment"]
+        fp += predicted and not row["commitment"]
+        fn += not predicted and row["commitment"]
+    return {
+        "sentences": len(rows),
+        "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+    }
+
+
 def percentile(values: list[float], q: int) -> float | None:
     if not values:
         return None
@@ -128,6 +156,13 @@ def judge(item: dict[str, Any], answer: Answer) -> tuple[bool, str]:
         return False, "kabinetsappreciatie ontbreekt"
     if "replaced_by" in expected and expected["replaced_by"] not in answer.answer:
         return False, "vervangende motie ontbreekt"
+    status = expected.get("status")
+    if status == "nagekomen" and not re.search(r"nagekomen|uitvoering:", text):
+        return False, "uitvoering niet gemeld"
+    if status == "open" and not re.search(
+        r"geen uitvoering gevonden|geen document dat meldt", text
+    ):
+        return False, "ten onrechte als uitgevoerd gemeld of niets gezegd over uitvoering"
     quotes = " ".join(c.quote for c in answer.citations).lower()
     for fact in expected.get("facts", []):
         if " ".join(fact.lower().split()) not in " ".join(quotes.split()):
@@ -169,9 +204,11 @@ def retrieval_recall(
     return result
 
 
-def run_eval(path: Path, answerer: Answerer, store: Store, compare_modes: bool = True) -> Report:
+def run_eval(
+    paths: list[Path], answerer: Answerer, store: Store, compare_modes: bool = True
+) -> Report:
     report = Report()
-    items = load_questions(path)
+    items = [item for path in paths for item in load_questions(path)]
     for item in items:
         conversation = Conversation()
         for earlier in item.get("history", []):

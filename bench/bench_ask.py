@@ -29,7 +29,7 @@ def main() -> None:
         f"start (model, BM25-mirror of {len(services.retriever.index.ids)} chunks): "
         f"{time.perf_counter() - started:.1f} s"
     )
-    report = run_eval(args.vragen, services.answerer, services.store, compare_modes=False)
+    report = run_eval([args.vragen], services.answerer, services.store, compare_modes=False)
     latency = report.summary()["latency_ms"]
     print(
         f"structured questions: p50 {latency['structured_p50']} ms, "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import cache
 from pathlib import Path
 
@@ -191,18 +190,10 @@ def test_deadline(text: str, expected: tuple[dt.date | None, dt.date | None]) ->
 
 
 def test_labelled_precision_recall() -> None:
-    lines = (FIXTURES / "commitments" / "labelled.jsonl").read_text(encoding="utf-8").splitlines()
-    rows = [json.loads(line) for line in lines if line.strip()]
-    assert len(rows) >= 30
-    tp = fp = fn = 0
-    for row in rows:
-        found = {c.sentence for c in commitments(row["doc"])}
-        predicted = row["sentence"] in found
-        tp += predicted and row["commitment"]
-        fp += predicted and not row["commitment"]
-        fn += not predicted and row["commitment"]
-    precision = tp / (tp + fp)
-    recall = tp / (tp + fn)
-    print(f"commitments: precision {precision:.2f}, recall {recall:.2f} over {len(rows)} sentences")
-    assert precision >= 0.9
-    assert recall >= 0.8
+    from assistant.evaluate import commitment_precision_recall
+
+    figures = commitment_precision_recall(FIXTURES / "commitments" / "labelled.jsonl", ROOT)
+    print(f"commitments: {figures}")
+    assert figures["sentences"] >= 30
+    assert figures["precision"] >= 0.9
+    assert figures["recall"] >= 0.8
