@@ -14,6 +14,7 @@ Collections (prefix `kamer` by default):
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections import Counter
@@ -77,6 +78,7 @@ def record_metadata(doc: Document) -> Metadata:
         "afzender": doc.afzender,
         "indieners": ", ".join(p.name for p in doc.indieners) or None,
         "commitments": len(doc.extra.get("commitments") or []) or None,
+        "sitting": doc.extra.get("sitting"),
     }
     for key, value in doc.ids.items():
         values[f"id_{key}"] = value
@@ -249,6 +251,15 @@ class Store:
                     }
                 )
             )
+
+    def sitting_date(self, sitting: str) -> dt.date | None:
+        """The date of a Handelingen sitting, from any stored item of it that has one."""
+        got = self.records.get(where=where({"sitting": sitting}), include=["metadatas"])
+        for meta in got["metadatas"] or []:
+            if meta and isinstance(meta.get("date"), int):
+                value = int(str(meta["date"]))
+                return dt.date(value // 10000, value // 100 % 100, value % 100)
+        return None
 
     def iter_record_metadata(self) -> Iterator[tuple[str, Metadata]]:
         offset = 0

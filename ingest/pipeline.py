@@ -9,7 +9,9 @@ so the next run redoes them without creating duplicates.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +43,7 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
 WRITE_BATCH = 256
 # Raised when what is extracted from a file changes: files logged under an older version are read
 # again (their unchanged chunks keep their vectors).
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 EMBED_BATCH = 64
 
 
@@ -95,6 +97,12 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.rejected
+
+
+def sitting_of(doc_id: str) -> str | None:
+    """'h-tk-20172018-70-5' -> 'h-tk-20172018-70' (the sitting); other ids: None."""
+    match = re.match(r"^(h-tk-\d{8}-\d+)-\d+$", doc_id)
+    return match.group(1) if match else None
 
 
 def commitment_record(commitment: Commitment) -> dict[str, object]:
@@ -254,8 +262,6 @@ class Ingestor:
             if doc.date and not doc.vergaderjaar:
                 doc.vergaderjaar = vergaderjaar_of(doc.date)
             add_references(doc)
-            if doc.text and not doc.extra.get("metadata_only"):
-                doc.extra["commitments"] = [commitment_record(c) for c in extract_commitments(doc)]
         return docs, key, sha
 
     # -- joining ---------------------------------------------------------------------------
@@ -301,7 +307,32 @@ class Ingestor:
         for doc_id in [d for d, doc in documents.items() if doc.extra.get("metadata_only")]:
             if doc_id in covered:
                 del documents[doc_id]
+        self._date_sittings(documents)
+        for doc in documents.values():
+            if doc.text and not doc.extra.get("metadata_only"):
+                doc.extra["commitments"] = [commitment_record(c) for c in extract_commitments(doc)]
         return documents, {p: sorted(set(ids)) for p, ids in file_docs.items()}
+
+    def _date_sittings(self, documents: dict[str, Document]) -> None:
+        """Items of one sitting (h-tk-20172018-70-5) share the date that only its opening item
+        (h-tk-20172018-70-1) states; take it from this ingest or from the store."""
+        undated: dict[str, list[Document]] = {}
+        dates: dict[str, dt.date] = {}
+        for doc in documents.values():
+            sitting = sitting_of(doc.id)
+            if sitting is None:
+                continue
+            doc.extra["sitting"] = sitting
+            if doc.date:
+                dates[sitting] = doc.date
+            else:
+                undated.setdefault(sitting, []).append(doc)
+        for sitting, docs in undated.items():
+            date = dates.get(sitting) or self.store.sitting_date(sitting)
+            for doc in docs:
+                doc.date = date
+                if date and not doc.vergaderjaar:
+                    doc.vergaderjaar = vergaderjaar_of(date)
 
     def _stored_parts(self, parts: list[Document]) -> dict[str, Document]:
         """Stored parts that share a join key with the new ones, followed transitively."""

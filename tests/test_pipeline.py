@@ -221,3 +221,14 @@ def test_metadata_records_and_votes_are_stored(
     assert store.chunk_ids_of("2025D13163") == []  # metadata only: not embedded
     toezegging = store.get_document("TZ202603-041")
     assert toezegging is not None and toezegging.extra["status"] == "Openstaand"
+
+
+def test_items_of_a_sitting_get_the_sitting_date(
+    store: Store, settings: Settings, fixtures: Path, tmp_path: Path
+) -> None:
+    ingest(store, settings, fixtures / "handelingen" / "h-tk-20172018-70-1.xml")
+    ingest(store, settings, fixtures / "handelingen" / "h-tk-20172018-70-6.xml")  # a later ingest
+    for doc_id in ("h-tk-20172018-70-1", "h-tk-20172018-70-6"):
+        doc = store.get_document(doc_id)
+        assert doc is not None and doc.date is not None
+        assert doc.date.isoformat() == "2018-04-05"
