@@ -92,7 +92,7 @@ FREE_FORM_RE = re.compile(
     r"commissiedebat|notaoverleg|antwoord)\b",
     re.IGNORECASE,
 )
-COMMITMENT_RE = re.compile(r"toezegging\w*|toegezegd|zegde? toe|beloofd|belofte", re.IGNORECASE)
+COMMITMENT_RE = re.compile(r"toezeg\w*|toegezegd|zegde? toe|beloofd|belofte", re.IGNORECASE)
 LIST_RE = re.compile(r"\bwelke\s+moties\b|\bmoties\b.*\b(zijn|werden)\b|\balle moties\b", re.I)
 MINISTERIE_RE = re.compile(
     r"\b(?:minister|staatssecretaris|ministerie)\s+(?:van|voor)\s+([A-Z][\w-]*(?:\s+(?:en|van|"
