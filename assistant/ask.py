@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from assistant.answer import Answer, Citations
 from assistant.commitments import OPEN, collect, filter_rows
@@ -27,10 +28,10 @@ from assistant.question import (
     find_ids,
     parse_question,
 )
-from assistant.retrieve import Filters, Passage, Retriever, Tokenizer
-from assistant.store import Store, where
+from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
+from assistant.store import Store, int_date, where
 from assistant.timeframe import Timeframe
-from ingest.extract import find_dates
+from ingest.extract import MONTHS, find_dates
 
 NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # A passage is about the question when cosine similarity + half the share of the question's
@@ -85,8 +86,7 @@ def resolve_follow_up(question: Question, conversation: Conversation | None) -> 
     last = conversation.last if conversation else None
     if last is None or question.ids or question.names:
         return question
-    tokenizer = Tokenizer()
-    subjectless = bool(question.aspects) and not topic_words(question.topic, tokenizer)
+    subjectless = bool(question.aspects) and not topic_words(question.topic, shared_tokenizer())
     leans = FOLLOW_UP_RE.search(question.text) or len(question.text.split()) <= 6 or subjectless
     if not leans:
         return question
@@ -149,7 +149,7 @@ class Answerer:
         self.retriever = retriever
         self.today = today or dt.date.today()
         self.llm = llm
-        self.tokenizer = Tokenizer()
+        self.tokenizer = shared_tokenizer()
 
     def ask(self, text: str, conversation: Conversation | None = None) -> Answer:
         question = resolve_follow_up(parse_question(text, self.today), conversation)
@@ -407,18 +407,9 @@ class Answerer:
         )
 
     def _records_matching(self, filters: Filters) -> list[str]:
-        clauses: list[dict[str, object]] = []
-        if filters.types:
-            clauses.append({"type": {"$in": list(filters.types)}})
-        if filters.date_from:
-            clauses.append({"date": {"$gte": int(filters.date_from.strftime("%Y%m%d"))}})
-        if filters.date_to:
-            clauses.append({"date": {"$lte": int(filters.date_to.strftime("%Y%m%d"))}})
-        if filters.outcome:
-            clauses.append({"outcome": filters.outcome})
-        if not clauses:
+        clause = filters.chroma_where()
+        if clause is None:
             return []
-        clause = clauses[0] if len(clauses) == 1 else {"$and": clauses}
         got = self.store.records.get(where=where(clause), include=[], limit=500)
         return list(got["ids"])
 
@@ -563,7 +554,7 @@ class Answerer:
     def _dated_within(passage: Passage, sentence: str, timeframe: Timeframe) -> bool:
         """A date in the sentence (resolved against the document date) or, if none, the
         document date itself falls in the period."""
-        reference = _date_of(passage.metadata.get("date"))
+        reference = int_date(passage.metadata.get("date"))
         dates = [d for _, d, _ in find_dates(sentence, reference)] or (
             [reference] if reference else []
         )
@@ -664,30 +655,26 @@ GENERIC_WORDS = (
 ).split()
 
 
+@cache
+def _generic_stems() -> frozenset[str]:
+    return frozenset(shared_tokenizer()(" ".join(GENERIC_WORDS)))
+
+
 def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     """Content stems of a question, without words that only say what kind of answer is wanted."""
-    generic = set(tokenizer(" ".join(GENERIC_WORDS)))
-    return [t for t in tokenizer(text) if t not in generic and not t.isdigit()]
+    return [t for t in tokenizer(text) if t not in _generic_stems() and not t.isdigit()]
 
 
-def _date_of(value: object) -> dt.date | None:
-    if isinstance(value, int):
-        try:
-            return dt.date(value // 10000, value // 100 % 100, value % 100)
-        except ValueError:
-            return None
-    return None
-
-
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+# Full month names by number, from the parser's table (full names come before abbreviations).
+MONTH_NAMES: dict[int, str] = {}
+for _name, _number in MONTHS.items():
+    MONTH_NAMES.setdefault(_number, _name)
 
 
 def dutch_date(date: dt.date | None) -> str:
     if date is None:
         return "onbekende datum"
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_NAMES[date.month]} {date.year}"
 
 
 def motion_name(doc: Document) -> str:

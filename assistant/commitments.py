@@ -8,12 +8,13 @@ with a register status that says so or a quoted passage of a text that carries i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.documents import TOEZEGGING, Document
-from assistant.retrieve import Tokenizer
+from assistant.retrieve import Tokenizer, shared_tokenizer
 from assistant.store import Store, where
 
 OPEN, FULFILLED, PARTLY, LAPSED, UNKNOWN = "open", "nagekomen", "deels", "vervallen", "onbekend"
@@ -73,7 +74,7 @@ def collect(store: Store, today: dt.date) -> list[CommitmentRow]:
         rows.append(_register_row(doc))
     got = store.records.get(where=where({"commitments": {"$gt": 0}}), include=["documents"])
     stated = [(doc, c) for doc in _documents(got) for c in doc.extra.get("commitments", [])]
-    tokenizer = Tokenizer()
+    tokenizer = shared_tokenizer()
     fulfilments = [(doc, c) for doc, c in stated if c["kind"] == "nakoming"]
     used: set[int] = set()
     for doc, item in stated:
@@ -131,8 +132,6 @@ def filter_rows(
 
 
 def _documents(got: Any) -> list[Document]:
-    import json
-
     return [Document.from_dict(json.loads(text)) for text in got["documents"] or []]
 
 

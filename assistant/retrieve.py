@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import bm25s
@@ -19,7 +20,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 
 from assistant.embed import Embedder
-from assistant.store import Store, where
+from assistant.store import Store, date_int, where
 
 RRF_K = 60
 MODES = ("hybrid", "dense", "bm25")
@@ -43,9 +44,9 @@ class Filters:
         if self.doc_ids and meta.get("doc_id") not in self.doc_ids:
             return False
         date = meta.get("date")
-        if self.date_from and (not isinstance(date, int) or date < _int(self.date_from)):
+        if self.date_from and (not isinstance(date, int) or date < date_int(self.date_from)):
             return False
-        if self.date_to and (not isinstance(date, int) or date > _int(self.date_to)):
+        if self.date_to and (not isinstance(date, int) or date > date_int(self.date_to)):
             return False
         if self.dossier and str(meta.get("dossier", "")).split("-")[0] != self.dossier:
             return False
@@ -68,9 +69,9 @@ class Filters:
         if self.doc_ids:
             clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
         if self.date_from:
-            clauses.append({"date": {"$gte": _int(self.date_from)}})
+            clauses.append({"date": {"$gte": date_int(self.date_from)}})
         if self.date_to:
-            clauses.append({"date": {"$lte": _int(self.date_to)}})
+            clauses.append({"date": {"$lte": date_int(self.date_to)}})
         if self.outcome:
             clauses.append({"outcome": self.outcome})
         if not clauses:
@@ -84,10 +85,6 @@ class Filters:
     @property
     def empty(self) -> bool:
         return self == Filters()
-
-
-def _int(date: dt.date) -> int:
-    return date.year * 10000 + date.month * 100 + date.day
 
 
 @dataclass(frozen=True)
@@ -111,6 +108,12 @@ class Tokenizer:
     def __call__(self, text: str) -> list[str]:
         words = [w for w in re.findall(r"\w+", text.lower()) if w not in self.stopwords]
         return list(self.stemmer.stemWords(words))
+
+
+@cache
+def shared_tokenizer() -> Tokenizer:
+    """One stemmer for the process (a Tokenizer holds no per-question state)."""
+    return Tokenizer()
 
 
 @dataclass

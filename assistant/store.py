@@ -20,7 +20,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from assistant.documents import Document, Reference
 from assistant.errors import StoreError
@@ -47,9 +47,27 @@ def where(clause: dict[str, Any]) -> Any:
     return clause
 
 
-def date_int(value: str | None) -> int | None:
-    """'2024-12-11' -> 20241211, so Chroma can filter date ranges with $gte / $lte."""
-    return int(value.replace("-", "")) if value else None
+@overload
+def date_int(value: dt.date) -> int: ...
+@overload
+def date_int(value: None) -> None: ...
+@overload
+def date_int(value: dt.date | None) -> int | None: ...
+
+
+def date_int(value: dt.date | None) -> int | None:
+    """2024-12-11 -> 20241211, so Chroma can filter date ranges with $gte / $lte."""
+    return value.year * 10000 + value.month * 100 + value.day if value else None
+
+
+def int_date(value: object) -> dt.date | None:
+    """20241211 -> 2024-12-11; anything else -> None."""
+    if not isinstance(value, int):
+        return None
+    try:
+        return dt.date(value // 10000, value // 100 % 100, value % 100)
+    except ValueError:
+        return None
 
 
 def clean_metadata(values: dict[str, Any]) -> Metadata:
@@ -67,7 +85,7 @@ def record_metadata(doc: Document) -> Metadata:
     values: dict[str, Any] = {
         "type": doc.type,
         "title": doc.title[:500],
-        "date": date_int(doc.date.isoformat() if doc.date else None),
+        "date": date_int(doc.date),
         "vergaderjaar": doc.vergaderjaar,
         "dossier": doc.dossier,
         "source": doc.source,
@@ -255,11 +273,8 @@ class Store:
     def sitting_date(self, sitting: str) -> dt.date | None:
         """The date of a Handelingen sitting, from any stored item of it that has one."""
         got = self.records.get(where=where({"sitting": sitting}), include=["metadatas"])
-        for meta in got["metadatas"] or []:
-            if meta and isinstance(meta.get("date"), int):
-                value = int(str(meta["date"]))
-                return dt.date(value // 10000, value // 100 % 100, value % 100)
-        return None
+        dates = [int_date(meta.get("date")) for meta in got["metadatas"] or [] if meta]
+        return next((date for date in dates if date), None)
 
     def iter_record_metadata(self) -> Iterator[tuple[str, Metadata]]:
         offset = 0

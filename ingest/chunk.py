@@ -57,7 +57,7 @@ def document_metadata(doc: Document) -> dict[str, Any]:
     return {
         "type": doc.type,
         "title": doc.title[:500],
-        "date": date_int(doc.date.isoformat() if doc.date else None),
+        "date": date_int(doc.date),
         "vergaderjaar": doc.vergaderjaar,
         "dossier": doc.dossier,
         "dossier_title": doc.dossier_title,

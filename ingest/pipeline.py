@@ -47,6 +47,17 @@ PIPELINE_VERSION = 3
 EMBED_BATCH = 64
 
 
+@dataclass
+class Assembled:
+    """What one ingest will write: joined documents, which file gave which, parts, and ids that
+    a join replaced."""
+
+    documents: dict[str, Document]
+    file_docs: dict[str, list[str]]
+    new_parts: list[tuple[str, Document]]
+    superseded: set[str]
+
+
 class Progress(Protocol):
     """Where long work reports to: a tqdm bar in the CLI, a progress bar in the app."""
 
@@ -141,7 +152,7 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
             found.setdefault(path, None)
     files = list(found)
     for path in files:
-        if path.name.lower() == "readme.md" and path.parent != Path():
+        if path.name.lower() == "readme.md":
             report.files.append(FileOutcome(str(path), SKIPPED, "README van de map, geen document"))
     return [p for p in files if p.name.lower() != "readme.md"]
 
@@ -199,8 +210,9 @@ class Ingestor:
             keys[str(path)] = (key, sha)
         self.progress.done()
 
-        documents, file_docs = self._assemble(produced, report)
-        self._write(documents, report)
+        assembled = self._assemble(produced, report)
+        documents, file_docs = assembled.documents, assembled.file_docs
+        self._write(assembled, report)
         # Only files seen before can leave documents behind that they no longer produce.
         previous = self.store.file_entries([keys[p][0] for p in file_docs if keys[p][0] in known])
         entries: dict[str, FileEntry] = {}
@@ -266,9 +278,7 @@ class Ingestor:
 
     # -- joining ---------------------------------------------------------------------------
 
-    def _assemble(
-        self, produced: dict[str, list[Document]], report: IngestReport
-    ) -> tuple[dict[str, Document], dict[str, list[str]]]:
+    def _assemble(self, produced: dict[str, list[Document]], report: IngestReport) -> Assembled:
         """Join motie parts (new and stored), drop metadata records that a full record covers."""
         documents: dict[str, Document] = {}
         file_docs: dict[str, list[str]] = {path: [] for path in produced}
@@ -289,7 +299,7 @@ class Ingestor:
         stored = self._stored_parts([doc for _, doc in new_parts.values()])
         all_parts = {**stored, **{key: doc for key, (_, doc) in new_parts.items()}}
         part_of_key = {id(doc): key for key, doc in all_parts.items()}
-        self._superseded: set[str] = set()
+        superseded: set[str] = set()
         for group in group_parts(all_parts.values()):
             group_keys = {part_of_key[id(doc)] for doc in group}
             if not group_keys & set(new_parts):
@@ -297,11 +307,10 @@ class Ingestor:
             merged = merge_motion(group)
             merged.extra["part_keys"] = sorted(group_keys)
             documents[merged.id] = merged
-            self._superseded |= superseded_ids(group, merged)
+            superseded |= superseded_ids(group, merged)
             for key in group_keys & set(new_parts):
                 file_docs[new_parts[key][0]].append(merged.id)
-        self._new_parts = [(key, doc) for key, (_, doc) in new_parts.items()]
-        self._superseded -= set(documents)
+        superseded -= set(documents)
 
         covered = self._covered_document_numbers(documents)
         for doc_id in [d for d, doc in documents.items() if doc.extra.get("metadata_only")]:
@@ -311,7 +320,12 @@ class Ingestor:
         for doc in documents.values():
             if doc.text and not doc.extra.get("metadata_only"):
                 doc.extra["commitments"] = [commitment_record(c) for c in extract_commitments(doc)]
-        return documents, {p: sorted(set(ids)) for p, ids in file_docs.items()}
+        return Assembled(
+            documents=documents,
+            file_docs={p: sorted(set(ids)) for p, ids in file_docs.items()},
+            new_parts=[(key, doc) for key, (_, doc) in new_parts.items()],
+            superseded=superseded,
+        )
 
     def _date_sittings(self, documents: dict[str, Document]) -> None:
         """Items of one sitting (h-tk-20172018-70-5) share the date that only its opening item
@@ -372,8 +386,8 @@ class Ingestor:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _write(self, documents: dict[str, Document], report: IngestReport) -> None:
-        docs = list(documents.values())
+    def _write(self, assembled: Assembled, report: IngestReport) -> None:
+        docs = list(assembled.documents.values())
         max_words = self.settings.max_chunk_words
         chunked = [
             (doc, [] if _metadata_only(doc) else chunk_document(doc, max_words)) for doc in docs
@@ -416,8 +430,8 @@ class Ingestor:
             self.progress.advance(len(batch_docs))
         self.progress.done()
 
-        self.store.put_parts(self._new_parts)
-        for old in sorted(self._superseded):
+        self.store.put_parts(assembled.new_parts)
+        for old in sorted(assembled.superseded):
             self.store.delete_document(old)
         # A full record replaces a metadata-only record of the same DocumentNummer.
         self.store.delete_metadata_only(
