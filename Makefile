@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup run test lint model bench clean
+.PHONY: setup run test lint model browser bench clean
 
 setup: $(STAMP) $(MODEL)
 
@@ -31,7 +31,23 @@ model: $(MODEL)
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: setup
+# Headless Chromium for the browser test (tests/e2e), from Debian's package; Playwright drives
+# it via /usr/bin/chromium, so nothing is downloaded at test time.
+CHROMIUM := /usr/bin/chromium
+
+browser:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "make browser: $(CHROMIUM) is missing and installing it needs root or sudo;" \
+		"run 'apt-get install chromium' as root" >&2; exit 1; fi; \
+	echo "Installing chromium (Debian package) for the browser test"; \
+	$$SUDO apt-get update -q && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium \
+	|| { echo "make browser: apt-get install chromium failed" >&2; exit 1; }; \
+	[ -x $(CHROMIUM) ] || { echo "make browser: $(CHROMIUM) still missing" >&2; exit 1; }
+
+test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest

@@ -15,6 +15,7 @@ from functools import cache
 from assistant.answer import Answer, Citations
 from assistant.commitments import OPEN, collect, filter_rows
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
+from assistant.fulfilment import confidence_of, motion_fulfilment
 from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
@@ -39,11 +40,6 @@ NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # answerable questions scored 0.90-1.25, questions the data cannot answer at most 0.86.
 # Lists are already narrowed by date or outcome; the topic then needs less support.
 LIST_DENSE = 0.6
-FULFILMENT_RE = re.compile(
-    r"uitvoering\s+(?:gegeven|geven|van)|uitgevoerd|geeft\s+uitvoering|conform\s+de\s+motie|"
-    r"afgedaan|gevolg\s+gegeven|invulling\s+(?:gegeven|aan)",
-    re.IGNORECASE,
-)
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 STRONG_COMMITMENT_RE = re.compile(
     r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
@@ -151,8 +147,14 @@ class Answerer:
         self.llm = llm
         self.tokenizer = shared_tokenizer()
 
-    def ask(self, text: str, conversation: Conversation | None = None) -> Answer:
+    def ask(
+        self, text: str, conversation: Conversation | None = None, filters: Filters | None = None
+    ) -> Answer:
+        """Answer one question; `filters` (set by the user, e.g. in the app) narrow the search
+        on top of what the question itself says."""
         question = resolve_follow_up(parse_question(text, self.today), conversation)
+        if filters is not None:
+            question = replace(question, filters=question.filters.merged(filters))
         handler = {
             MOTION: self._motion,
             DOCUMENT: self._motion,
@@ -312,32 +314,33 @@ class Answerer:
 
     def _fulfilment_lines(self, doc: Document, cite: Citations, explicit: bool) -> list[str]:
         lines: list[str] = []
-        for ref in self.store.links_to(doc.id):
-            source = self.store.get_document(ref.target)
+        found = motion_fulfilment(self.store, doc)
+        for newer in found.replaced_by:
+            lines.append(
+                f"Deze motie is vervangen door {newer.id} {cite.cite_field(newer, 'Onderwerp:')}."
+            )
+        for item in found.evidence:
+            source = self.store.get_document(item.id)
             if source is None:
-                continue
-            if source.motion is not None and source.motion.replaces == doc.id:
-                lines.append(
-                    f"Deze motie is vervangen door {source.id} "
-                    f"{cite.cite_field(source, 'Onderwerp:')}."
-                )
-                continue
-            context = ref.context or source.title
-            if not FULFILMENT_RE.search(context):
                 continue
             kind = source.extra.get("soort") or source.type
             when = f" van {dutch_date(source.date)}" if source.date else ""
-            lines.append(f"Uitvoering: {kind} '{source.title}'{when} {cite.cite(source, context)}.")
+            lines.append(
+                f"Uitvoering (zekerheid {confidence_of(item)}): {kind} '{source.title}'{when} "
+                f"{cite.cite(source, item.quote)}."
+            )
         motion = doc.motion
-        if not lines and explicit:
+        if not found.evidence and explicit:
             lines.append(
                 "In de geïndexeerde bronnen staat geen document dat meldt dat deze motie "
                 "is uitgevoerd."
             )
         if explicit and motion is not None and motion.afgedaan is not None:
             lines.append(
-                f"Volgens de Kamer is de zaak {'afgedaan' if motion.afgedaan else 'niet afgedaan'} "
-                f"{cite.cite_field(doc, 'Afgedaan:')}."
+                f"In de registratie van de Kamer is de zaak "
+                f"{'afgedaan' if motion.afgedaan else 'niet afgedaan'} "
+                f"{cite.cite_field(doc, 'Afgedaan:')} (procedureel; dat zegt niets over de "
+                "uitvoering)."
             )
         return lines
 
@@ -499,6 +502,7 @@ class Answerer:
                 if carrier is not None:
                     line += (
                         f" Nagekomen volgens {carrier.title} {cite.cite(carrier, evidence.quote)}"
+                        f" (zekerheid: {row.confidence})."
                     )
             if not row.evidence:
                 line += " Status: geen uitvoering gevonden in de bronnen."

@@ -7,9 +7,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from assistant.commitments import CommitmentRow, collect
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, Document
+from assistant.fulfilment import CARRIED_OUT, NOT_FOUND, MotionFulfilment, motion_fulfilment
+from assistant.render import md_escape, md_plain
 from assistant.store import Store, where
 
 LATEST_LETTERS = 10
@@ -20,6 +23,7 @@ class Briefing:
     dossier: str
     title: str
     moties: list[Document] = field(default_factory=list)
+    fulfilment: dict[str, MotionFulfilment] = field(default_factory=dict)
     commitments: list[CommitmentRow] = field(default_factory=list)
     letters: list[Document] = field(default_factory=list)
 
@@ -36,6 +40,14 @@ class Briefing:
         ]
         return sorted(events)
 
+    def open_moties(self) -> list[Document]:
+        """Aangenomen moties for which no document reports that they were carried out."""
+        return [
+            d
+            for d in self.moties
+            if d.id in self.fulfilment and self.fulfilment[d.id].status == NOT_FOUND
+        ]
+
 
 def outcome(doc: Document) -> str:
     motion = doc.motion
@@ -50,7 +62,7 @@ def kind(doc: Document) -> str:
 
 
 def link(doc_id: str, url: str | None) -> str:
-    return f"[{doc_id}]({url})" if url else doc_id
+    return f"[{md_escape(doc_id)}]({url})" if url else md_escape(doc_id)
 
 
 def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
@@ -80,12 +92,13 @@ def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
     ]
     letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]
     title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier
-    return Briefing(dossier, title, moties, commitments, letters)
+    fulfilment = {d.id: motion_fulfilment(store, d) for d in moties}
+    return Briefing(dossier, title, moties, fulfilment, commitments, letters)
 
 
 def to_markdown(briefing: Briefing, today: dt.date) -> str:
     lines = [
-        f"# Briefing dossier {briefing.dossier}: {briefing.title}",
+        f"# Briefing dossier {md_escape(briefing.dossier)}: {md_escape(briefing.title)}",
         "",
         f"Opgesteld op {today.isoformat()} uit de geïndexeerde bronnen; "
         "elke regel noemt zijn bron.",
@@ -95,33 +108,52 @@ def to_markdown(briefing: Briefing, today: dt.date) -> str:
     ]
     for doc in briefing.moties:
         appreciatie = doc.motion.kabinetsappreciatie if doc.motion else None
-        extra = f"; kabinetsappreciatie: {appreciatie}" if appreciatie else ""
+        extra = f"; kabinetsappreciatie: {md_escape(appreciatie)}" if appreciatie else ""
         lines.append(
-            f"- {doc.date or '?'} {doc.title}: {outcome(doc)}{extra} ({link(doc.id, doc.url)})"
+            f"- {doc.date or '?'} {md_escape(doc.title)}: {outcome(doc)}{extra} "
+            f"({link(doc.id, doc.url)})"
         )
+        found = briefing.fulfilment.get(doc.id)
+        if found is not None and found.status in (CARRIED_OUT, NOT_FOUND):
+            lines.append(f"  - uitvoering: {found.status} (zekerheid {found.confidence})")
+            lines += [evidence_line(e.quote, e.id) for e in found.evidence]
+    open_moties = briefing.open_moties()
+    lines += ["", f"## Aangenomen moties zonder gevonden uitvoering ({len(open_moties)})", ""]
+    lines += [f"- {d.date or '?'} {md_escape(d.title)} ({link(d.id, d.url)})" for d in open_moties]
     lines += ["", f"## Toezeggingen ({len(briefing.commitments)})", ""]
     for row in briefing.commitments:
         deadline = f", termijn t/m {row.deadline_end}" if row.deadline_end else ""
         late = " (verlopen)" if row.overdue else ""
         lines.append(
-            f"- {row.made_on or '?'} {row.who or '?'}: {row.what} — **{row.status}{late}**"
-            f'{deadline} ({link(row.doc_id, row.url)}: "{row.quote}")'
+            f"- {row.made_on or '?'} {md_escape(row.who or '?')}: {md_escape(row.what)} — "
+            f"**{row.status}{late}**, zekerheid {row.confidence}{deadline} "
+            f'({link(row.doc_id, row.url)}: "{md_escape(row.quote)}")'
         )
-        lines += [f'  - bewijs: "{e.quote}" ({e.id})' for e in row.evidence]
+        lines += [evidence_line(e.quote, e.id) for e in row.evidence]
     lines += ["", f"## Laatste brieven en documenten ({len(briefing.letters)})", ""]
     for doc in briefing.letters:
-        lines.append(f"- {doc.date or '?'} {kind(doc)}: {doc.title} ({link(doc.id, doc.url)})")
+        lines.append(
+            f"- {doc.date or '?'} {md_escape(kind(doc))}: {md_escape(doc.title)} "
+            f"({link(doc.id, doc.url)})"
+        )
     lines += ["", "## Tijdlijn", ""]
-    lines += [f"- {date}: {event} ({source})" for date, event, source in briefing.timeline()]
+    lines += [
+        f"- {date}: {md_escape(event)} ({md_escape(source)})"
+        for date, event, source in briefing.timeline()
+    ]
     return "\n".join(lines) + "\n"
 
 
-def to_docx(markdown: str, target: Path) -> None:
+def evidence_line(quote: str, doc_id: str) -> str:
+    return f'  - bewijs: "{md_escape(quote)}" ({md_escape(doc_id)})'
+
+
+def to_docx(markdown: str, target: Path | BinaryIO) -> None:
     """The Markdown briefing as a Word document: headings, bullets and paragraphs."""
     from docx import Document as WordDocument
 
     word = WordDocument()
-    for line in markdown.splitlines():
+    for line in map(md_plain, markdown.splitlines()):
         if line.startswith("# "):
             word.add_heading(line[2:], level=1)
         elif line.startswith("## "):
@@ -132,4 +164,4 @@ def to_docx(markdown: str, target: Path) -> None:
             word.add_paragraph(line[2:], style="List Bullet")
         elif line.strip():
             word.add_paragraph(line)
-    word.save(str(target))
+    word.save(str(target) if isinstance(target, Path) else target)

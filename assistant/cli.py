@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import json
@@ -271,7 +270,7 @@ def toezeggingen(
     as_json: bool,
     as_csv: bool,
 ) -> None:
-    from assistant.commitments import collect, filter_rows
+    from assistant.commitments import collect, filter_rows, to_csv
 
     if store is not None:
         obj.store_path = store
@@ -290,36 +289,7 @@ def toezeggingen(
     if as_json:
         click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
     elif as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(
-            [
-                "id",
-                "gedaan op",
-                "door",
-                "wat",
-                "status",
-                "termijn",
-                "verlopen",
-                "bron",
-                "citaat",
-                "bewijs",
-            ]
-        )
-        for r in rows:
-            writer.writerow(
-                [
-                    r.id,
-                    r.made_on or "",
-                    r.who or "",
-                    r.what,
-                    r.status,
-                    r.deadline_end or "",
-                    "ja" if r.overdue else "nee",
-                    r.doc_id,
-                    r.quote,
-                    " | ".join(f"{e.id}: {e.quote}" for e in r.evidence),
-                ]
-            )
+        sys.stdout.write(to_csv(rows))
     else:
         click.echo(render_commitments(rows))
 

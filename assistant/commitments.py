@@ -7,13 +7,16 @@ with a register status that says so or a quoted passage of a text that carries i
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.documents import TOEZEGGING, Document
+from assistant.fulfilment import HIGH, LOW, MEDIUM, Evidence, iso
 from assistant.retrieve import Tokenizer, shared_tokenizer
 from assistant.store import Store, where
 
@@ -25,14 +28,6 @@ REGISTER_STATUS = (
     (re.compile(r"open", re.I), OPEN),
     (re.compile(r"vervallen|ingetrokken", re.I), LAPSED),
 )
-
-
-@dataclass(frozen=True)
-class Evidence:
-    id: str
-    title: str
-    date: str | None
-    quote: str
 
 
 @dataclass
@@ -48,6 +43,7 @@ class CommitmentRow:
     url: str | None
     status: str
     status_text: str
+    confidence: str = LOW  # hoog | middel | laag: how sure the status is, see status_text
     deadline_start: str | None = None
     deadline_end: str | None = None
     overdue: bool = False
@@ -84,17 +80,22 @@ def collect(store: Store, today: dt.date) -> list[CommitmentRow]:
         for index, (carrier, done) in enumerate(fulfilments):
             same_day = item["made_on"] and done["made_on"] == item["made_on"]
             if same_day and _overlap(item["what"], done["what"], tokenizer) >= 2:
-                row.status, row.status_text = FULFILLED, "uitgevoerd volgens een latere tekst"
+                row.status, row.confidence = FULFILLED, MEDIUM
+                row.status_text = (
+                    "uitgevoerd volgens een latere tekst die een toezegging van dezelfde datum "
+                    "over hetzelfde onderwerp nakomt"
+                )
                 row.evidence.append(
-                    Evidence(carrier.id, carrier.title, _iso(carrier.date), done["sentence"])
+                    Evidence(carrier.id, carrier.title, iso(carrier.date), done["sentence"])
                 )
                 used.add(index)
         rows.append(row)
     for index, (doc, item) in enumerate(fulfilments):
         if index not in used:  # a text says it carries out a commitment we have no other trace of
             row = _text_row(doc, item)
-            row.status, row.status_text = FULFILLED, "deze tekst voert de toezegging uit"
-            row.evidence.append(Evidence(doc.id, doc.title, _iso(doc.date), item["sentence"]))
+            row.status, row.confidence = FULFILLED, HIGH
+            row.status_text = "deze tekst zegt zelf dat hij de toezegging uitvoert"
+            row.evidence.append(Evidence(doc.id, doc.title, iso(doc.date), item["sentence"]))
             rows.append(row)
     for row in rows:
         end = dt.date.fromisoformat(row.deadline_end) if row.deadline_end else None
@@ -122,7 +123,11 @@ def filter_rows(
             return False
         if ministerie and ministerie.lower() not in f"{row.who} {row.quote}".lower():
             return False
-        if status and status.lower() not in (row.status, row.status_text.lower()):
+        if (
+            status
+            and status.lower() != row.status
+            and status.lower() not in row.status_text.lower()
+        ):
             return False
         if dossier and not any(ref.startswith(f"kst-{dossier}") for ref in row.references):
             return False
@@ -131,12 +136,49 @@ def filter_rows(
     return [row for row in rows if keep(row)]
 
 
+CSV_COLUMNS = (
+    "id",
+    "gedaan op",
+    "door",
+    "wat",
+    "status",
+    "zekerheid",
+    "toelichting",
+    "termijn",
+    "verlopen",
+    "bron",
+    "citaat",
+    "bewijs",
+)
+
+
+def to_csv(rows: list[CommitmentRow]) -> str:
+    """The rows as CSV (Dutch headers), for spreadsheets: one line per commitment."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        writer.writerow(
+            [
+                r.id,
+                r.made_on or "",
+                r.who or "",
+                r.what,
+                r.status,
+                r.confidence,
+                r.status_text,
+                r.deadline_end or "",
+                "ja" if r.overdue else "nee",
+                r.doc_id,
+                r.quote,
+                " | ".join(f"{e.id}: {e.quote}" for e in r.evidence),
+            ]
+        )
+    return out.getvalue()
+
+
 def _documents(got: Any) -> list[Document]:
     return [Document.from_dict(json.loads(text)) for text in got["documents"] or []]
-
-
-def _iso(date: dt.date | None) -> str | None:
-    return date.isoformat() if date else None
 
 
 def _register_row(doc: Document) -> CommitmentRow:
@@ -145,7 +187,7 @@ def _register_row(doc: Document) -> CommitmentRow:
     row = CommitmentRow(
         id=doc.id,
         source="register",
-        made_on=_iso(doc.date),
+        made_on=iso(doc.date),
         who=who,
         what=doc.text,
         quote=doc.text,
@@ -153,7 +195,8 @@ def _register_row(doc: Document) -> CommitmentRow:
         doc_title=doc.title,
         url=doc.url,
         status=register_status(status_text),
-        status_text=status_text or "onbekend",
+        status_text=f"registerstatus: {status_text}" if status_text else "registerstatus onbekend",
+        confidence=HIGH if register_status(status_text) != UNKNOWN else LOW,
         deadline_end=doc.extra.get("datum_nakoming"),
     )
     if doc.extra.get("kamerbrief_nakoming"):
@@ -163,6 +206,7 @@ def _register_row(doc: Document) -> CommitmentRow:
                 "Kamerbrief nakoming",
                 None,
                 f"Kamerbrief nakoming: {doc.extra['kamerbrief_nakoming']}",
+                "register",
             )
         )
     return row

@@ -28,6 +28,10 @@ class Services:
     def backend(self) -> str:
         return self.llm.name if self.llm else EXTRACTIVE
 
+    def refresh(self) -> None:
+        """After an ingest: rebuild the BM25 mirror so new passages are found at once."""
+        self.retriever.index = ChunkIndex.build(self.store)
+
 
 def build_services(
     settings: Settings,

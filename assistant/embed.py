@@ -113,7 +113,13 @@ class LlamaIndexEmbedding(BaseEmbedding):
         return list(self._embedder.embed_documents(texts))
 
 
+HASH_MODEL = "hash"
+
+
 def build_embedder(settings: Settings) -> Embedder:
+    """The configured model; embed_model = "hash" gives the light test embedder (no model)."""
+    if settings.embed_model == HASH_MODEL:
+        return HashEmbedder()
     return SentenceTransformerEmbedder(
         settings.embed_model, dtype=settings.embed_dtype, batch_size=settings.embed_batch_size
     )

@@ -70,31 +70,53 @@ class Report:
         }
 
 
-def commitment_precision_recall(path: Path, root: Path) -> dict[str, float | int]:
+def commitment_precision_recall(
+    path: Path, root: Path, exhaustive: bool = False
+) -> dict[str, float | int]:
     """Precision and recall of commitment extraction over labelled real sentences.
 
-    Each line: {"doc": path relative to root, "sentence": ..., "commitment": true|false}.
+    Each line: {"doc": path relative to root, "sentence": ..., "commitment": true|false}. A
+    labelled sentence counts as found when it and an extracted sentence contain one another
+    (labellers and the sentence splitter may cut at different places). With `exhaustive`, the
+    positives of each document are complete, so every extracted sentence that matches no
+    positive is a false positive, labelled or not.
     """
     from ingest.commitments import extract_commitments
     from ingest.detect import choose_reader, default_readers
 
     readers = default_readers()
-    found: dict[str, set[str]] = {}
-    tp = fp = fn = 0
     rows = load_questions(path)
+    by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        if row["doc"] not in found:
-            doc_path = root / row["doc"]
-            docs = list(choose_reader(doc_path, readers).read(doc_path))
-            found[row["doc"]] = {c.sentence for d in docs for c in extract_commitments(d)}
-        predicted = " ".join(row["sentence"].split()) in found[row["doc"]]
-        tp += predicted and row["commitment"]
-        fp += predicted and not row["commitment"]
-        fn += not predicted and row["commitment"]
+        by_doc.setdefault(row["doc"], []).append(row)
+    tp = fp = fn = 0
+    for doc_name, labelled in by_doc.items():
+        doc_path = root / doc_name
+        docs = list(choose_reader(doc_path, readers).read(doc_path))
+        found = {" ".join(c.sentence.split()) for d in docs for c in extract_commitments(d)}
+
+        def matches(sentence: str, found: set[str] = found) -> set[str]:
+            sentence = " ".join(sentence.split())
+            return {f for f in found if sentence in f or f in sentence}
+
+        matched_positive: set[str] = set()
+        for row in labelled:
+            hits = matches(row["sentence"])
+            if row["commitment"]:
+                tp += bool(hits)
+                fn += not hits
+                matched_positive |= hits
+            elif not exhaustive:
+                fp += bool(hits)
+        if exhaustive:
+            fp += len(found - matched_positive)
     return {
         "sentences": len(rows),
         "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
         "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+        "true_positives": tp,
+        "false_positives": fp,
+        "false_negatives": fn,
     }
 
 
@@ -157,7 +179,7 @@ def judge(item: dict[str, Any], answer: Answer) -> tuple[bool, str]:
     if "replaced_by" in expected and expected["replaced_by"] not in answer.answer:
         return False, "vervangende motie ontbreekt"
     status = expected.get("status")
-    if status == "nagekomen" and not re.search(r"nagekomen|uitvoering:", text):
+    if status == "nagekomen" and not re.search(r"nagekomen|uitvoering( \(zekerheid \w+\))?:", text):
         return False, "uitvoering niet gemeld"
     if status == "open" and not re.search(
         r"geen uitvoering gevonden|geen document dat meldt", text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,24 @@ from assistant.documents import Document, Reference
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
+
+# What can turn plain text into a link, emphasis, HTML, a heading, a table or (in Streamlit)
+# math: escaped in source text before it goes into Markdown.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#$|~])")
+MARKDOWN_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#$|~])")
+MARKDOWN_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\((https?://[^)\s]+)\)")
+
+
+def md_escape(text: str) -> str:
+    """Source text made inert for Markdown: every Markdown character escaped, one line."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_plain(markdown: str) -> str:
+    """Back from our Markdown to plain text: links become 'label (url)', escapes are undone."""
+    text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
+    return MARKDOWN_ESCAPED.sub(r"\1", text.replace("**", ""))
+
 
 OUTCOME_LABELS = {
     "aangenomen": "aangenomen",
@@ -181,7 +200,11 @@ def render_commitments(rows: list[Any]) -> str:
         when = r.made_on or "datum onbekend"
         deadline = f", termijn t/m {r.deadline_end}" if r.deadline_end else ""
         late = " (VERLOPEN)" if r.overdue else ""
-        lines.append(f"- {r.id} [{r.status}{late}] gedaan {when}{deadline}, door {r.who or '?'}")
+        lines.append(
+            f"- {r.id} [{r.status}{late}, zekerheid {r.confidence}] gedaan {when}{deadline}, "
+            f"door {r.who or '?'}"
+        )
+        lines.append(f"    status: {r.status_text}")
         lines.append(f"    {textwrap.shorten(r.what, 160)}")
         lines.append(f'    bron: {r.doc_title} ({r.doc_id}): "{textwrap.shorten(r.quote, 200)}"')
         for e in r.evidence:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
@@ -37,6 +37,11 @@ class Filters:
     ministerie: str | None = None
     outcome: str | None = None
     doc_ids: tuple[str, ...] = ()
+
+    def merged(self, other: Filters) -> Filters:
+        """These filters with every field that `other` sets taking its value."""
+        changes = {f.name: getattr(other, f.name) for f in fields(self) if getattr(other, f.name)}
+        return replace(self, **changes)
 
     def matches(self, meta: dict[str, Any]) -> bool:
         if self.types and meta.get("type") not in self.types:

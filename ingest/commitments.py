@@ -40,6 +40,15 @@ class Commitment:
 
 _I = re.IGNORECASE
 _TOEZEGGING = r"toezegging(?:en)?"
+_GOVERNMENT = r"(?:minister|staatssecretaris|kabinet|bewindspersoon)"
+_LETTER = r"(?:brief|reactie|kabinetsreactie|notitie|rapportage|voortgangsbrief|aanpak|plan)"
+# Time words that make a present tense ("ik informeer de Kamer na de zomer") a promise.
+_FUTURE = (
+    r"(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer|\b(?:binnenkort|later|nog|zodra|spoedig)\b"
+    r"|\b(?:eind|begin|medio|half|halverwege)\s+\w+|\b20\d\d\b|kwartaal|najaar|voorjaar"
+    r"|\bvolgende?\s+\w+|\bin\s+(?:januari|februari|maart|april|mei|juni|juli|augustus"
+    r"|september|oktober|november|december)\b"
+)
 _NAKOMING_RES = [
     re.compile(p, _I)
     for p in (
@@ -61,6 +70,15 @@ _VERMELD_RES = [
         r"\bzegden?\b.{0,120}\btoe\b",
         rf"\b(?:conform|overeenkomstig|volgens)\s+(?:de|mijn|haar|zijn|uw)\s+{_TOEZEGGING}\b",
         rf"\b(?:de|een|mijn|haar|zijn|uw)\s+(?:\w+\s+)?{_TOEZEGGING}\s+(?:van|in|tijdens|aan|om|die|dat)\b",
+        rf"\b{_TOEZEGGING}\s+(?:heb|hebben|had|heeft)\s+(?:\w+\s+)?gedaan\b",
+        rf"\b{_TOEZEGGING}\s+(?:blijft|blijven)\s+staan\b",
+        # a member or letter reporting what the government will still do
+        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:komt|komen)\s+(?:\w+\s+){{0,3}}met\s+een\b",
+        rf"\b(?:komt|komen)\s+(?:\w+\s+)?{_GOVERNMENT}\s+(?:\w+\s+){{0,2}}met\s+een\b",
+        rf"\b{_GOVERNMENT}\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+){{0,2}}{_LETTER}\s+(?:\S+\s+){{0,3}}(?:komt|komen)\b",
+        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:gaat|zal)\s+(?:\w+\s+){{0,4}}informeren\b",
+        r"\b(?:heb|heeft|hebben|is|wordt)\b.{0,30}\baangegeven\b.{0,120}"
+        r"\b(?:informeer|informeert|informeren|met\s+een\s+brief|brief\s+(?:komt|stuur))",
     )
 ]
 _SUBJECT = r"(?:ik|wij|we|u)"
@@ -78,8 +96,14 @@ _PROMISE_RES = [
     )
 ]
 _ACTION_RE = re.compile(rf"\b{_ACTION}\b", _I)
+# Work promised with "zal/ga": only with those firm modals, not with "wil" or "kan".
+_WORK = (
+    r"(?:meenemen|betrekken|uitwerken|inventariseren|op\s+een\s+rij\s+zetten|nagaan"
+    r"|uitzoeken|onderzoeken|verhelderen|bekijken|kijken|schetsen|in\s+kaart\s+brengen)"
+)
 _TOEZEGGEN_RE = re.compile(
     r"\b(?:ik|wij|we)\s+(?:zeg|zeggen|wil|kan|kunnen|willen)\b.{0,60}\b(?:toe|toezeggen)\b"
+    r"|\bik\s+zou\s+(?:\w+\s+){0,3}toezeggen\b"
     r"|\bzeg(?:gen)?\s+(?:ik|wij|we)\b.{0,60}\btoe\b|\b(?:kan|wil)\s+(?:ik|wij|we)\b.{0,30}\btoezeggen\b"
     r"|\b(?:dit|dat)\s+is\s+een\s+toezegging\b"
     r"|\bkom(?:en)?\s+(?:ik|wij|we)\b.{0,60}\b(?:bij\s+(?:de|uw)\s+Kamer|schriftelijk|een\s+keer|later)"
@@ -87,11 +111,50 @@ _TOEZEGGEN_RE = re.compile(
     _I,
 )
 _PASSIVE_RE = re.compile(
-    r"\b(?:Kamer|u)\s+(?:zal|zult|wordt)\b.{0,80}\b(?:geïnformeerd|toegestuurd|toegezonden)\b", _I
+    r"\b(?:Kamer|u)\s+(?:zal|zult|wordt)\b.{0,80}\b(?:geïnformeerd|toegestuurd|toegezonden)\b"
+    r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,8}worden\s+(?:ingegaan|meegenomen|betrokken|gestuurd"
+    r"|toegestuurd|geïnformeerd|gerapporteerd)\b"
+    r"|\bwordt\b.{0,80}\bnaar\s+(?:uw|de)\s+Kamer\s+(?:gestuurd|verzonden|gezonden)\b"
+    rf"|\b(?:in|bij)\s+de\s+{_LETTER}\s+(?:\w+\s+){{0,6}}(?:worden|wordt)\b.{{0,60}}\bmeegenomen\b"
+    rf"|\bworden\b.{{0,80}}\bmeegenomen\s+in\s+de\s+{_LETTER}\b",
+    _I,
+)
+# First person, no modal, but clearly about later: coming back, a letter coming, "u krijgt".
+_LATER_RES = [
+    re.compile(p, _I)
+    for p in (
+        r"\b(?:kom(?:en)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+kom(?:en)?)\b.{0,100}\bterug\b",
+        r"\b(?:ik|wij|we)\b.{0,60}\bop\s+terugkom(?:en)?\b",
+        rf"\b(?:in|bij)\s+(?:die|mijn|een|dezelfde|de\s+volgende)\s+{_LETTER}\b.{{0,80}}"
+        r"\b(?:ik|wij|we)\b.{0,40}\b(?:ingaan|meenemen|betrekken)\b",
+        rf"\b(?:ik|wij|we)\b.{{0,40}}\b(?:in|bij)\s+(?:die|mijn|een|dezelfde|de\s+volgende)\s+"
+        rf"{_LETTER}\b.{{0,60}}\b(?:ingaan|meenemen|betrekken)\b",
+        rf"\b(?:ik|wij|we)\s+kom(?:en)?\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+)?{_LETTER}\b",
+        rf"\bkom(?:en)?\s+(?:ik|wij|we)\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+)?{_LETTER}\b",
+        r"\b(?:daar|hierover|daarover)\s+krijgt\s+u\b|\bu\s+krijgt\b.{0,60}\b(?:brief|reactie)\b",
+        rf"\ber\s+komt\s+(?:nog\s+)?een\s+{_LETTER}\b|\b(?:die|de|deze)\s+brief\s+komt\b",
+        r"\bdoe\s+(?:ik|wij|we)\b.{0,80}\btoekomen\b",
+        rf"\binformeer\s+(?:ik\s+)?(?:u|de\s+Kamer|uw\s+Kamer)\b.{{0,80}}(?:{_FUTURE})",
+        rf"(?:{_FUTURE}).{{0,80}}\binformeer\s+(?:ik\s+)?(?:u|de\s+Kamer|uw\s+Kamer)\b",
+        rf"\b(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we)\b.{{0,80}}\b{_WORK}\b",
+        r"\blaat\s+ik\b.{0,80}\b(?:meenemen|inventariseren|uitzoeken|nagaan|onderzoeken)\b",
+        r"\b(?:dat|dit)\s+(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we)\s+(?:\w+\s+)?doen\b",
+        r"\bik\b.{0,20}\b(?:dat|dit)\s+(?:\w+\s+)?zal\s+doen\b",
+        rf"\b(?:ik|wij|we)\b.{{0,80}}\b(?:ingaan|meenemen|betrekken)\s+(?:in|bij)\s+(?:de|die|mijn|een)\s+"
+        rf"{_LETTER}\b",
+        rf"\b(?:ik|wij|we|mijn\s+ministerie|het\s+kabinet)\s+(?:zal|zullen|ga|gaan)\b"
+        rf".{{0,80}}\b{_WORK}\b",
+    )
+]
+# This letter does it now: not a promise for later.
+_THIS_LETTER_RE = re.compile(
+    r"\b(?:met\s+deze\s+brief|in\s+deze\s+brief|hierbij|hiermee|bijgaand)\b", _I
 )
 # Within the same debate, or not a commitment at all.
 _SAME_DEBATE_RE = re.compile(
-    r"\b(?:zo\s+meteen|zo\s+dadelijk|straks|tweede\s+termijn|in\s+dit\s+debat|zo\s+nog)\b", _I
+    r"\b(?:zo\s+meteen|zo\s+dadelijk|straks|tweede\s+termijn|in\s+dit\s+debat|zo\s+nog"
+    r"|even\s+kijken|welke\s+vragen)\b",
+    _I,
 )
 _REQUEST_RE = re.compile(
     r"\b(?:vraag|verzoek|verzoeken|vragen|kan|wil|zou)\b.{0,60}"
@@ -103,7 +166,9 @@ _REQUEST_RE = re.compile(
 )
 _TRIGGER_RE = re.compile(
     r"toezeg|toegezegd|\bzegden?\b|\bzeg\b|gestand|\bzal\b|\bzullen\b|\bzult\b|\bwil\b"
-    r"|\bwillen\b|\bga\b|\bgaan\b|geïnformeerd|\bverwacht\b|\bbereid\b|\bkan\b|\bkom\b",
+    r"|\bwillen\b|\bga\b|\bgaan\b|geïnformeerd|\bverwacht\b|\bbereid\b|\bkan\b|\bkom\b"
+    r"|\bkomt\b|\bkomen\b|\bgaat\b|\blaat\b|\bkrijgt\b|\bdoe\b|\binformeer\b|\bworden\b|\bwordt\b|terugkom"
+    r"|aangegeven",
     _I,
 )
 _CHAIR_TOEZEGGING_RE = re.compile(r"\bdat\s+is\s+een\s+toezegging\b", _I)
@@ -301,6 +366,11 @@ def classify(sentence: str, *, may_promise: bool = True) -> str | None:
         return None
     if _TOEZEGGEN_RE.search(sentence) or _PASSIVE_RE.search(sentence):
         return GEDAAN
+    if not _THIS_LETTER_RE.search(sentence):
+        for pattern in _LATER_RES:
+            match = pattern.search(sentence)
+            if match and not re.search(r"\b(?:niet|geen|nooit)\b", match.group(), _I):
+                return GEDAAN
     for pattern in _PROMISE_RES:
         match = pattern.search(sentence)
         if match and not re.search(r"\b(?:niet|geen|nooit)\b", match.group(), _I):

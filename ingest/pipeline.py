@@ -43,7 +43,7 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
 WRITE_BATCH = 256
 # Raised when what is extracted from a file changes: files logged under an older version are read
 # again (their unchanged chunks keep their vectors).
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4
 EMBED_BATCH = 64
 
 
@@ -461,4 +461,6 @@ class Ingestor:
 
 
 def _metadata_only(doc: Document) -> bool:
-    return bool(doc.extra.get("metadata_only")) or doc.type == DOCUMENT
+    """OData Document records: a subject line, no text. A text of unknown kind (type
+    "document", e.g. an uploaded file) is embedded like any other text."""
+    return bool(doc.extra.get("metadata_only")) or (doc.type == DOCUMENT and not doc.text.strip())

@@ -1,4 +1,4 @@
-"""The Streamlit page runs (AppTest) against a store built from the fixtures."""
+"""Every page of the Streamlit app (AppTest) against a store built from the fixtures."""
 
 from __future__ import annotations
 
@@ -7,36 +7,198 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.compose import build_services
 from assistant.embed import HashEmbedder
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
 
-APP = str(Path(__file__).parent.parent / "app.py")
+ROOT = Path(__file__).parent.parent
+APP = str(ROOT / "app.py")
+PAGES = ROOT / "assistant" / "ui" / "pages"
 
 
 @pytest.fixture
 def built_store(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     settings = Settings(store=tmp_path / "store")
     Ingestor(Store.open(settings), HashEmbedder(), settings).run(
-        [fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "nota"]
+        [
+            fixtures / "xml",
+            fixtures / "odata" / "zaken",
+            fixtures / "odata" / "stemmingen",
+            fixtures / "nota",
+        ]
     )
     monkeypatch.setenv("KAMER_STORE", str(settings.store))
+    monkeypatch.setenv("KAMER_EMBED_MODEL", "hash")
+    monkeypatch.setenv("KAMER_RELEVANCE", "0.7")
+    monkeypatch.setenv("KAMER_CONFIG", str(tmp_path / "none.toml"))
     return settings.store
 
 
-def test_overview_and_open_document(built_store: Path) -> None:
-    app = AppTest.from_file(APP, default_timeout=60).run()
+def app_on(page: str | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.run()
     assert not app.exception
-    assert [m.value for m in app.metric][:1] == ["5"]  # 4 moties (3 joined with a Zaak) + nota
-    app.text_input[0].input("kst-32317-913").run()
-    assert not app.exception
-    shown = app.text[0].value
-    assert "Motie van de leden Podt en Rajkowski" in shown
-    assert "nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact" in shown
+    if page:
+        app.switch_page(str(PAGES / page)).run()
+        assert not app.exception
+    return app
 
 
-def test_unknown_document_gives_a_dutch_warning(built_store: Path) -> None:
-    app = AppTest.from_file(APP, default_timeout=60).run()
-    app.text_input[0].input("kst-1-1").run()
-    assert "niet gevonden" in app.warning[0].value
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(str(m.value) for m in app.markdown)
+
+
+def test_chat_answers_with_a_citation(built_store: Path) -> None:
+    app = app_on()
+    assert "extractief" in app.caption[0].value
+    app.chat_input[0].set_value("Wat is de status van motie 32317-913?").run()
+    assert not app.exception
+    shown = markdown_text(app)
+    assert "Podt" in shown and "\\[1\\]" in shown  # answer with a citation marker
+    assert "https://zoek.officielebekendmakingen.nl/kst-32317-913.html" in shown  # source link
+    assert ":orange-background[" in shown  # the quote highlighted in its context
+    # A follow-up in the same conversation keeps the motie in view.
+    app.chat_input[0].set_value("Wie heeft hem ingediend?").run()
+    assert "Rajkowski" in markdown_text(app)
+
+
+def test_chat_says_when_nothing_was_found(built_store: Path) -> None:
+    app = app_on()
+    app.chat_input[0].set_value("Wat is het standpunt over de bouw van kerncentrales?").run()
+    assert not app.exception
+    assert "niets gevonden" in app.warning[0].value
+
+
+def test_chat_filters_change_the_result(built_store: Path) -> None:
+    question = "Welke afspraken zijn er over de implementatie van het migratiepact?"
+    app = app_on()
+    app.chat_input[0].set_value(question).run()
+    unfiltered = markdown_text(app)
+    assert "nota" in unfiltered.lower()
+
+    app = app_on()
+    app.sidebar.multiselect(key="chat_types").select("motie").run()
+    app.chat_input[0].set_value(question).run()
+    filtered = markdown_text(app)
+    assert filtered != unfiltered
+    assert "nota-2026-03-27" not in filtered  # the nota is not a motie
+
+
+def test_moties_page_shows_outcome_votes_and_fulfilment(built_store: Path) -> None:
+    app = app_on("moties.py")
+    app.text_input(key="motie_query").input("32317-913").run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Kabinetsappreciatie"] == "Oordeel Kamer"
+    shown = markdown_text(app)
+    assert "uitgevoerd" in shown and "zekerheid hoog" in shown
+    assert "Hiermee wordt uitvoering gegeven aan de motie" in " ".join(t.value for t in app.text)
+
+
+def test_moties_page_charts_votes_per_fractie(built_store: Path) -> None:
+    app = app_on("moties.py")
+    app.text_input(key="motie_query").input("kst-19637-3185").run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Uitslag"] == "aangenomen"
+    assert app.get("vega_lite_chart")  # st.bar_chart of seats per fractie
+    votes = app.dataframe[0].value
+    assert set(votes.columns) == {"fractie", "Voor", "Tegen"}
+    assert votes["Voor"].sum() > votes["Tegen"].sum()
+
+
+def test_toezeggingen_page_lists_with_status_and_exports_csv(built_store: Path) -> None:
+    app = app_on("toezeggingen.py")
+    table = app.dataframe[0].value
+    assert "nagekomen" in set(table["status"])
+    assert any(str(day) == "2026-03-20" for day in table["gedaan op"])
+    assert app.get("download_button")
+    app.sidebar.selectbox(key="tz_status").select("open").run()
+    assert not app.exception
+    assert not app.dataframe or "nagekomen" not in set(app.dataframe[0].value["status"])
+
+
+def test_briefing_page_builds_and_offers_downloads(built_store: Path) -> None:
+    app = app_on("briefing.py")
+    app.text_input(key="briefing_dossier").input("32317").run()
+    assert not app.exception
+    shown = markdown_text(app)
+    assert "# Briefing dossier 32317" in shown
+    assert "kst-32317-913" in shown
+    assert len(app.get("download_button")) == 2
+
+
+def test_documenten_page_follows_references_both_ways(built_store: Path) -> None:
+    app = app_on("documenten.py")
+    app.text_input(key="doc_query").input("kst-32317-913").run()
+    assert not app.exception
+    assert "Wordt genoemd in** (1)" in markdown_text(app)
+    app.button(key="in-0").click().run()  # open the nota that mentions the motie
+    assert not app.exception
+    assert app.subheader[0].value == "Voortgang implementatie Asiel- en Migratiepact"
+    assert "kst-32317-913" in markdown_text(app)  # and it refers back to the motie
+
+
+def test_toevoegen_page_renders(built_store: Path) -> None:
+    app = app_on("toevoegen.py")
+    assert "maximaal 50 MB" in app.caption[0].value
+
+
+def test_upload_of_bad_file_is_refused_and_index_intact(built_store: Path, fixtures: Path) -> None:
+    from assistant.settings import load_settings
+    from assistant.ui.uploads import ingest_uploads
+
+    built = build_services(load_settings(), embedder=HashEmbedder())
+    before = (built.store.records.count(), built.store.chunks.count())
+    good = (fixtures / "nota").glob("*.txt").__next__()
+    results = ingest_uploads(
+        built,
+        [
+            ("../../etc/kapot.pdf", b"%PDF-1.4 dit is geen echte pdf"),
+            ("leeg.txt", b""),
+            ("script.exe", b"MZ"),
+            (good.name, good.read_bytes()),  # already in the index: no duplicate
+        ],
+    )
+    by_name = {row["bestand"]: row for row in results}
+    assert by_name["../../etc/kapot.pdf"]["resultaat"] == "geweigerd"
+    assert (
+        "kapot" in by_name["../../etc/kapot.pdf"]["reden"]
+        or by_name["../../etc/kapot.pdf"]["reden"]
+    )
+    assert by_name["leeg.txt"]["reden"] == "leeg bestand"
+    assert "niet ondersteund" in by_name["script.exe"]["reden"]
+    assert by_name[good.name]["resultaat"].startswith("dubbel")
+    assert (built.store.records.count(), built.store.chunks.count()) == before
+    uploads = built_store / "uploads"
+    assert not any("kapot" in p.name for p in uploads.iterdir())  # refused file removed
+    assert all(p.parent == uploads for p in uploads.iterdir())  # nothing outside the folder
+
+
+def test_uploaded_document_is_searchable_at_once(built_store: Path, tmp_path: Path) -> None:
+    from assistant.settings import load_settings
+    from assistant.ui.uploads import ingest_uploads
+
+    built = build_services(load_settings(), embedder=HashEmbedder())
+    text = (
+        "Nota over de bruggen van Zeeland\n\nDe minister zal de Kamer voor de zomer van 2026 "
+        "informeren over het onderhoud van de Zeelandbrug."
+    )
+    results = ingest_uploads(built, [("bruggen zeeland.txt", text.encode())])
+    assert results[0]["resultaat"] == "ingelezen"
+    # The BM25 mirror was rebuilt: the new passage is found without a restart.
+    found = built.retriever.search("onderhoud van de Zeelandbrug", k=3)
+    assert found and "Zeelandbrug" in found[0].text
+    assert results[0]["documenten"] == found[0].doc_id
+
+
+def test_safe_names() -> None:
+    from assistant.ui.uploads import safe_name
+
+    assert safe_name("../../etc/passwd", b"x").startswith("passwd-")
+    assert safe_name("C:\\Users\\a\\brief 2026 (def).PDF", b"x").endswith(".pdf")
+    assert "/" not in safe_name("a/b/c.txt", b"x")
+    assert not safe_name(".bashrc", b"x").startswith(".")
+    assert safe_name("x.txt", b"1") != safe_name("x.txt", b"2")

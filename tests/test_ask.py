@@ -76,7 +76,7 @@ def test_motion_by_number_unknown_outcome(answerer: Answerer, question: str) -> 
 
 def test_motion_status_reports_fulfilment_by_the_nota(answerer: Answerer) -> None:
     answer = answerer.ask("Is de motie 32317-913 uitgevoerd?")
-    assert "Uitvoering:" in answer.answer
+    assert "Uitvoering (zekerheid hoog):" in answer.answer
     assert "nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact" in cited(answer)
     assert "Oordeel Kamer" not in answer.answer  # only what was asked (and the outcome context)
     assert_well_cited(answer, answerer)
@@ -263,7 +263,7 @@ def test_motie_command_shows_everything_known(store_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "De motie-Podt/Rajkowski (kst-32317-913" in result.output
     assert "Kabinetsappreciatie: Oordeel Kamer" in result.output
-    assert "Uitvoering: nota" in result.output
+    assert "Uitvoering (zekerheid hoog): nota" in result.output
     missing = runner.invoke(main, ["motie", "kst-99999-1", "--store", str(store_path)], obj=context)
     assert missing.exit_code == 1
     assert "niet gevonden" in missing.output

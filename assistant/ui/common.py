@@ -1,0 +1,148 @@
+"""What every page of the app shares: the clients (built once per process), the first-start
+ingest of corpus/, progress bars, and safe rendering of source text.
+
+Source text is never rendered as HTML. Where it goes through Markdown (to highlight a quote or
+make a link) its Markdown characters are escaped first, so a title cannot inject links, images
+or formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.compose import Services, build_services
+from assistant.errors import KamerError
+from assistant.render import md_escape
+from assistant.settings import PROJECT_ROOT, Settings, load_settings
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+class StreamlitProgress:
+    """The ingest pipeline's progress protocol as a Streamlit progress bar."""
+
+    def __init__(self) -> None:
+        self.bar = st.progress(0.0)
+        self.total = 0
+        self.count = 0
+        self.name = ""
+
+    def stage(self, name: str, total: int) -> None:
+        self.name, self.total, self.count = name, total, 0
+        self.bar.progress(0.0, text=f"{name} (0/{total})")
+
+    def advance(self, amount: int = 1) -> None:
+        self.count += amount
+        if self.total:
+            share = min(1.0, self.count / self.total)
+            self.bar.progress(share, text=f"{self.name} ({self.count}/{self.total})")
+
+    def done(self) -> None:
+        self.bar.empty()
+
+
+@st.cache_resource(show_spinner="De index en het taalmodel voor zoeken worden geladen ...")
+def services() -> Services:
+    """Store, embedder, BM25 mirror, answerer and LLM: built once for all sessions."""
+    return build_services(load_settings())
+
+
+@contextmanager
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    """One ingest at a time, across browser sessions and processes sharing the store."""
+    folder = settings.store if not settings.uses_server else Path(".kamer")
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".ingest.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_corpus(built: Services) -> None:
+    """First start on a fresh clone: build the index from corpus/ with visible progress."""
+    if built.store.records.count() > 0:
+        return
+    from ingest.pipeline import Ingestor
+
+    notice = st.info(
+        "Eerste start: de voorbeeldcollectie in corpus/ wordt ingelezen. Dit duurt een paar "
+        "minuten; daarna staat de index klaar."
+    )
+    with ingest_lock(built.settings):
+        if built.store.records.count() > 0:  # another session finished it while we waited
+            notice.empty()
+            return
+        ingestor = Ingestor(
+            built.store, built.embedder, built.settings, progress=StreamlitProgress()
+        )
+        report = ingestor.run([CORPUS])
+    built.refresh()
+    notice.success(
+        f"{report.documents} documenten ingelezen, {report.chunks_added} passages doorzoekbaar "
+        "gemaakt."
+    )
+    for rejected in report.rejected:
+        st.warning(f"{rejected.path}: {rejected.reason}")
+
+
+def get_services() -> Services:
+    """The shared services, or a Dutch error on the page (and the page stops)."""
+    try:
+        built = services()
+        ensure_corpus(built)
+        return built
+    except KamerError as error:
+        st.error(str(error))
+        st.stop()
+        raise  # st.stop() does not return; this keeps type checkers informed
+
+
+def escape(text: str) -> str:
+    """Source text made inert for st.markdown (see render.md_escape)."""
+    return md_escape(text)
+
+
+def link(label: str, url: str | None) -> str:
+    """A Markdown link with an escaped label; only http(s) addresses become links."""
+    if url and re.match(r"^https?://[^\s()<>]+$", url):
+        return f"[{escape(label)}]({url})"
+    return escape(label)
+
+
+def highlight(context: str, quote: str, width: int = 400) -> str:
+    """The quote highlighted inside its surrounding text, both escaped, trimmed around it."""
+    context = " ".join(context.split())
+    quote = " ".join(quote.split())
+    start = context.find(quote) if quote else -1
+    if start < 0:
+        return f":orange-background[{escape(quote)}]"
+    before = context[max(0, start - width) : start]
+    after = context[start + len(quote) : start + len(quote) + width]
+    lead = "… " if start > width else ""
+    tail = " …" if start + len(quote) + width < len(context) else ""
+    return f"{lead}{escape(before)}:orange-background[{escape(quote)}]{escape(after)}{tail}"
+
+
+def backend_note(built: Services) -> str:
+    if built.llm is None:
+        return (
+            "Antwoorden zijn extractief: zinnen en velden letterlijk uit de bronnen, zonder "
+            "taalmodel."
+        )
+    return (
+        f"Antwoorden worden geformuleerd door taalmodel {built.backend}; elke zin wordt "
+        "gecontroleerd tegen de geciteerde passage en anders weggelaten."
+    )
+
+
+def today() -> dt.date:
+    return dt.date.today()
