@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from assistant.answer import Answer, Citations
-from assistant.commitments import OPEN, collect, filter_rows
+from assistant.commitments import OPEN, CommitmentRow, collect, filter_rows
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
-from assistant.fulfilment import confidence_of, motion_fulfilment
+from assistant.fulfilment import confidence_of, later_letters, motion_fulfilment
 from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
@@ -40,6 +40,11 @@ NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # answerable questions scored 0.90-1.25, questions the data cannot answer at most 0.86.
 # Lists are already narrowed by date or outcome; the topic then needs less support.
 LIST_DENSE = 0.6
+# "Is de brief er gekomen?", "Heeft de minister ... gestuurd?": is it done?
+DONE_QUESTION_RE = re.compile(
+    r"nagekomen|uitgevoerd|gestuurd|verstuurd|gekomen|teruggekomen|verschenen|ontvangen", re.I
+)
+LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 STRONG_COMMITMENT_RE = re.compile(
     r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
@@ -488,9 +493,18 @@ class Answerer:
         )
         topic = set(topic_words(question.topic, self.tokenizer))
         if topic:
-            scored = [(len(topic & set(self.tokenizer(f"{r.what} {r.quote}"))), r) for r in rows]
-            rows = [r for score, r in sorted(scored, key=lambda x: -x[0]) if score > 0]
+            # The sentence itself counts double; where it was said (debate or letter title)
+            # and by whom ("minister De Jonge") also tell which commitment is meant.
+            def score(row: CommitmentRow) -> int:
+                said = set(self.tokenizer(f"{row.what} {row.quote}"))
+                where = set(self.tokenizer(f"{row.doc_title} {row.who or ''}"))
+                return 2 * len(topic & said) + len(topic & where)
+
+            scored = [(score(r), r) for r in rows]
+            rows = [r for points, r in sorted(scored, key=lambda x: -x[0]) if points > 0]
         lines: list[str] = []
+        asks_done = bool(DONE_QUESTION_RE.search(question.text))
+        shown = 0
         for row in rows[:8]:
             doc = self.store.get_document(row.doc_id)
             if doc is None:
@@ -506,8 +520,36 @@ class Answerer:
                     )
             if not row.evidence:
                 line += " Status: geen uitvoering gevonden in de bronnen."
+                if asks_done and shown < LATER_LETTER_ROWS:
+                    line += self._later_letters(question, row, cite)
+            shown += 1
             lines.append(line)
         return lines
+
+    def _later_letters(self, question: Question, row: CommitmentRow, cite: Citations) -> str:
+        """Letters after the commitment whose subject shares the question's own words with it:
+        shown as leads to open, not as proof."""
+        said = f"{row.what} {row.quote} {row.doc_title}".lower()
+        words = [
+            w
+            for w in dict.fromkeys(re.findall(r"\w[\w'-]{5,}", question.topic))
+            if w.lower() in said and w.lower() not in GENERIC_WORDS
+        ]
+        if len(words) < 2:
+            return ""
+        made = dt.date.fromisoformat(row.made_on) if row.made_on else None
+        leads = []
+        for evidence in later_letters(self.store, sorted(words, key=len, reverse=True), made):
+            doc = self.store.get_document(evidence.id)
+            if doc is not None:
+                when = f" van {dutch_date(doc.date)}" if doc.date else ""
+                leads.append(f"'{doc.title}'{when} {cite.cite_field(doc, 'Onderwerp:')}")
+        if not leads:
+            return ""
+        return (
+            " Mogelijk relevant (gevonden op woorden in het onderwerp, niet op nummer; "
+            f"zekerheid laag): {'; '.join(leads)}."
+        )
 
     def _commitment_matches(self, question: Question, doc: Document, wants_open: bool) -> bool:
         status = str(doc.extra.get("status") or "").lower()
@@ -655,7 +697,7 @@ GENERIC_WORDS = (
     "welke wat wie wanneer waarom hoe hoeveel motie moties toezegging toezeggingen toegezegd "
     "kamer kabinet minister staatssecretaris status uitslag stemden stemming aangenomen verworpen "
     "partijen fracties gedaan door ingediend brief brieven zijn is er zetels kamerleden leden "
-    "voor tegen"
+    "voor tegen zeg zegt zegde zegden toe beloofd belofte"
 ).split()
 
 

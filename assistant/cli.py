@@ -33,6 +33,7 @@ from assistant.store import Store
 from ingest.extract import parse_dutch_date
 
 T = TypeVar("T")
+LABELLED = PROJECT_ROOT / "tests" / "fixtures" / "commitments"
 
 
 @dataclass
@@ -294,6 +295,51 @@ def toezeggingen(
         click.echo(render_commitments(rows))
 
 
+@main.command(
+    "tweede-mening",
+    help="Laat het ingestelde taalmodel de toezeggingen in één document nalopen (ter controle).",
+)
+@click.argument("identifier")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_obj
+def tweede_mening(obj: Context, identifier: str, store: Path | None, as_json: bool) -> None:
+    from assistant.llm import llm_from_settings
+    from assistant.llm.commitments import second_opinion
+
+    if store is not None:
+        obj.store_path = store
+    llm = run_safely(lambda: llm_from_settings(obj.settings))
+    if llm is None:
+        raise click.ClickException(
+            "Geen taalmodel ingesteld. Zet KAMER_LLM_BACKEND (openai, ollama of llamacpp) en "
+            "KAMER_LLM_URL/KAMER_LLM_MODEL of KAMER_LLM_PATH."
+        )
+    doc = run_safely(lambda: obj.open_store().get_document(identifier))
+    if doc is None:
+        raise click.ClickException(f"Document '{identifier}' niet gevonden in de index.")
+    rules = [str(c["sentence"]) for c in doc.extra.get("commitments", [])]
+    opinion = run_safely(lambda: second_opinion(llm, doc, rules))
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(opinion), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Tweede mening van {llm.name} over {doc.id} ({len(rules)} door de regels gevonden)")
+    for title, sentences in (
+        ("Bevestigd", opinion.confirmed),
+        ("Twijfel van het taalmodel (regels vonden ze wel)", opinion.doubted),
+        (
+            "Voorgesteld door het taalmodel, letterlijk in de tekst (niet opgenomen)",
+            opinion.proposed,
+        ),
+    ):
+        click.echo(f"{title} ({len(sentences)}):")
+        click.echo("\n".join(f'  - "{s}"' for s in sentences) or "  -")
+    if opinion.unquoted:
+        click.echo(
+            f"Genegeerd: {len(opinion.unquoted)} regel(s) die niet letterlijk in de tekst staan."
+        )
+
+
 @main.command(help="Maak een briefing over een dossier: moties, toezeggingen, brieven, tijdlijn.")
 @click.option("--dossier", required=True, help="Dossiernummer, bijv. 32317.")
 @click.option(
@@ -365,9 +411,16 @@ def chat(obj: Context, store: Path | None) -> None:
 @click.option(
     "--gelabeld",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    default=PROJECT_ROOT / "tests" / "fixtures" / "commitments" / "labelled.jsonl",
+    default=LABELLED / "labelled.jsonl",
     show_default=True,
     help="Gelabelde zinnen voor precisie en recall van gevonden toezeggingen.",
+)
+@click.option(
+    "--gelabeld-volledig",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    multiple=True,
+    default=[LABELLED / "heldout" / "heldout.jsonl", LABELLED / "heldout2" / "heldout2.jsonl"],
+    help="Documenten waarin elke toezegging gelabeld is: elke andere vondst telt als fout.",
 )
 @store_option
 @click.option("--details", is_flag=True, help="Toon elke fout beantwoorde vraag.")
@@ -377,6 +430,7 @@ def eval(  # noqa: A001
     obj: Context,
     vragen: tuple[Path, ...],
     gelabeld: Path,
+    gelabeld_volledig: tuple[Path, ...],
     store: Path | None,
     details: bool,
     as_json: bool,
@@ -388,7 +442,12 @@ def eval(  # noqa: A001
     services = run_safely(lambda: _services(obj))
     report = run_eval(list(vragen), services.answerer, services.store)
     summary = report.summary()
-    summary["commitment_extraction"] = commitment_precision_recall(gelabeld, PROJECT_ROOT)
+    summary["commitment_extraction"] = {
+        str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path): (
+            commitment_precision_recall(path, PROJECT_ROOT, exhaustive=exhaustive)
+        )
+        for path, exhaustive in [(gelabeld, False), *((p, True) for p in gelabeld_volledig)]
+    }
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

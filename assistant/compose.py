@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from assistant.answer import EXTRACTIVE
 from assistant.ask import Answerer
 from assistant.embed import Embedder, build_embedder
-from assistant.llm import build_llm
+from assistant.llm import llm_from_settings
 from assistant.llm.base import LLM
 from assistant.retrieve import ChunkIndex, Retriever
 from assistant.settings import Settings
@@ -42,13 +42,6 @@ def build_services(
     store = store or Store.open(settings)
     embedder = embedder or build_embedder(settings)
     retriever = Retriever(store, embedder, ChunkIndex.build(store))
-    llm = build_llm(
-        settings.llm_backend,
-        url=settings.llm_url,
-        model=settings.llm_model,
-        api_key=settings.llm_api_key,
-        path=settings.llm_path,
-        timeout=float(settings.llm_timeout),
-    )
+    llm = llm_from_settings(settings)
     answerer = Answerer(store, retriever, today=today, llm=llm, relevance=settings.relevance)
     return Services(settings, store, embedder, retriever, answerer, llm)

@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from assistant.documents import AANGENOMEN, ONBEKEND, Document
-from assistant.store import Store
+from assistant.documents import AANGENOMEN, DOCUMENT, ONBEKEND, Document
+from assistant.store import Store, int_date, where
 
 FULFILMENT_RE = re.compile(
-    r"uitvoering\s+(?:gegeven|geven|van)|uitgevoerd|geeft\s+uitvoering|conform\s+de\s+motie|"
+    r"uitvoering\s+(?:gegeven|geven|van|aan|motie|moties)\b|uitgevoerd|geeft\s+uitvoering|"
+    r"conform\s+de\s+motie|"
     r"afgedaan|gevolg\s+gegeven|invulling\s+(?:gegeven|aan)",
     re.IGNORECASE,
 )
@@ -101,3 +102,38 @@ def motion_fulfilment(store: Store, doc: Document) -> MotionFulfilment:
             "uitvoeringsbrief niet is ingelezen."
         )
     return result
+
+
+# Words in a letter's subject that say it delivers something.
+DELIVERABLE_RE = re.compile(
+    r"\b(?:kabinetsreactie|reactie|brief|voortgang|stand\s+van\s+zaken|beantwoording|"
+    r"rapportage|informatie|uitvoering|toezegging|antwoord|onderzoek|evaluatie)\w*",
+    re.IGNORECASE,
+)
+
+
+def later_letters(
+    store: Store, words: list[str], after: dt.date | None, limit: int = 2
+) -> list[Evidence]:
+    """Documents dated after `after` whose subject contains at least two of `words` and says it
+    delivers something (a reaction, a letter, a progress report). Found by words, not by number:
+    candidates for the user to open, never proof that a commitment was kept."""
+    found: dict[str, tuple[int, Evidence]] = {}
+    for word in words[:3]:
+        got = store.records.get(
+            where=where({"type": DOCUMENT}),
+            where_document={"$contains": word},
+            include=["metadatas"],
+            limit=50,
+        )
+        for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
+            subject = str((meta or {}).get("title") or "")
+            day = int_date((meta or {}).get("date"))
+            if after and not (day and day > after):
+                continue
+            shared = sum(1 for w in words if w.lower() in subject.lower())
+            if shared >= 2 and DELIVERABLE_RE.search(subject) and doc_id not in found:
+                evidence = Evidence(doc_id, subject, iso(day), subject, "onderwerp")
+                found[doc_id] = (shared, evidence)
+    ranked = sorted(found.values(), key=lambda item: (-item[0], item[1].date or ""))
+    return [evidence for _, evidence in ranked[:limit]]

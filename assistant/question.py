@@ -92,7 +92,19 @@ FREE_FORM_RE = re.compile(
     r"commissiedebat|notaoverleg|antwoord)\b",
     re.IGNORECASE,
 )
-COMMITMENT_RE = re.compile(r"toezeg\w*|toegezegd|zegde? toe|beloofd|belofte", re.IGNORECASE)
+# "toe" may stand far from its verb: "Wat zegde minister Jetten in het debat ... toe over X?"
+COMMITMENT_RE = re.compile(
+    r"toezeg\w*|toegezegd|\bzeg(?:de|den|t)?\b.{0,100}?\btoe\b(?!\s+te\b)|beloofd|belofte",
+    re.IGNORECASE,
+)
+# "Heeft minister X de brief over Y gestuurd?", "Is de staatssecretaris teruggekomen op Z?":
+# whether the government did what it said it would, asked without the word toezegging.
+FOLLOW_THROUGH_RE = re.compile(
+    r"^\s*(?:is|zijn|heeft|hebben)\b"
+    r"(?=.*\b(?:minister|staatssecretaris|kabinet|regering|bewindspersoon)\b)"
+    r"(?=.*\b(?:gestuurd|toegestuurd|verstuurd|teruggekomen|nagekomen|verschenen|gekomen)\b)",
+    re.IGNORECASE,
+)
 LIST_RE = re.compile(r"\bwelke\s+moties\b|\bmoties\b.*\b(zijn|werden)\b|\balle moties\b", re.I)
 MINISTERIE_RE = re.compile(
     r"\b(?:minister|staatssecretaris|ministerie)\s+(?:van|voor)\s+([A-Z][\w-]*(?:\s+(?:en|van|"
@@ -181,7 +193,8 @@ def parse_question(text: str, today: dt.date) -> Question:
         outcome = VERWORPEN
 
     free_form = FREE_FORM_RE.search(question) is not None
-    if any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question):
+    follow_through = FOLLOW_THROUGH_RE.search(question) and "motie" not in lowered
+    if any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question) or follow_through:
         intent = COMMITMENT
     elif LIST_RE.search(question) or (
         "moties" in lowered and (timeframe is not None or fractie or dossier)

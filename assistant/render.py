@@ -176,11 +176,10 @@ def render_eval(summary: dict[str, Any]) -> str:
         f"Latentie (ms): gestructureerd p50 {latency['structured_p50']} p95 "
         f"{latency['structured_p95']}; vrij p50 {latency['free_p50']} p95 {latency['free_p95']}"
     )
-    extraction = summary.get("commitment_extraction")
-    if extraction:
+    for name, extraction in (summary.get("commitment_extraction") or {}).items():
         lines.append(
-            f"Toezeggingen uit teksten ({extraction['sentences']} gelabelde zinnen): precisie "
-            f"{extraction['precision']:.3f}, recall {extraction['recall']:.3f}"
+            f"Toezeggingen uit teksten, {name} ({extraction['sentences']} gelabelde zinnen): "
+            f"precisie {extraction['precision']:.3f}, recall {extraction['recall']:.3f}"
         )
     if summary.get("retrieval_recall@5"):
         lines.append(

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from assistant.documents import HANDELINGEN, Document, Reference, Section
+from assistant.documents import GEWIJZIGDE_MOTIE, HANDELINGEN, MOTIE, Document, Reference, Section
 from ingest.extract import MONTHS, find_dates, find_references, resolve_footnote_references
 from ingest.extract import sentence_at as _sentence_at
 
@@ -474,7 +474,12 @@ class _Extractor:
 
 
 def extract_commitments(doc: Document) -> list[Commitment]:
-    """All commitments stated in `doc`, in text order (one per sentence)."""
+    """All commitments stated in `doc`, in text order (one per sentence).
+
+    A motie is the Kamer's request to the government, never its commitment; what its
+    considerations say about earlier promises is the members' framing, so moties are skipped."""
+    if doc.type in (MOTIE, GEWIJZIGDE_MOTIE):
+        return []
     extractor = _Extractor(doc)
     if doc.sections:
         for index, section in enumerate(doc.sections):

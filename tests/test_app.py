@@ -18,6 +18,14 @@ APP = str(ROOT / "app.py")
 PAGES = ROOT / "assistant" / "ui" / "pages"
 
 
+def use_app_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: Path) -> None:
+    """The app's settings for tests: this store, the hash embedder, no kamer.toml."""
+    monkeypatch.setenv("KAMER_STORE", str(store))
+    monkeypatch.setenv("KAMER_EMBED_MODEL", "hash")
+    monkeypatch.setenv("KAMER_RELEVANCE", "0.7")
+    monkeypatch.setenv("KAMER_CONFIG", str(tmp_path / "none.toml"))
+
+
 @pytest.fixture
 def built_store(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     settings = Settings(store=tmp_path / "store")
@@ -29,10 +37,10 @@ def built_store(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch)
             fixtures / "nota",
         ]
     )
-    monkeypatch.setenv("KAMER_STORE", str(settings.store))
-    monkeypatch.setenv("KAMER_EMBED_MODEL", "hash")
-    monkeypatch.setenv("KAMER_RELEVANCE", "0.7")
-    monkeypatch.setenv("KAMER_CONFIG", str(tmp_path / "none.toml"))
+    use_app_env(monkeypatch, tmp_path, settings.store)
+    from assistant.ui.common import services
+
+    services.clear()  # the app builds its clients once per process: start each test afresh
     return settings.store
 
 
@@ -202,3 +210,62 @@ def test_safe_names() -> None:
     assert "/" not in safe_name("a/b/c.txt", b"x")
     assert not safe_name(".bashrc", b"x").startswith(".")
     assert safe_name("x.txt", b"1") != safe_name("x.txt", b"2")
+
+
+def test_first_start_ingests_the_corpus_once(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from assistant.settings import load_settings
+    from assistant.ui import common
+
+    use_app_env(monkeypatch, tmp_path, tmp_path / "fresh")
+    monkeypatch.setattr(common, "CORPUS", fixtures / "nota")
+    embedder = HashEmbedder()
+    built = build_services(load_settings(), embedder=embedder)
+    # Two sessions opening the fresh app at once: one ingests, the other waits and reuses it.
+    sessions = [threading.Thread(target=common.ensure_corpus, args=(built,)) for _ in range(2)]
+    for session in sessions:
+        session.start()
+    for session in sessions:
+        session.join()
+    chunks = built.store.chunks.count()
+    assert built.store.records.count() == 1 and chunks > 0
+    assert embedder.calls == chunks  # every passage embedded once, not twice
+    assert built.retriever.index.ids  # the BM25 mirror sees the new passages
+
+
+def test_first_start_in_the_app_shows_progress_and_then_answers(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.ui import common
+
+    use_app_env(monkeypatch, tmp_path, tmp_path / "fresh")
+    monkeypatch.setattr(common, "CORPUS", fixtures / "nota")
+    common.services.clear()
+    app = AppTest.from_file(APP, default_timeout=90).run()
+    assert not app.exception
+    assert "documenten ingelezen" in app.success[0].value
+    app.chat_input[0].set_value("Welke toezeggingen zijn er op 20 maart 2026 gedaan?").run()
+    assert not app.exception
+    assert "IND" in markdown_text(app) or "asielprocedure" in markdown_text(app)
+
+
+def test_interrupted_first_start_is_resumed(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.ui import common
+
+    settings = Settings(store=tmp_path / "fresh")
+    monkeypatch.setattr(common, "CORPUS", fixtures / "nota")
+    built = build_services(settings, embedder=HashEmbedder())
+    Ingestor(built.store, built.embedder, settings).run([fixtures / "xml"])  # got this far
+    marker = settings.store / ".corpus-ingest-unfinished"
+    marker.touch()  # ... when the app was stopped
+    common.ensure_corpus(built)
+    assert built.store.get_document("nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact")
+    assert not marker.exists()
+    records = built.store.records.count()
+    common.ensure_corpus(built)  # finished: nothing happens any more
+    assert built.store.records.count() == records

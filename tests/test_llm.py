@@ -530,3 +530,102 @@ def test_rewrite_lets_llm_errors_through(server: FakeServer, passages: dict[int,
     llm = OpenAICompatibleLLM(f"{server.url}/v1", "qwen2.5")
     with pytest.raises(LLMError, match="HTTP 503: Service Unavailable"):
         rewrite_with_llm(llm, QUESTION, DRAFT, passages)
+
+
+# --- second opinion on commitments -----------------------------------------------------------
+
+
+NOTA_DIR = Path(__file__).parent / "fixtures" / "nota"
+
+
+def nota_document() -> Any:
+    from ingest.detect import choose_reader, default_readers
+
+    path = next(NOTA_DIR.glob("*.txt"))
+    return next(iter(choose_reader(path, default_readers()).read(path)))
+
+
+class CannedLLM:
+    name = "canned"
+
+    def __init__(self, reply: str) -> None:
+        self.reply = reply
+        self.prompts: list[str] = []
+
+    def complete(self, system: str, prompt: str) -> str:
+        self.prompts.append(prompt)
+        return self.reply
+
+
+def test_second_opinion_keeps_only_verbatim_sentences() -> None:
+    from assistant.llm.commitments import normalize, second_opinion
+    from ingest.commitments import extract_commitments
+
+    doc = nota_document()
+    rules = [c.sentence for c in extract_commitments(doc)]
+    assert len(rules) >= 2
+    extra = next(
+        s
+        for s in re.split(r"(?<=\.)\s+", normalize(doc.text))
+        if len(s) > 60 and not any(s in r or r in s for r in rules)
+    )
+    llm = CannedLLM(f"- {rules[0]}\n- {extra}\n- De minister zal de Kamer een taart sturen.\n")
+    opinion = second_opinion(llm, doc, rules)
+    assert opinion.confirmed == [normalize(rules[0])]
+    assert opinion.doubted == [normalize(r) for r in rules[1:]]
+    assert opinion.proposed == [extra]  # verbatim in the nota
+    assert opinion.unquoted == ["De minister zal de Kamer een taart sturen."]  # invented: ignored
+    assert "Tekst:" in llm.prompts[0] and "20 maart" in " ".join(llm.prompts)
+
+
+def test_second_opinion_without_commitments_says_geen() -> None:
+    from assistant.llm.commitments import second_opinion
+
+    opinion = second_opinion(CannedLLM("geen"), nota_document(), [])
+    assert opinion == type(opinion)()
+
+
+def test_tweede_mening_command_against_a_local_server(
+    server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from assistant.cli import Context, main
+    from assistant.embed import HashEmbedder
+    from assistant.settings import Settings
+    from assistant.store import Store
+    from ingest.pipeline import Ingestor
+
+    settings = Settings(store=tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run([NOTA_DIR])
+    stored = Store.open(settings).get_document(nota_document().id)
+    assert stored is not None
+    first = stored.extra["commitments"][0]["sentence"]
+    server.enqueue(openai_reply(f"- {first}"))
+    monkeypatch.setenv("KAMER_LLM_BACKEND", "openai")
+    monkeypatch.setenv("KAMER_LLM_URL", f"{server.url}/v1/")
+    monkeypatch.setenv("KAMER_LLM_MODEL", "qwen2.5")
+    monkeypatch.setenv("KAMER_CONFIG", str(tmp_path / "none.toml"))
+    result = CliRunner().invoke(
+        main,
+        ["tweede-mening", stored.id, "--store", str(settings.store)],
+        obj=Context(embedder=HashEmbedder()),
+    )
+    assert result.exit_code == 0, result.output
+    assert "Bevestigd (1)" in result.output
+    assert server.requests and "Voortgang" in json.dumps(server.requests[0][2])
+
+
+def test_tweede_mening_without_llm_says_what_to_set(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from assistant.cli import Context, main
+    from assistant.embed import HashEmbedder
+
+    result = CliRunner(env={"KAMER_LLM_BACKEND": "none"}).invoke(
+        main,
+        ["tweede-mening", "x", "--store", str(tmp_path / "store")],
+        obj=Context(embedder=HashEmbedder()),
+    )
+    assert result.exit_code == 1
+    assert "KAMER_LLM_BACKEND" in result.output

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from assistant.errors import ConfigError
 from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import GroundedAnswer, check_grounding, rewrite_with_llm
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 BACKENDS = ("none", "openai", "ollama", "llamacpp")
 
@@ -14,9 +19,22 @@ __all__ = [
     "GroundedAnswer",
     "LLMError",
     "build_llm",
+    "llm_from_settings",
     "check_grounding",
     "rewrite_with_llm",
 ]
+
+
+def llm_from_settings(settings: Settings) -> LLM | None:
+    """The LLM the settings ask for (KAMER_LLM_*), or None."""
+    return build_llm(
+        settings.llm_backend,
+        url=settings.llm_url,
+        model=settings.llm_model,
+        api_key=settings.llm_api_key,
+        path=settings.llm_path,
+        timeout=float(settings.llm_timeout),
+    )
 
 
 def build_llm(

@@ -54,12 +54,18 @@ def services() -> Services:
     return build_services(load_settings())
 
 
+def local_folder(settings: Settings) -> Path:
+    """Where the app keeps its own files (lock, uploads): the store folder, or .kamer when the
+    store is a Chroma server."""
+    folder = settings.store if not settings.uses_server else Path(".kamer")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @contextmanager
 def ingest_lock(settings: Settings) -> Iterator[None]:
     """One ingest at a time, across browser sessions and processes sharing the store."""
-    folder = settings.store if not settings.uses_server else Path(".kamer")
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".ingest.lock").open("w") as handle:
+    with (local_folder(settings) / ".ingest.lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -68,8 +74,16 @@ def ingest_lock(settings: Settings) -> Iterator[None]:
 
 
 def ensure_corpus(built: Services) -> None:
-    """First start on a fresh clone: build the index from corpus/ with visible progress."""
-    if built.store.records.count() > 0:
+    """First start on a fresh clone: build the index from corpus/ with visible progress.
+
+    A marker file stays while that first ingest runs, so an ingest that was interrupted (the
+    app stopped) is resumed at the next start; finished files are not read again."""
+    unfinished = local_folder(built.settings) / ".corpus-ingest-unfinished"
+
+    def done() -> bool:
+        return built.store.records.count() > 0 and not unfinished.exists()
+
+    if done():
         return
     from ingest.pipeline import Ingestor
 
@@ -78,13 +92,15 @@ def ensure_corpus(built: Services) -> None:
         "minuten; daarna staat de index klaar."
     )
     with ingest_lock(built.settings):
-        if built.store.records.count() > 0:  # another session finished it while we waited
+        if done():  # another session finished it while we waited
             notice.empty()
             return
+        unfinished.touch()
         ingestor = Ingestor(
             built.store, built.embedder, built.settings, progress=StreamlitProgress()
         )
         report = ingestor.run([CORPUS])
+        unfinished.unlink()
     built.refresh()
     notice.success(
         f"{report.documents} documenten ingelezen, {report.chunks_added} passages doorzoekbaar "

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from assistant.compose import Services
-from assistant.ui.common import ingest_lock
+from assistant.ui.common import ingest_lock, local_folder
 from ingest.pipeline import DUPLICATE, INGESTED, REJECTED, SKIPPED, UNCHANGED, Ingestor, Progress
 
 ALLOWED = ("pdf", "docx", "txt", "md", "xml", "json")
@@ -35,10 +35,8 @@ def safe_name(name: str, content: bytes) -> str:
 
 
 def upload_folder(built: Services) -> Path:
-    settings = built.settings
-    base = settings.store if not settings.uses_server else Path(".kamer")
-    folder = base / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = local_folder(built.settings) / "uploads"
+    folder.mkdir(exist_ok=True)
     return folder
 
 

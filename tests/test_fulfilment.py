@@ -1,0 +1,162 @@
+"""Motie fulfilment (by text, by a letter's subject, none) and leads from later letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.embed import HashEmbedder
+from assistant.fulfilment import (
+    CARRIED_OUT,
+    HIGH,
+    LOW,
+    MEDIUM,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    later_letters,
+    motion_fulfilment,
+)
+from assistant.question import COMMITMENT, MOTION, parse_question
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def letter(number: str, subject: str, day: str) -> dict[str, object]:
+    """An OData Document record as the API returns it (subject only, no text)."""
+    return {
+        "Id": f"00000000-0000-0000-0000-{number[-12:].rjust(12, '0')}",
+        "Soort": "Brief regering",
+        "DocumentNummer": number,
+        "Titel": None,
+        "Onderwerp": subject,
+        "Datum": f"{day}T00:00:00+02:00",
+        "Vergaderjaar": "2024-2025",
+        "Kamer": 2,
+        "Organisatie": "Tweede Kamer",
+        "Verwijderd": False,
+    }
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    folder = tmp_path_factory.mktemp("fulfilment")
+    page = folder / "document_page_1.json"
+    page.write_text(
+        json.dumps(
+            [
+                letter(
+                    "2025D90001",
+                    "Uitvoering motie van de leden Koekkoek en Ceder over de belangen van het "
+                    "kind (Kamerstuk 19637-3185)",
+                    "2025-04-04",
+                ),
+                letter(
+                    "2025D90002",
+                    "Kabinetsreactie op het rapport ‘Leren van twee vuurwerkrampen’ van de "
+                    "Universiteit Twente",
+                    "2025-09-05",
+                ),
+                letter("2025D90003", "Agenda Informele Energieraad vuurwerkrampen", "2025-09-06"),
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    settings = Settings(store=folder / "store")
+    opened = Store.open(settings)
+    Ingestor(opened, HashEmbedder(), settings).run(
+        [
+            FIXTURES / "xml",
+            FIXTURES / "odata" / "zaken",
+            FIXTURES / "odata" / "stemmingen",
+            FIXTURES / "nota",
+            page,
+        ]
+    )
+    return opened
+
+
+def test_carried_out_by_a_sentence_in_a_text_is_high(store: Store) -> None:
+    doc = store.get_document("kst-32317-913")
+    assert doc is not None
+    found = motion_fulfilment(store, doc)
+    assert (found.status, found.confidence) == (CARRIED_OUT, HIGH)
+    assert "Hiermee wordt uitvoering gegeven aan de motie" in found.evidence[0].quote
+
+
+def test_carried_out_by_a_letter_subject_only_is_medium(store: Store) -> None:
+    doc = store.get_document("kst-19637-3185")
+    assert doc is not None and doc.motion is not None and doc.motion.outcome == "aangenomen"
+    found = motion_fulfilment(store, doc)
+    assert (found.status, found.confidence) == (CARRIED_OUT, MEDIUM)
+    assert found.evidence[0].id == "2025D90001" and found.evidence[0].kind == "onderwerp"
+
+
+def test_rejected_and_unknown_motions(store: Store) -> None:
+    rejected = store.get_document("2022Z00782")
+    assert rejected is not None and rejected.motion is not None
+    assert rejected.motion.outcome == "verworpen"
+    assert motion_fulfilment(store, rejected).status == NOT_APPLICABLE
+    unknown = store.get_document("kst-34104-439")
+    assert unknown is not None
+    found = motion_fulfilment(store, unknown)
+    assert (found.status, found.confidence) == (UNKNOWN, LOW)
+
+
+def test_later_letters_are_leads_by_words_and_date(store: Store) -> None:
+    words = ["vuurwerkrampen", "Universiteit", "Kabinetsreactie"]
+    leads = later_letters(store, words, dt.date(2024, 5, 17))
+    assert [e.id for e in leads] == ["2025D90002"]  # the agenda lacks a deliverable word
+    assert leads[0].kind == "onderwerp" and leads[0].date == "2025-09-05"
+    assert later_letters(store, words, dt.date(2025, 10, 1)) == []  # only letters after it
+    assert later_letters(store, ["vuurwerkrampen"], None) == []  # one shared word is too weak
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Wat zegde minister Jetten in het debat over de Energieraad toe?", COMMITMENT),
+        ("Heeft minister De Jonge de brief over Careyn naar de Kamer gestuurd?", COMMITMENT),
+        ("Is de staatssecretaris teruggekomen op de betaaltermijn?", COMMITMENT),
+        ("Is motie 36541-8 uitgevoerd?", MOTION),
+    ],
+)
+def test_commitment_questions_without_the_word_toezegging(question: str, intent: str) -> None:
+    assert parse_question(question, dt.date(2026, 11, 29)).intent == intent
+
+
+def test_toe_te_voegen_is_no_commitment_question() -> None:
+    parsed = parse_question("Wat zegt de nota over het toe te voegen artikel?", dt.date(2026, 1, 1))
+    assert parsed.intent != COMMITMENT
+
+
+def test_briefing_shows_fulfilment_and_escapes_source_text(store: Store, tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    from assistant.briefing import build_briefing, to_docx, to_markdown
+
+    today = dt.date(2026, 11, 29)
+    briefing = build_briefing(store, "19637", today)
+    markdown = to_markdown(briefing, today)
+    assert "uitvoering: uitgevoerd (zekerheid middel)" in markdown
+    assert "## Aangenomen moties zonder gevonden uitvoering (0)" in markdown
+    target = tmp_path / "b.docx"
+    to_docx(markdown, target)
+    text = "\n".join(p.text for p in WordDocument(str(target)).paragraphs)
+    assert "\\" not in text and "](" not in text  # Markdown escapes and links undone
+    assert "kst-19637-3185 (https://zoek.officielebekendmakingen.nl/kst-19637-3185.html)" in text
+
+
+def test_markdown_escape_keeps_source_text_inert() -> None:
+    from assistant.render import md_escape, md_plain
+
+    hostile = "Titel [klik](https://example.org) **vet** <b>x</b> $x$ # kop"
+    escaped = md_escape(hostile)
+    assert "[klik](" not in escaped and "<b>" not in escaped and "$x$" not in escaped
+    assert md_plain(escaped) == hostile
