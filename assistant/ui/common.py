@@ -88,8 +88,8 @@ def ensure_corpus(built: Services) -> None:
     from ingest.pipeline import Ingestor
 
     notice = st.info(
-        "Eerste start: de voorbeeldcollectie in corpus/ wordt ingelezen. Dit duurt een paar "
-        "minuten; daarna staat de index klaar."
+        "Eerste start: de voorbeeldcollectie in corpus/ wordt ingelezen. Dit duurt ongeveer "
+        "tien minuten; daarna staat de index klaar."
     )
     with ingest_lock(built.settings):
         if done():  # another session finished it while we waited
