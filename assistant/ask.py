@@ -20,6 +20,7 @@ from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import (
+    BRIEFING,
     COMMITMENT,
     DOCUMENT,
     FREE,
@@ -45,6 +46,7 @@ DONE_QUESTION_RE = re.compile(
     r"nagekomen|uitgevoerd|gestuurd|verstuurd|gekomen|teruggekomen|verschenen|ontvangen", re.I
 )
 LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
+BRIEFING_ITEMS = 8  # per section of a briefing answer in the chat
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 STRONG_COMMITMENT_RE = re.compile(
     r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
@@ -165,6 +167,7 @@ class Answerer:
             DOCUMENT: self._motion,
             MOTION_LIST: self._motion_list,
             COMMITMENT: self._commitments,
+            BRIEFING: self._briefing,
         }.get(question.intent, self._free)
         answer, doc_ids = handler(question)
         if conversation is not None:
@@ -459,7 +462,8 @@ class Answerer:
         if not named and not wants_open:
             for passage, sentence in self._commitment_sentences(question):
                 doc = self.store.get_document(passage.doc_id)
-                if doc is None or " ".join(sentence.split()) in quoted:
+                plain = " ".join(sentence.split())
+                if doc is None or any(q in plain or plain in q for q in quoted):
                     continue
                 found.add(doc.id)
                 when = f" ({dutch_date(doc.date)})" if doc.date else ""
@@ -500,8 +504,10 @@ class Answerer:
                 where = set(self.tokenizer(f"{row.doc_title} {row.who or ''}"))
                 return 2 * len(topic & said) + len(topic & where)
 
-            scored = [(score(r), r) for r in rows]
-            rows = [r for points, r in sorted(scored, key=lambda x: -x[0]) if points > 0]
+            scored = sorted(((score(r), r) for r in rows), key=lambda x: -x[0])
+            on_topic = [r for points, r in scored if points > 0]
+            # A period already narrows the list: then the topic orders, it does not exclude.
+            rows = on_topic or ([r for _, r in scored] if question.timeframe else [])
         lines: list[str] = []
         asks_done = bool(DONE_QUESTION_RE.search(question.text))
         shown = 0
@@ -606,6 +612,54 @@ class Answerer:
         )
         return any(timeframe.start <= d <= timeframe.end for d in dates)
 
+    # -- dossier briefing ----------------------------------------------------------------------
+
+    def _briefing(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        """The briefing of a dossier in short: open and carried-out moties, commitments and the
+        latest letters, each line cited. The full document is `kamer briefing` / the app page."""
+        from assistant.briefing import build_briefing
+
+        dossier = question.filters.dossier or ""
+        found = build_briefing(self.store, dossier, self.today)
+        if not (found.moties or found.commitments or found.letters):
+            return self._refusal(question, f"Ik heb niets gevonden over dossier {dossier}."), ()
+        cite = Citations()
+        lines = [f"Briefing dossier {dossier} ({found.title}), opgesteld uit de bronnen."]
+        open_moties = found.open_moties()
+        lines.append(f"Aangenomen moties zonder gevonden uitvoering ({len(open_moties)}):")
+        lines += [
+            f"- {motion_name(d)}: {d.title} {cite.cite_field(d, 'Onderwerp:')}"
+            for d in open_moties[:BRIEFING_ITEMS]
+        ]
+        carried = [d for d in found.moties if found.fulfilment[d.id].evidence]
+        lines.append(f"Moties met een document dat de uitvoering meldt ({len(carried)}):")
+        for doc in carried[:BRIEFING_ITEMS]:
+            evidence = found.fulfilment[doc.id].evidence[0]
+            source = self.store.get_document(evidence.id)
+            if source is not None:
+                lines.append(
+                    f"- {motion_name(doc)} ({doc.id}): uitgevoerd volgens '{source.title}' "
+                    f"(zekerheid {confidence_of(evidence)}) {cite.cite(source, evidence.quote)}"
+                )
+        lines.append(f"Toezeggingen ({len(found.commitments)}):")
+        for row in found.commitments[:BRIEFING_ITEMS]:
+            stated_in = self.store.get_document(row.doc_id)
+            if stated_in is not None:
+                lines.append(
+                    f"- {row.who or 'Onbekend'} ({row.made_on or 'datum onbekend'}): "
+                    f'"{row.quote}" {cite.cite(stated_in, row.quote)} Status: {row.status}.'
+                )
+        lines.append(f"Laatste brieven en documenten ({len(found.letters)}):")
+        for letter in found.letters[:BRIEFING_ITEMS]:
+            when = f"{letter.date.isoformat()} " if letter.date else ""
+            lines.append(f"- {when}{letter.title} {cite.cite_field(letter, 'Onderwerp:')}")
+        lines.append(
+            f"Het volledige overzicht met alle {len(found.moties)} moties en een tijdlijn: "
+            f"pagina Briefing, of `kamer briefing --dossier {dossier}`."
+        )
+        ids = tuple(sorted({c.id for c in cite.items}))
+        return Answer(question.text, "\n".join(lines), False, question.intent, cite.items), ids
+
     # -- free questions ------------------------------------------------------------------------
 
     def _free(
@@ -697,7 +751,8 @@ GENERIC_WORDS = (
     "welke wat wie wanneer waarom hoe hoeveel motie moties toezegging toezeggingen toegezegd "
     "kamer kabinet minister staatssecretaris status uitslag stemden stemming aangenomen verworpen "
     "partijen fracties gedaan door ingediend brief brieven zijn is er zetels kamerleden leden "
-    "voor tegen zeg zegt zegde zegden toe beloofd belofte"
+    "voor tegen zeg zegt zegde zegden toe beloofd belofte nagekomen uitgevoerd afgedaan open "
+    "openstaand staan nog ze"
 ).split()
 
 

@@ -75,9 +75,6 @@ def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
         key=lambda d: (d.date or dt.date.min, d.id),
     )
     prefix = f"kst-{dossier}-"
-    commitments = [
-        c for c in collect(store, today) if any(r.startswith(prefix) for r in c.references)
-    ]
     # Letters and other documents that refer to a Kamerstuk of the dossier.
     links = store.links.get(include=["metadatas"])
     sources = {
@@ -89,6 +86,12 @@ def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
         d
         for d in (store.get_document(s) for s in sorted(sources))
         if d is not None and d.motion is None
+    ]
+    # Commitments that name a Kamerstuk of the dossier, or stand in a document that does.
+    commitments = [
+        c
+        for c in collect(store, today)
+        if c.doc_id in sources or any(r.startswith(prefix) for r in c.references)
     ]
     letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]
     title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier

@@ -23,6 +23,7 @@ from ingest.extract import find_references
 MOTION = "motie"
 MOTION_LIST = "moties"
 COMMITMENT = "toezeggingen"
+BRIEFING = "briefing"
 DOCUMENT = "document"
 FREE = "vrij"
 
@@ -35,6 +36,10 @@ MOTIE_NUMBER_RE = re.compile(
 )
 LITERAL_ID_RE = re.compile(r"\b((?:kst|ah-tk|h-tk)-[\w-]*\d)\b", re.IGNORECASE)
 DOSSIER_RE = re.compile(r"\bdossier\s+(\d{2}\s?\d{3})\b", re.IGNORECASE)
+# "Maak een briefing over dossier 32317", "Geef een overzicht van dossier 32317".
+BRIEFING_RE = re.compile(
+    r"\bbriefing\b|\b(?:overzicht|stand\s+van\s+zaken)\b.{0,40}\bdossier\b", re.IGNORECASE
+)
 
 FRACTIES = (
     "GroenLinks-PvdA",
@@ -194,7 +199,9 @@ def parse_question(text: str, today: dt.date) -> Question:
 
     free_form = FREE_FORM_RE.search(question) is not None
     follow_through = FOLLOW_THROUGH_RE.search(question) and "motie" not in lowered
-    if any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question) or follow_through:
+    if dossier and BRIEFING_RE.search(question):
+        intent = BRIEFING
+    elif any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question) or follow_through:
         intent = COMMITMENT
     elif LIST_RE.search(question) or (
         "moties" in lowered and (timeframe is not None or fractie or dossier)

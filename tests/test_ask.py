@@ -130,6 +130,29 @@ def test_commitments_on_a_date(answerer: Answerer) -> None:
     assert_well_cited(answer, answerer)
 
 
+def test_commitments_on_a_date_and_whether_they_were_kept(answerer: Answerer) -> None:
+    answer = answerer.ask(
+        "Welke toezeggingen zijn er op 20 maart 2026 gedaan, en zijn ze nagekomen?"
+    )
+    assert not answer.refused
+    assert "Nagekomen volgens Voortgang implementatie Asiel- en Migratiepact" in answer.answer
+    assert any("doet u gestand aan de toezegging van 20 maart" in c.quote for c in answer.citations)
+    assert_well_cited(answer, answerer)
+
+
+def test_briefing_in_the_chat(answerer: Answerer) -> None:
+    answer = answerer.ask(
+        "Maak een briefing over dossier 32317: open moties, toezeggingen, brieven."
+    )
+    assert answer.intent == "briefing" and not answer.refused
+    assert "De motie-Podt/Rajkowski (kst-32317-913): uitgevoerd volgens" in answer.answer
+    assert "kamer briefing --dossier 32317" in answer.answer
+    assert "nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact" in cited(answer)
+    assert_well_cited(answer, answerer)
+    unknown = answerer.ask("Maak een briefing over dossier 99999")
+    assert unknown.refused and not unknown.citations
+
+
 def test_list_of_motions_in_a_period(answerer: Answerer) -> None:
     answer = answerer.ask("Welke moties zijn in januari 2022 verworpen?")
     assert "2022Z00782" in cited(answer)

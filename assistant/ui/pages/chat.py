@@ -89,7 +89,8 @@ def show_answer(built: Services, answer: Answer) -> None:
     if answer.refused:
         st.warning(answer.answer)
     else:
-        st.markdown(escape(answer.answer))
+        # One line per line of the answer (lists of moties, toezeggingen, brieven).
+        st.markdown("  \n".join(escape(line) for line in answer.answer.splitlines()))
     if answer.citations:
         with st.expander(f"Bronnen ({len(answer.citations)})", expanded=True):
             show_sources(built, answer.citations)
