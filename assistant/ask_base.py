@@ -1,0 +1,192 @@
+"""What every kind of answer shares: the clients, refusals, record lookups, the text helpers,
+and free questions answered extractively (quoted sentences from retrieved passages).
+
+Nothing here invents: free answers are sentences quoted from retrieved passages, and when
+nothing relevant is found the answer says so and cites nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import cache
+
+from assistant.answer import Answer, Citations
+from assistant.documents import GEWIJZIGDE_MOTIE, Document
+from assistant.llm.base import LLM, LLMError
+from assistant.llm.grounding import rewrite_with_llm
+from assistant.llm.grounding import split_sentences as sentences
+from assistant.question import Question
+from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
+from assistant.store import Store, where
+from ingest.extract import MONTHS
+
+NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
+# A passage is about the question when cosine similarity + half the share of the question's
+# content words found in it reaches `relevance` (a setting). With EmbeddingGemma on the full data
+# answerable questions scored 0.90-1.25, questions the data cannot answer at most 0.86.
+# Lists are already narrowed by date or outcome; the topic then needs less support.
+LIST_DENSE = 0.6
+VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
+
+
+class BaseAnswers:
+    """State and helpers of the Answerer; the kinds of answers are mixins on top of this."""
+
+    def __init__(
+        self,
+        store: Store,
+        retriever: Retriever,
+        today: dt.date | None = None,
+        llm: LLM | None = None,
+        relevance: float = 0.88,
+    ) -> None:
+        self.relevance = relevance
+        self.store = store
+        self.retriever = retriever
+        self.today = today or dt.date.today()
+        self.llm = llm
+        self.tokenizer = shared_tokenizer()
+
+    def _records_matching(self, filters: Filters) -> list[str]:
+        clause = filters.chroma_where()
+        if clause is None:
+            return []
+        got = self.store.records.get(where=where(clause), include=[], limit=500)
+        return list(got["ids"])
+
+    def _refusal(self, question: Question, reason: str) -> Answer:
+        return Answer(question.text, reason, True, question.intent)
+
+    # -- free questions ------------------------------------------------------------------------
+
+    def _free(
+        self, question: Question, require_relevance: bool = True
+    ) -> tuple[Answer, tuple[str, ...]]:
+        passages = self.retriever.search(question.topic or question.text, question.filters, k=8)
+        if require_relevance:
+            passages = [p for p in passages if self._relevant(question, p)]
+        if not passages:
+            return self._refusal(question, NOT_FOUND), ()
+        cite = Citations()
+        lines = []
+        for passage, sentence in self._best_sentences(question, passages, limit=3):
+            doc = self.store.get_document(passage.doc_id)
+            if doc is not None:
+                lines.append(f"{sentence} {cite.cite(doc, sentence)}")
+        if not lines:
+            return self._refusal(question, NOT_FOUND), ()
+        doc_ids = tuple(dict.fromkeys(c.id for c in cite.items))
+        answer = Answer(question.text, "\n".join(lines), False, question.intent, cite.items)
+        return self._rephrase(answer), doc_ids
+
+    def _rephrase(self, answer: Answer) -> Answer:
+        """With an LLM configured: nicer prose, but only sentences its cited quotes support."""
+        if self.llm is None:
+            return answer
+        passages = {c.n: c.quote for c in answer.citations}
+        try:
+            grounded = rewrite_with_llm(self.llm, answer.question, answer.answer, passages)
+        except LLMError as error:
+            answer.answer += f"\n(Taalmodel niet bereikbaar, antwoord zonder taalmodel: {error})"
+            return answer
+        kept = set(grounded.citations)
+        answer.citations = [c for c in answer.citations if c.n in kept]
+        answer.answer = grounded.text
+        answer.backend = self.llm.name
+        return answer
+
+    def _best_sentences(
+        self, question: Question, passages: list[Passage], limit: int
+    ) -> list[tuple[Passage, str]]:
+        terms = set(self.tokenizer(question.topic or question.text))
+        scored: list[tuple[float, int, Passage, str]] = []
+        for rank, passage in enumerate(passages[:5]):
+            for sentence in sentences(passage.text):
+                # A question (a member's Kamervraag, an interruption) is never the answer.
+                if len(sentence) < 25 or sentence.rstrip().endswith("?"):
+                    continue
+                words = self.tokenizer(sentence)
+                # Shared terms, damped for length so a long sentence does not win by size alone.
+                score = len(terms & set(words)) / math.sqrt(max(len(words), 4)) - rank * 0.1
+                if question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence):
+                    score += 0.5
+                scored.append((score, -rank, passage, sentence))
+        scored.sort(key=lambda item: (-item[0], -item[1]))
+        chosen: list[tuple[Passage, str]] = []
+        for _, _, passage, sentence in scored:
+            if all(sentence != s for _, s in chosen):
+                chosen.append((passage, sentence))
+            if len(chosen) == limit:
+                break
+        return chosen
+
+    def _relevant(self, question: Question, passage: Passage) -> bool:
+        """Semantic similarity and shared content words together must reach the threshold."""
+        terms = set(topic_words(question.topic or question.text, self.tokenizer))
+        text = f"{passage.metadata.get('title', '')} {passage.text}"
+        share = len(terms & set(self.tokenizer(text))) / len(terms) if terms else 0.0
+        return (passage.dense or 0.0) + 0.5 * share >= self.relevance
+
+    @staticmethod
+    def _list_relevant(topic: list[str], passage: Passage) -> bool:
+        """For a list already narrowed by period or outcome: the topic stems stand in the title
+        or text (also inside compounds: 'asiel' in 'asielinstroom'), or the meaning is close."""
+        meta = passage.metadata
+        text = f"{meta.get('title', '')} {meta.get('dossier_title', '')} {passage.text}".lower()
+        words = set(re.findall(r"\w+", text))
+        # Inside compounds only for stems long enough not to hide in other words ("pet").
+        found = [t for t in topic if (t in text if len(t) >= 5 else t in words)]
+        share = len(found) / len(topic)
+        return share >= 0.5 or (share > 0 and (passage.dense or 0.0) >= LIST_DENSE)
+
+
+# Words that say what kind of answer is wanted, not what it is about.
+GENERIC_WORDS = (
+    "welke wat wie wanneer waarom hoe hoeveel motie moties toezegging toezeggingen toegezegd "
+    "kamer kabinet minister staatssecretaris status uitslag stemden stemming aangenomen verworpen "
+    "partijen fracties gedaan door ingediend brief brieven zijn is er zetels kamerleden leden "
+    "voor tegen zeg zegt zegde zegden toe beloofd belofte nagekomen uitgevoerd afgedaan open "
+    "openstaand staan nog ze"
+).split()
+
+
+@cache
+def _generic_stems() -> frozenset[str]:
+    return frozenset(shared_tokenizer()(" ".join(GENERIC_WORDS)))
+
+
+def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
+    """Content stems of a question, without words that only say what kind of answer is wanted."""
+    return [t for t in tokenizer(text) if t not in _generic_stems() and not t.isdigit()]
+
+
+# Full month names by number, from the parser's table (full names come before abbreviations).
+MONTH_NAMES: dict[int, str] = {}
+for _name, _number in MONTHS.items():
+    MONTH_NAMES.setdefault(_number, _name)
+
+
+def dutch_date(date: dt.date | None) -> str:
+    if date is None:
+        return "onbekende datum"
+    return f"{date.day} {MONTH_NAMES[date.month]} {date.year}"
+
+
+def motion_name(doc: Document) -> str:
+    """'De motie-Podt/Rajkowski', 'De gewijzigde motie-Postma c.s.'."""
+    surnames = [p.name.split()[-1] if p.name else "" for p in doc.indieners]
+    kind = "De gewijzigde motie" if doc.type == GEWIJZIGDE_MOTIE else "De motie"
+    if not surnames:
+        return kind
+    if len(surnames) <= 2:
+        return f"{kind}-{'/'.join(surnames)}"
+    return f"{kind}-{surnames[0]} c.s."
+
+
+def identifiers(doc: Document) -> str:
+    extra = [
+        doc.ids[k] for k in ("zaak", "documentnummer") if doc.ids.get(k) and doc.ids[k] != doc.id
+    ]
+    return ", ".join([doc.id, *extra])

@@ -1,0 +1,273 @@
+"""Answers about toezeggingen (made, reported, kept) and short dossier briefings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from assistant.answer import Answer, Citations
+from assistant.ask_base import GENERIC_WORDS, BaseAnswers, dutch_date, motion_name, topic_words
+from assistant.commitments import OPEN, CommitmentRow, collect, filter_rows
+from assistant.documents import TOEZEGGING, Document
+from assistant.fulfilment import confidence_of, later_letters
+from assistant.llm.grounding import split_sentences as sentences
+from assistant.question import Question
+from assistant.retrieve import Filters, Passage
+from assistant.store import int_date
+from assistant.timeframe import Timeframe
+from ingest.extract import find_dates
+
+# "Is de brief er gekomen?", "Heeft de minister ... gestuurd?": is it done?
+DONE_QUESTION_RE = re.compile(
+    r"nagekomen|uitgevoerd|gestuurd|verstuurd|gekomen|teruggekomen|verschenen|ontvangen", re.I
+)
+LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
+BRIEFING_ITEMS = 8  # per section of a briefing answer in the chat
+STRONG_COMMITMENT_RE = re.compile(
+    r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
+    r"\bzal\b.{0,60}\bkamer\b|\bkamer\b.{0,60}\binformeren\b",
+    re.IGNORECASE,
+)
+COMMITMENT_TEXT_RE = re.compile(
+    r"toegezegd|toezegging|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|\bik\s+zal\b|\bzal\s+ik\b|"
+    r"\bzult\b.{0,60}\binformeren|(?:kom|komen)\s+(?:ik\s+)?(?:daar|hier)op\s+terug|"
+    r"\bterugkomen\b|doen\s+toekomen|de\s+kamer\s+(?:\w+\s+){0,4}informeren",
+    re.IGNORECASE,
+)
+
+
+class CommitmentAnswers(BaseAnswers):
+    def _commitments(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        cite = Citations()
+        lines: list[str] = []
+        named = [i for i in question.ids if i.startswith("TZ")]
+        if named:
+            records = [self.store.get_document(i) for i in named]
+            if not any(records):
+                missing = ", ".join(named)
+                return self._refusal(
+                    question,
+                    f"Ik heb toezegging {missing} niet gevonden in de geïndexeerde bronnen.",
+                ), ()
+        else:
+            filters = question.filters
+            ids = self._records_matching(
+                Filters(types=(TOEZEGGING,), date_from=filters.date_from, date_to=filters.date_to)
+            )
+            records = [self.store.get_document(i) for i in ids[:30]]
+        wants_open = bool(re.search(r"\bopen\b|openstaand|nog niet", question.text, re.I))
+        for doc in records:
+            if doc is None or not self._commitment_matches(question, doc, wants_open):
+                continue
+            status = str(doc.extra.get("status") or "onbekend")
+            status_ref = cite.cite_field(doc, "Status:") if doc.extra.get("status") else ""
+            when = f" ({dutch_date(doc.date)})" if doc.date else ""
+            lines.append(
+                f"- {doc.id}{when}: {doc.text} {cite.cite(doc, doc.text)} "
+                f"Status: {status} {status_ref}".rstrip()
+            )
+        if not named:
+            lines += self._stated_commitments(question, cite, wants_open)
+        found = {c.id for c in cite.items}
+        quoted = {" ".join(c.quote.split()) for c in cite.items}
+        if not named and not wants_open:
+            for passage, sentence in self._commitment_sentences(question):
+                doc = self.store.get_document(passage.doc_id)
+                plain = " ".join(sentence.split())
+                if doc is None or any(q in plain or plain in q for q in quoted):
+                    continue
+                found.add(doc.id)
+                when = f" ({dutch_date(doc.date)})" if doc.date else ""
+                lines.append(f'- In {doc.title}{when}: "{sentence}" {cite.cite(doc, sentence)}')
+        if not lines:
+            return self._refusal(
+                question,
+                "Ik heb geen toezeggingen gevonden die aan de vraag voldoen in de geïndexeerde "
+                "bronnen.",
+            ), ()
+        answer = Answer(
+            question.text,
+            "\n".join(["Gevonden toezeggingen:", *lines]),
+            False,
+            question.intent,
+            cite.items,
+        )
+        return answer, tuple(sorted(found))
+
+    def _stated_commitments(
+        self, question: Question, cite: Citations, wants_open: bool
+    ) -> list[str]:
+        """Commitments found in texts at ingest, with their status and evidence."""
+        filters = question.filters
+        rows = filter_rows(
+            [r for r in collect(self.store, self.today) if r.source != "register"],
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            ministerie=filters.ministerie,
+            status=OPEN if wants_open else None,
+        )
+        topic = set(topic_words(question.topic, self.tokenizer))
+        if topic:
+            # The sentence itself counts double; where it was said (debate or letter title)
+            # and by whom ("minister De Jonge") also tell which commitment is meant.
+            def score(row: CommitmentRow) -> int:
+                said = set(self.tokenizer(f"{row.what} {row.quote}"))
+                where = set(self.tokenizer(f"{row.doc_title} {row.who or ''}"))
+                return 2 * len(topic & said) + len(topic & where)
+
+            scored = sorted(((score(r), r) for r in rows), key=lambda x: -x[0])
+            on_topic = [r for points, r in scored if points > 0]
+            # A period already narrows the list: then the topic orders, it does not exclude.
+            rows = on_topic or ([r for _, r in scored] if question.timeframe else [])
+        lines: list[str] = []
+        asks_done = bool(DONE_QUESTION_RE.search(question.text))
+        shown = 0
+        for row in rows[:8]:
+            doc = self.store.get_document(row.doc_id)
+            if doc is None:
+                continue
+            when = f"gedaan op {row.made_on}" if row.made_on else "datum niet vermeld"
+            line = f'- {row.who or "Onbekend"} ({when}): "{row.quote}" {cite.cite(doc, row.quote)}'
+            for evidence in row.evidence:
+                carrier = self.store.get_document(evidence.id)
+                if carrier is not None:
+                    line += (
+                        f" Nagekomen volgens {carrier.title} {cite.cite(carrier, evidence.quote)}"
+                        f" (zekerheid: {row.confidence})."
+                    )
+            if not row.evidence:
+                line += " Status: geen uitvoering gevonden in de bronnen."
+                if asks_done and shown < LATER_LETTER_ROWS:
+                    line += self._later_letters(question, row, cite)
+            shown += 1
+            lines.append(line)
+        return lines
+
+    def _later_letters(self, question: Question, row: CommitmentRow, cite: Citations) -> str:
+        """Letters after the commitment whose subject shares the question's own words with it:
+        shown as leads to open, not as proof."""
+        said = f"{row.what} {row.quote} {row.doc_title}".lower()
+        words = [
+            w
+            for w in dict.fromkeys(re.findall(r"\w[\w'-]{5,}", question.topic))
+            if w.lower() in said and w.lower() not in GENERIC_WORDS
+        ]
+        if len(words) < 2:
+            return ""
+        made = dt.date.fromisoformat(row.made_on) if row.made_on else None
+        leads = []
+        for evidence in later_letters(self.store, sorted(words, key=len, reverse=True), made):
+            doc = self.store.get_document(evidence.id)
+            if doc is not None:
+                when = f" van {dutch_date(doc.date)}" if doc.date else ""
+                leads.append(f"'{doc.title}'{when} {cite.cite_field(doc, 'Onderwerp:')}")
+        if not leads:
+            return ""
+        return (
+            " Mogelijk relevant (gevonden op woorden in het onderwerp, niet op nummer; "
+            f"zekerheid laag): {'; '.join(leads)}."
+        )
+
+    def _commitment_matches(self, question: Question, doc: Document, wants_open: bool) -> bool:
+        status = str(doc.extra.get("status") or "").lower()
+        if wants_open and status not in ("openstaand", "open"):
+            return False
+        ministerie = question.filters.ministerie
+        if ministerie and ministerie.lower() not in f"{doc.afzender} {doc.text}".lower():
+            return False
+        topic = set(topic_words(question.topic, self.tokenizer))
+        return not topic or bool(topic & set(self.tokenizer(doc.text)))
+
+    def _commitment_sentences(self, question: Question) -> list[tuple[Passage, str]]:
+        """Sentences in texts that state a commitment, on the topic and in the period asked."""
+        topic = set(topic_words(question.topic, self.tokenizer))
+        queries = [f"toezegging toegezegd {question.topic}"]
+        if topic:
+            queries.append(question.topic)
+        # A commitment of 20 March is reported in documents of that day or later.
+        filters = replace(question.filters, date_to=None)
+        passages: dict[str, Passage] = {}
+        for query in queries:
+            for passage in self.retriever.search(query, filters, k=30):
+                passages.setdefault(passage.chunk_id, passage)
+        scored: list[tuple[float, Passage, str]] = []
+        timeframe = question.timeframe
+        for rank, passage in enumerate(passages.values()):
+            for sentence in sentences(passage.text):
+                if not COMMITMENT_TEXT_RE.search(sentence):
+                    continue
+                if timeframe is not None and not self._dated_within(passage, sentence, timeframe):
+                    continue
+                overlap = len(topic & set(self.tokenizer(sentence))) if topic else 0
+                context = len(topic & set(self.tokenizer(passage.text))) if topic else 0
+                if topic and not context:
+                    continue
+                strength = 2 if STRONG_COMMITMENT_RE.search(sentence) else 0
+                speaker = str(passage.metadata.get("speaker", "")).lower()
+                by_government = speaker.startswith(("minister", "staatssecretaris"))
+                score = overlap * 2 + context + strength + by_government - rank * 0.05
+                scored.append((score, passage, sentence))
+        scored.sort(key=lambda item: -item[0])
+        unique: dict[str, tuple[Passage, str]] = {}
+        for _, passage, sentence in scored:
+            unique.setdefault(" ".join(sentence.split()), (passage, sentence))
+        return list(unique.values())[:6]
+
+    @staticmethod
+    def _dated_within(passage: Passage, sentence: str, timeframe: Timeframe) -> bool:
+        """A date in the sentence (resolved against the document date) or, if none, the
+        document date itself falls in the period."""
+        reference = int_date(passage.metadata.get("date"))
+        dates = [d for _, d, _ in find_dates(sentence, reference)] or (
+            [reference] if reference else []
+        )
+        return any(timeframe.start <= d <= timeframe.end for d in dates)
+
+    # -- dossier briefing ----------------------------------------------------------------------
+
+    def _briefing(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        """The briefing of a dossier in short: open and carried-out moties, commitments and the
+        latest letters, each line cited. The full document is `kamer briefing` / the app page."""
+        from assistant.briefing import build_briefing
+
+        dossier = question.filters.dossier or ""
+        found = build_briefing(self.store, dossier, self.today)
+        if not (found.moties or found.commitments or found.letters):
+            return self._refusal(question, f"Ik heb niets gevonden over dossier {dossier}."), ()
+        cite = Citations()
+        lines = [f"Briefing dossier {dossier} ({found.title}), opgesteld uit de bronnen."]
+        open_moties = found.open_moties()
+        lines.append(f"Aangenomen moties zonder gevonden uitvoering ({len(open_moties)}):")
+        lines += [
+            f"- {motion_name(d)}: {d.title} {cite.cite_field(d, 'Onderwerp:')}"
+            for d in open_moties[:BRIEFING_ITEMS]
+        ]
+        carried = [d for d in found.moties if found.fulfilment[d.id].evidence]
+        lines.append(f"Moties met een document dat de uitvoering meldt ({len(carried)}):")
+        for doc in carried[:BRIEFING_ITEMS]:
+            evidence = found.fulfilment[doc.id].evidence[0]
+            source = self.store.get_document(evidence.id)
+            if source is not None:
+                lines.append(
+                    f"- {motion_name(doc)} ({doc.id}): uitgevoerd volgens '{source.title}' "
+                    f"(zekerheid {confidence_of(evidence)}) {cite.cite(source, evidence.quote)}"
+                )
+        lines.append(f"Toezeggingen ({len(found.commitments)}):")
+        for row in found.commitments[:BRIEFING_ITEMS]:
+            stated_in = self.store.get_document(row.doc_id)
+            if stated_in is not None:
+                lines.append(
+                    f"- {row.who or 'Onbekend'} ({row.made_on or 'datum onbekend'}): "
+                    f'"{row.quote}" {cite.cite(stated_in, row.quote)} Status: {row.status}.'
+                )
+        lines.append(f"Laatste brieven en documenten ({len(found.letters)}):")
+        for letter in found.letters[:BRIEFING_ITEMS]:
+            when = f"{letter.date.isoformat()} " if letter.date else ""
+            lines.append(f"- {when}{letter.title} {cite.cite_field(letter, 'Onderwerp:')}")
+        lines.append(
+            f"Het volledige overzicht met alle {len(found.moties)} moties en een tijdlijn: "
+            f"pagina Briefing, of `kamer briefing --dossier {dossier}`."
+        )
+        ids = tuple(sorted({c.id for c in cite.items}))
+        return Answer(question.text, "\n".join(lines), False, question.intent, cite.items), ids

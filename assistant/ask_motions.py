@@ -1,0 +1,256 @@
+"""Answers about moties: one motie (outcome, votes, appreciatie, fulfilment) and lists of moties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from assistant.answer import Answer, Citations
+from assistant.ask_base import (
+    BaseAnswers,
+    dutch_date,
+    identifiers,
+    motion_name,
+    topic_words,
+)
+from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
+from assistant.fulfilment import confidence_of, motion_fulfilment
+from assistant.question import FREE, Question
+from assistant.retrieve import Filters
+
+MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
+
+
+class MotionAnswers(BaseAnswers):
+    def _find_motion(self, question: Question) -> Document | None:
+        for identifier in question.ids:
+            doc = self.store.get_document(identifier)
+            if doc is not None:
+                return doc
+        if question.ids:
+            return None
+        passages = self.retriever.search(
+            question.topic or question.text, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)), k=20
+        )
+        if question.names:
+            wanted = [n.lower() for n in question.names]
+            passages = [
+                p
+                for p in passages
+                if all(
+                    n in f"{p.metadata.get('indieners', '')} {p.metadata.get('title', '')}".lower()
+                    for n in wanted
+                )
+            ]
+        passages = [p for p in passages if self._relevant(question, p)]
+        return self.store.get_document(passages[0].doc_id) if passages else None
+
+    def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        doc = self._find_motion(question)
+        if doc is None and question.ids:
+            return self._mentioned_only(question)
+        if doc is None:
+            # No motie record fits: the question may still be answered by a debate or letter.
+            return self._free(replace(question, filters=replace(question.filters, types=())))
+        if doc.motion is None and question.aspects & MOTION_ASPECTS:
+            # "Wie diende die motie in?" after an answer from a letter: the motie it refers to.
+            doc = self._referenced_motion(doc) or doc
+        cite = Citations()
+        if doc.motion is None and doc.type != TOEZEGGING:
+            return self._document_answer(question, doc, cite), (doc.id,)
+        lines = self._motion_lines(doc, question.aspects, cite)
+        answer = Answer(
+            question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
+        )
+        return answer, (doc.id,)
+
+    def _referenced_motion(self, doc: Document) -> Document | None:
+        for ref in doc.references:
+            target = self.store.get_document(ref.target)
+            if target is not None and target.motion is not None:
+                return target
+        return None
+
+    def _mentioned_only(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        """A number that is no document in the index, but that indexed texts mention."""
+        mentioned_in = {ref.target for i in question.ids for ref in self.store.links_to(i)}
+        missing = ", ".join(question.ids)
+        if not mentioned_in:
+            return self._refusal(
+                question, f"Ik heb {missing} niet gevonden in de geïndexeerde bronnen."
+            ), ()
+        narrowed = Question(
+            text=question.text,
+            intent=FREE,
+            aspects=question.aspects,
+            filters=Filters(doc_ids=tuple(sorted(mentioned_in))),
+            topic=question.topic,
+        )
+        answer, doc_ids = self._free(narrowed, require_relevance=False)
+        if not answer.refused:
+            answer.answer = (
+                f"{missing} staat niet als document in de index, maar wordt genoemd in "
+                f"{len(mentioned_in)} document(en):\n{answer.answer}"
+            )
+        answer.intent = question.intent
+        return answer, doc_ids
+
+    def _motion_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
+        motion = doc.motion
+        assert motion is not None
+        # "Wat is de status van ...": everything that is known.
+        everything = not aspects or aspects == {"status"} or "status" in aspects
+        aspects = aspects - {"status"}
+        name = motion_name(doc)
+        about = doc.title[doc.title.find(" over ") :] if " over " in doc.title else ""
+        lines = [f"{name} ({identifiers(doc)}){about} {cite.cite_field(doc, 'Onderwerp:')}."]
+        if doc.date:
+            lines.append(f"Ingediend op {dutch_date(doc.date)} {cite.cite_field(doc, 'Datum:')}.")
+        if everything or "indieners" in aspects:
+            if doc.indieners:
+                who = ", ".join(
+                    p.name + (f" ({p.fractie})" if p.fractie else "") for p in doc.indieners
+                )
+                lines.append(f"Ingediend door {who} {cite.cite_field(doc, 'Indieners:')}.")
+            else:
+                lines.append("De indieners staan niet in de geïndexeerde bronnen.")
+        if everything or aspects & {"outcome", "votes"}:
+            lines += self._outcome_lines(doc, aspects, cite)
+        if everything or "appreciatie" in aspects:
+            if motion.kabinetsappreciatie:
+                lines.append(
+                    f"Kabinetsappreciatie: {motion.kabinetsappreciatie} "
+                    f"{cite.cite_field(doc, 'Kabinetsappreciatie:')}."
+                )
+            elif "appreciatie" in aspects:
+                lines.append("De kabinetsappreciatie staat niet in de geïndexeerde bronnen.")
+        if motion.replaces:
+            lines.append(
+                f"Deze gewijzigde motie vervangt {motion.replaces} "
+                f"{cite.cite_field(doc, 'Ter vervanging van:')}."
+            )
+        if everything or "fulfilment" in aspects or "outcome" in aspects:
+            lines += self._fulfilment_lines(doc, cite, explicit="fulfilment" in aspects)
+        return lines
+
+    def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
+        motion = doc.motion
+        assert motion is not None
+        lines: list[str] = []
+        if motion.outcome == ONBEKEND:
+            lines.append("De stemmingsuitslag staat niet in de geïndexeerde bronnen.")
+        else:
+            lines.append(f"De motie is {motion.outcome} {cite.cite_field(doc, 'BesluitSoort:')}.")
+        if motion.votes:
+            totals = motion.totals()
+            how = " (hoofdelijke stemming, per lid geteld)" if motion.hoofdelijk else ""
+            lines.append(
+                f"Stemmen: {totals.get('Voor', 0)} voor, {totals.get('Tegen', 0)} tegen{how}."
+            )
+            for side, label in (("Voor", "Voor stemden"), ("Tegen", "Tegen stemden")):
+                fracties = motion.fracties(side)
+                if fracties:
+                    lines.append(
+                        f"{label}: {', '.join(fracties)} {cite.cite_field(doc, side + ':')}."
+                    )
+        elif "votes" in aspects:
+            lines.append("Per fractie uitgesplitste stemmen staan niet in de geïndexeerde bronnen.")
+        return lines
+
+    def _fulfilment_lines(self, doc: Document, cite: Citations, explicit: bool) -> list[str]:
+        lines: list[str] = []
+        found = motion_fulfilment(self.store, doc)
+        for newer in found.replaced_by:
+            lines.append(
+                f"Deze motie is vervangen door {newer.id} {cite.cite_field(newer, 'Onderwerp:')}."
+            )
+        for item in found.evidence:
+            source = self.store.get_document(item.id)
+            if source is None:
+                continue
+            kind = source.extra.get("soort") or source.type
+            when = f" van {dutch_date(source.date)}" if source.date else ""
+            lines.append(
+                f"Uitvoering (zekerheid {confidence_of(item)}): {kind} '{source.title}'{when} "
+                f"{cite.cite(source, item.quote)}."
+            )
+        motion = doc.motion
+        if not found.evidence and explicit:
+            lines.append(
+                "In de geïndexeerde bronnen staat geen document dat meldt dat deze motie "
+                "is uitgevoerd."
+            )
+        if explicit and motion is not None and motion.afgedaan is not None:
+            lines.append(
+                f"In de registratie van de Kamer is de zaak "
+                f"{'afgedaan' if motion.afgedaan else 'niet afgedaan'} "
+                f"{cite.cite_field(doc, 'Afgedaan:')} (procedureel; dat zegt niets over de "
+                "uitvoering)."
+            )
+        return lines
+
+    def _document_answer(self, question: Question, doc: Document, cite: Citations) -> Answer:
+        passages = self.retriever.passages_of([doc.id])
+        best = self._best_sentences(question, passages, limit=2) if passages else []
+        lines = [f"{doc.title} ({identifiers(doc)}) {cite.cite_field(doc, 'Onderwerp:')}."]
+        for _, sentence in best:
+            lines.append(f"{sentence} {cite.cite(doc, sentence)}")
+        return Answer(question.text, " ".join(lines), False, question.intent, cite.items)
+
+    def _motion_list(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        filters = question.filters
+        # Party and member names are filters, not the subject of the moties.
+        topic_text = question.topic
+        for name in (filters.fractie or "", *question.names):
+            topic_text = (
+                re.sub(rf"\b{re.escape(name)}\b", " ", topic_text, flags=re.I)
+                if name
+                else topic_text
+            )
+        topic = topic_words(topic_text, self.tokenizer)
+        # A period narrows enough to list its records; an outcome alone does not (thousands).
+        candidates = self._records_matching(filters) if filters.date_from else []
+        if topic:
+            search_filters = (
+                Filters(types=filters.types, doc_ids=tuple(candidates), outcome=filters.outcome)
+                if candidates
+                else filters
+            )
+            passages = self.retriever.search(topic_text, search_filters, k=30)
+            passages = [p for p in passages if self._list_relevant(topic, p)]
+            doc_ids = list(dict.fromkeys(p.doc_id for p in passages))
+        else:
+            doc_ids = candidates
+        docs = [d for d in (self.store.get_document(i) for i in doc_ids[:200]) if d is not None]
+        if filters.fractie:
+            docs = [d for d in docs if any(p.fractie == filters.fractie for p in d.indieners)]
+        docs = sorted(docs, key=lambda d: d.date or dt.date.min)[:15]
+        if not docs:
+            return self._refusal(
+                question, "Ik heb geen moties gevonden die aan de vraag voldoen."
+            ), ()
+        cite = Citations()
+        lines = [f"Gevonden moties ({len(docs)}):"]
+        for doc in docs:
+            outcome = doc.motion.outcome if doc.motion else ONBEKEND
+            status = (
+                f"{outcome} {cite.cite_field(doc, 'BesluitSoort:')}"
+                if outcome != ONBEKEND
+                else "uitslag niet in de bronnen"
+            )
+            lines.append(
+                f"- {doc.title} ({identifiers(doc)}, {dutch_date(doc.date)}) "
+                f"{cite.cite_field(doc, 'Onderwerp:')}: {status}."
+            )
+        return (
+            Answer(
+                question.text,
+                "\n".join(lines),
+                False,
+                question.intent,
+                cite.items,
+                [d.to_dict() for d in docs],
+            ),
+            tuple(d.id for d in docs),
+        )
