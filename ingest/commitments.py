@@ -146,9 +146,33 @@ _LATER_RES = [
         rf".{{0,80}}\b{_WORK}\b",
     )
 ]
+# "ik zal", "zullen wij", "ik ga": a first-person future.
+_FIRST_PERSON_FUTURE_RE = re.compile(
+    r"\b(?:(?:ik|wij|we)\s+(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we))\b"
+    r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,6}(?:ik|ikzelf)\b",
+    _I,
+)
+_NEGATED_RE = re.compile(r"\b(?:niet|geen|nooit)\b", _I)
+# How the text itself goes on ("zal ik ingaan op"), or an effort without an end ("blijven
+# inzetten"): not a commitment the Kamer could check.
+_DISCOURSE_RE = re.compile(
+    r"\b(?:ingaan|blijven|inzetten|beschouwen|toelichten|stilstaan|ervanuit|vanuit)\b"
+    r"|\ber\s+(?:\w+\s+){0,2}van\s*uit\b",  # "ik ga ervan uit": an assumption
+    _I,
+)
+# A date for the future action: months, seasons, quarters, years, "binnen drie maanden".
+_DATED_RE = re.compile(
+    r"\b(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer\b|\b(?:dit|komend|volgend)\s+"
+    r"(?:voorjaar|najaar|jaar)\b|kwartaal|\b20\d\d\b|\bbinnen\s+\w+\s+(?:weken|maanden)\b"
+    r"|\b(?:in|eind|begin|medio|half)\s+(?:januari|februari|maart|april|mei|juni|juli|augustus"
+    r"|september|oktober|november|december)\b",
+    _I,
+)
 # This letter does it now: not a promise for later.
 _THIS_LETTER_RE = re.compile(
-    r"\b(?:met\s+deze\s+brief|in\s+deze\s+brief|hierbij|hiermee|bijgaand)\b", _I
+    r"\b(?:met\s+deze\s+brief|in\s+deze\s+brief|hierbij|hiermee|bijgaand|hieronder|hierna"
+    r"|in\s+(?:de|dit|mijn)\s+(?:beantwoording|antwoord)|in\s+antwoord\s+\d)\b",
+    _I,
 )
 # Within the same debate, or not a commitment at all.
 _SAME_DEBATE_RE = re.compile(
@@ -354,8 +378,11 @@ def _is_chair(section: Section) -> bool:
     )
 
 
-def classify(sentence: str, *, may_promise: bool = True) -> str | None:
-    """The kind of commitment `sentence` states, or None. `may_promise`: "ik zal" counts."""
+def classify(sentence: str, *, may_promise: bool = True, written: bool = False) -> str | None:
+    """The kind of commitment `sentence` states, or None. `may_promise`: "ik zal" counts.
+    `written`: a letter or written answer of the government, where a first-person future
+    ("Zo zal ik overleg initiëren") is a commitment; in a debate it needs a date or a promise
+    word, because "ik zal de vragen beantwoorden" is only how the speech goes."""
     if sentence.rstrip(" )\"'\u201d").endswith("?") or _REQUEST_RE.search(sentence):
         return None
     if any(p.search(sentence) for p in _NAKOMING_RES):
@@ -375,6 +402,13 @@ def classify(sentence: str, *, may_promise: bool = True) -> str | None:
         match = pattern.search(sentence)
         if match and not re.search(r"\b(?:niet|geen|nooit)\b", match.group(), _I):
             return GEDAAN
+    future = _FIRST_PERSON_FUTURE_RE.search(sentence) and not (
+        _THIS_LETTER_RE.search(sentence)
+        or _NEGATED_RE.search(sentence)
+        or _DISCOURSE_RE.search(sentence)
+    )
+    if future and (written or _DATED_RE.search(sentence)):
+        return GEDAAN
     return None
 
 
@@ -454,7 +488,7 @@ class _Extractor:
             if sentence in seen:
                 continue
             seen.add(sentence)
-            kind = classify(sentence, may_promise=may_promise)
+            kind = classify(sentence, may_promise=may_promise, written=not self.debate)
             if kind is not None:
                 self.add(sentence, kind, section)
 

@@ -214,3 +214,23 @@ def test_heldout_precision_recall_floor() -> None:
     assert figures["true_positives"] + figures["false_negatives"] >= 100
     assert figures["precision"] >= 0.9
     assert figures["recall"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "expected"),
+    [
+        # Real sentences from Kamervraag answers (../shared/data/kamervragen).
+        ("Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers.", True, "gedaan"),
+        ("Ik ga er dan ook vanuit dat Bunq dit tot de bodem uitzoekt.", True, None),
+        ("Daarvoor zal ik ingaan op de rol die het Rijk heeft in dit project.", True, None),
+        ("Ik zal mij daar vanuit mijn rol ook voor blijven inzetten.", True, None),
+        ("Ik zal dat niet doen.", True, None),
+        # In a debate a first-person future needs a date to be a commitment.
+        ("Ik zal de vragen in volgorde beantwoorden.", False, None),
+        ("Na de zomer zal ik met de provincies de kansrijke gebieden verkennen.", False, "gedaan"),
+    ],
+)
+def test_first_person_future(sentence: str, written: bool, expected: str | None) -> None:
+    from ingest.commitments import classify
+
+    assert classify(sentence, written=written) == expected
