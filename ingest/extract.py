@@ -233,6 +233,11 @@ _SENTENCE_END_RE = re.compile(
 # A short line of its own followed by a capital is a heading ("Vraag 1", "Antwoord 1").
 _HEADING_LINE_RE = re.compile(rf"(?m)^[ \t]*[^\n]{{1,40}}?(?<![,;:(\u2013-])\n(?=[ \t]*[{_UPPER}])")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
+# A footnote at the foot of a PDF page: a line that starts with its number and a lower-case
+# word, right after a finished sentence ("… gestuurd.\n5 pyrotechnische stoffen …").
+_PAGE_FOOTNOTE_RE = re.compile(
+    r"[.!?][)\]\"'\u2019\u201d]*[ \t]*\n[ \t]*(?=\d{1,3}[ \t]+[a-z\u00e0-\u00ff])"
+)
 _TOKEN_BEFORE_DOT_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -243,14 +248,20 @@ def _sentence_starts(text: str) -> list[int]:
         starts.add(match.end())
     for match in _HEADING_LINE_RE.finditer(text):
         starts.add(match.end())
-    for match in _SENTENCE_END_RE.finditer(text):
-        if text[match.start()] == ".":
-            before = text[max(0, match.start() - 12) : match.start() + 1]
-            token = _TOKEN_BEFORE_DOT_RE.search(before)
-            if token and (len(token.group(1)) == 1 or token.group(1).lower() in _NO_SPLIT_AFTER):
-                continue
-        starts.add(match.end())
+    for match in [*_PAGE_FOOTNOTE_RE.finditer(text), *_SENTENCE_END_RE.finditer(text)]:
+        if not _after_abbreviation(text, match.start()):
+            starts.add(match.end())
     return sorted(starts)
+
+
+def _after_abbreviation(text: str, end: int) -> bool:
+    """Is the mark at `end` the full stop of an abbreviation or initial ("nr.", "J.")?"""
+    if text[end] != ".":
+        return False
+    token = _TOKEN_BEFORE_DOT_RE.search(text[max(0, end - 12) : end + 1])
+    if token is None:
+        return False
+    return len(token.group(1)) == 1 or token.group(1).lower() in _NO_SPLIT_AFTER
 
 
 class _Sentences:

@@ -876,3 +876,17 @@ def test_prinsjesdag_is_the_third_tuesday_of_september(year: int, expected: date
 )
 def test_sentence_at(text: str, at: str, expected: str) -> None:
     assert sentence_at(text, text.index(at)) == expected
+
+
+def test_page_footnote_line_starts_a_sentence() -> None:
+    from ingest.extract import sentence_at
+
+    # As pypdf returns a Kamervraag answer page (ah-tk-20232024-1771): footnote after the text.
+    text = (
+        "Zodra de resultaten gereed zijn, wordt de kabinetsreactie naar Uw Kamer gestuurd.\n"
+        "5 pyrotechnische stoffen of preparaten welke zijn bedoeld om het vuurwerk open te "
+        "rijten.\nZie nr.\n5 van de regeling."
+    )
+    assert sentence_at(text, 10).endswith("naar Uw Kamer gestuurd.")
+    assert sentence_at(text, 90).startswith("5 pyrotechnische stoffen")
+    assert sentence_at(text, len(text) - 3) == "Zie nr. 5 van de regeling."
