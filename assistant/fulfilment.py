@@ -5,6 +5,9 @@ only by its metadata, a subject) that says it carries the motie out: "Hiermee ge
 aan de motie ...", "Uitvoering van de motie van het lid ... (Kamerstuk 33835-242)". Without such
 a document the status is "geen uitvoering gevonden" with low confidence: the index may simply
 not hold the letter. Zaak.Afgedaan is procedural (the Kamer closed the Zaak), never evidence.
+
+For a commitment without evidence, `later_letters` finds letters whose subject shares its words:
+leads for the user to open, never counted as fulfilment.
 """
 
 from __future__ import annotations

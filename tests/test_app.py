@@ -182,6 +182,7 @@ def test_upload_of_bad_file_is_refused_and_index_intact(built_store: Path, fixtu
     assert (built.store.records.count(), built.store.chunks.count()) == before
     uploads = built_store / "uploads"
     assert not any("kapot" in p.name for p in uploads.iterdir())  # refused file removed
+    assert not any(p.suffix == ".txt" for p in uploads.iterdir())  # and the second copy
     assert all(p.parent == uploads for p in uploads.iterdir())  # nothing outside the folder
 
 

@@ -83,7 +83,7 @@ def ingest_uploads(
                     "documenten": ", ".join(outcome.doc_ids),
                 }
             )
-        for outcome in report.files:  # a file the pipeline refused does not stay around
-            if outcome.status == REJECTED:
+        for outcome in report.files:  # refused files and second copies do not stay around
+            if outcome.status in (REJECTED, DUPLICATE):
                 Path(outcome.path).unlink(missing_ok=True)
     return rows
