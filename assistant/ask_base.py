@@ -71,7 +71,15 @@ class BaseAnswers:
             return self._refusal(question, NOT_FOUND), ()
         cite = Citations()
         lines = []
-        for passage, sentence in self._best_sentences(question, passages, limit=3):
+        # The best passage is a Kamervraag with its answer: the answer's opening sentences are
+        # the reply to that question ("Nee, dat klopt niet. ..."), whatever words they share.
+        chosen = answer_opening(passages[0])
+        chosen += [
+            pick
+            for pick in self._best_sentences(question, passages, limit=3)
+            if all(pick[1] != sentence for _, sentence in chosen)
+        ]
+        for passage, sentence in chosen:
             doc = self.store.get_document(passage.doc_id)
             if doc is not None:
                 lines.append(f"{sentence} {cite.cite(doc, sentence)}")
@@ -140,6 +148,21 @@ class BaseAnswers:
         found = [t for t in topic if (t in text if len(t) >= 5 else t in words)]
         share = len(found) / len(topic)
         return share >= 0.5 or (share > 0 and (passage.dense or 0.0) >= LIST_DENSE)
+
+
+ANSWER_SENTENCES = 1
+ANSWER_HEADING_RE = re.compile(r"(?m)^\s*Antwoord(?:\s+\d+)?\s*$")
+
+
+def answer_opening(passage: Passage) -> list[tuple[Passage, str]]:
+    """The first sentences after "Antwoord N" in a Vraag/Antwoord passage; [] otherwise."""
+    if passage.metadata.get("kind") != "vraag-antwoord":
+        return []
+    heading = ANSWER_HEADING_RE.search(passage.text)
+    if heading is None:
+        return []
+    found = [s for s in sentences(passage.text[heading.end() :]) if len(s) >= 10]
+    return [(passage, s) for s in found[:ANSWER_SENTENCES]]
 
 
 # Words that say what kind of answer is wanted, not what it is about.

@@ -290,3 +290,18 @@ def test_motie_command_shows_everything_known(store_path: Path) -> None:
     missing = runner.invoke(main, ["motie", "kst-99999-1", "--store", str(store_path)], obj=context)
     assert missing.exit_code == 1
     assert "niet gevonden" in missing.output
+
+
+def test_kamervraag_answer_opens_with_the_direct_reply() -> None:
+    from assistant.ask_base import answer_opening
+    from assistant.retrieve import Passage
+
+    text = (
+        "Vraag 2\nKlopt het dat er sancties van kracht zijn die het Europese "
+        "luchtvaartmaatschappijen\nverbieden om het Russische luchtruim binnen te vliegen?\n"
+        "Antwoord 2\nNee, dat klopt niet. De EU-sancties verbieden het Russische vliegtuigen."
+    )
+    passage = Passage("c", "ah-tk-1", text, {"kind": "vraag-antwoord"}, 1.0)
+    assert [s for _, s in answer_opening(passage)] == ["Nee, dat klopt niet."]
+    other = Passage("c", "kst-1", text, {"kind": "tekst"}, 1.0)
+    assert answer_opening(other) == []
