@@ -181,8 +181,17 @@ def _generic_stems() -> frozenset[str]:
 
 
 def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
-    """Content stems of a question, without words that only say what kind of answer is wanted."""
-    return [t for t in tokenizer(text) if t not in _generic_stems() and not t.isdigit()]
+    """Content stems of a question, without words that only say what kind of answer is wanted.
+    A compound with motie keeps its subject: "asielmoties" is about "asiel"."""
+    stems = [_strip_kind(t) for t in tokenizer(text)]
+    return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
+
+
+def _strip_kind(stem: str) -> str:
+    for kind in ("motie", "toezegging", "toezeg"):
+        if stem.endswith(kind) and len(stem) >= len(kind) + 3:
+            return stem[: -len(kind)]
+    return stem
 
 
 # Full month names by number, from the parser's table (full names come before abbreviations).

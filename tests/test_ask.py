@@ -305,3 +305,11 @@ def test_kamervraag_answer_opens_with_the_direct_reply() -> None:
     assert [s for _, s in answer_opening(passage)] == ["Nee, dat klopt niet."]
     other = Passage("c", "kst-1", text, {"kind": "tekst"}, 1.0)
     assert answer_opening(other) == []
+
+
+def test_compound_with_motie_keeps_its_subject() -> None:
+    from assistant.ask_base import topic_words
+    from assistant.retrieve import shared_tokenizer
+
+    words = topic_words("Welke asielmoties en stikstoftoezeggingen zijn er?", shared_tokenizer())
+    assert words == ["asiel", "stikstof"]
