@@ -171,7 +171,8 @@ GENERIC_WORDS = (
     "kamer kabinet minister staatssecretaris status uitslag stemden stemming aangenomen verworpen "
     "partijen fracties gedaan door ingediend brief brieven zijn is er zetels kamerleden leden "
     "voor tegen zeg zegt zegde zegden toe beloofd belofte nagekomen uitgevoerd afgedaan open "
-    "openstaand staan nog ze"
+    "openstaand staan nog ze heeft hebben mede ondertekend ondertekende ingediende indiener "
+    "indieners of en"
 ).split()
 
 

@@ -16,8 +16,9 @@ from assistant.ask_base import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import confidence_of, motion_fulfilment
-from assistant.question import FREE, Question
+from assistant.question import FRACTIES, FREE, NOT_NAMES, Question
 from assistant.retrieve import Filters
+from assistant.store import where
 
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
@@ -198,8 +199,38 @@ class MotionAnswers(BaseAnswers):
             lines.append(f"{sentence} {cite.cite(doc, sentence)}")
         return Answer(question.text, " ".join(lines), False, question.intent, cite.items)
 
+    def _period_indieners(self, filters: Filters) -> dict[str, str]:
+        """Record id -> indieners, for every record the filters' period holds (no cap)."""
+        clause = filters.chroma_where()
+        if clause is None:
+            return {}
+        got = self.store.records.get(where=where(clause), include=["metadatas"])
+        metas = got["metadatas"] or []
+        return {
+            i: str((meta or {}).get("indieners", ""))
+            for i, meta in zip(got["ids"], metas, strict=False)
+        }
+
     def _motion_list(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         filters = question.filters
+        # A period narrows enough to list its records; an outcome alone does not (thousands).
+        candidates = self._records_matching(filters) if filters.date_from else []
+        if filters.date_from:
+            # "Welke moties heeft Podt in december ingediend?": a capitalised word that is an
+            # indiener of moties in the period is a member name, and the list is theirs.
+            indieners = self._period_indieners(filters)
+            names = question.names or tuple(
+                w
+                for w in dict.fromkeys(re.findall(r"(?<!^)\b[A-Z][\w'-]+", question.topic))
+                if w not in NOT_NAMES
+                and w not in FRACTIES
+                and any(_names(w, who) for who in indieners.values())
+            )
+            if names:
+                question = replace(question, names=names)
+                candidates = [
+                    i for i, who in indieners.items() if any(_names(n, who) for n in names)
+                ]
         # Party and member names are filters, not the subject of the moties.
         topic_text = question.topic
         for name in (filters.fractie or "", *question.names):
@@ -209,8 +240,6 @@ class MotionAnswers(BaseAnswers):
                 else topic_text
             )
         topic = topic_words(topic_text, self.tokenizer)
-        # A period narrows enough to list its records; an outcome alone does not (thousands).
-        candidates = self._records_matching(filters) if filters.date_from else []
         if topic:
             search_filters = (
                 Filters(types=filters.types, doc_ids=tuple(candidates), outcome=filters.outcome)
@@ -254,3 +283,7 @@ class MotionAnswers(BaseAnswers):
             ),
             tuple(d.id for d in docs),
         )
+
+
+def _names(name: str, indieners: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", indieners) is not None

@@ -313,3 +313,10 @@ def test_compound_with_motie_keeps_its_subject() -> None:
 
     words = topic_words("Welke asielmoties en stikstoftoezeggingen zijn er?", shared_tokenizer())
     assert words == ["asiel", "stikstof"]
+
+
+def test_list_of_a_members_moties_in_a_period(answerer: Answerer) -> None:
+    answer = answerer.ask("Welke moties heeft Rajkowski in december 2024 ingediend?")
+    assert not answer.refused
+    assert cited(answer) == {"kst-32317-913"}  # only the moties Rajkowski signed
+    assert_well_cited(answer, answerer)
