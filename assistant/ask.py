@@ -94,15 +94,7 @@ def resolve_follow_up(question: Question, conversation: Conversation | None) -> 
         )
     if question.aspects or question.intent in (FREE, MOTION, DOCUMENT):
         intent = last.question.intent if last.question.intent in (MOTION, DOCUMENT) else MOTION
-        return Question(
-            text=question.text,
-            intent=intent,
-            ids=last.doc_ids,
-            aspects=question.aspects,
-            timeframe=question.timeframe,
-            filters=question.filters,
-            topic=question.topic,
-        )
+        return replace(question, intent=intent, ids=last.doc_ids)
     return question
 
 

@@ -12,16 +12,12 @@ from assistant.commitments import OPEN, CommitmentRow, collect, filter_rows
 from assistant.documents import TOEZEGGING, Document
 from assistant.fulfilment import confidence_of, later_letters
 from assistant.llm.grounding import split_sentences as sentences
-from assistant.question import Question
+from assistant.question import DONE_QUESTION_RE, Question
 from assistant.retrieve import Filters, Passage
 from assistant.store import int_date
 from assistant.timeframe import Timeframe
 from ingest.extract import find_dates
 
-# "Is de brief er gekomen?", "Heeft de minister ... gestuurd?": is it done?
-DONE_QUESTION_RE = re.compile(
-    r"nagekomen|uitgevoerd|gestuurd|verstuurd|gekomen|teruggekomen|verschenen|ontvangen", re.I
-)
 LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
 BRIEFING_ITEMS = 8  # per section of a briefing answer in the chat
 STRONG_COMMITMENT_RE = re.compile(

@@ -20,6 +20,7 @@ from assistant.question import FRACTIES, FREE, NOT_NAMES, Question
 from assistant.retrieve import Filters
 from assistant.store import where
 
+LIST_RECORDS = 500  # records of a period searched for a topic
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
 
@@ -214,11 +215,12 @@ class MotionAnswers(BaseAnswers):
     def _motion_list(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         filters = question.filters
         # A period narrows enough to list its records; an outcome alone does not (thousands).
-        candidates = self._records_matching(filters) if filters.date_from else []
+        candidates: list[str] = []
         if filters.date_from:
             # "Welke moties heeft Podt in december ingediend?": a capitalised word that is an
             # indiener of moties in the period is a member name, and the list is theirs.
             indieners = self._period_indieners(filters)
+            candidates = list(indieners)[:LIST_RECORDS]
             names = question.names or tuple(
                 w
                 for w in dict.fromkeys(re.findall(r"(?<!^)\b[A-Z][\w'-]+", question.topic))

@@ -104,12 +104,15 @@ COMMITMENT_RE = re.compile(
 )
 # "Heeft minister X de brief over Y gestuurd?", "Is de staatssecretaris teruggekomen op Z?":
 # whether the government did what it said it would, asked without the word toezegging.
+SENT_WORDS = r"gestuurd|toegestuurd|verstuurd|teruggekomen|nagekomen|verschenen|gekomen"
 FOLLOW_THROUGH_RE = re.compile(
     r"^\s*(?:is|zijn|heeft|hebben)\b"
     r"(?=.*\b(?:minister|staatssecretaris|kabinet|regering|bewindspersoon)\b)"
-    r"(?=.*\b(?:gestuurd|toegestuurd|verstuurd|teruggekomen|nagekomen|verschenen|gekomen)\b)",
+    rf"(?=.*\b(?:{SENT_WORDS})\b)",
     re.IGNORECASE,
 )
+# Anywhere in a commitment question: does it ask whether the thing was done?
+DONE_QUESTION_RE = re.compile(rf"{SENT_WORDS}|uitgevoerd|ontvangen", re.IGNORECASE)
 LIST_RE = re.compile(r"\bwelke\s+moties\b|\bmoties\b.*\b(zijn|werden)\b|\balle moties\b", re.I)
 MINISTERIE_RE = re.compile(
     r"\b(?:minister|staatssecretaris|ministerie)\s+(?:van|voor)\s+([A-Z][\w-]*(?:\s+(?:en|van|"

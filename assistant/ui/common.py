@@ -11,17 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
 
 from assistant.compose import Services, build_services
+from assistant.documents import Document
 from assistant.errors import KamerError
+from assistant.question import find_ids
 from assistant.render import md_escape
+from assistant.retrieve import Filters
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
 
+escape = md_escape  # source text made inert for st.markdown, for the pages
 CORPUS = PROJECT_ROOT / "corpus"
 
 
@@ -122,11 +126,6 @@ def get_services() -> Services:
         raise  # st.stop() does not return; this keeps type checkers informed
 
 
-def escape(text: str) -> str:
-    """Source text made inert for st.markdown (see render.md_escape)."""
-    return md_escape(text)
-
-
 def link(label: str, url: str | None) -> str:
     """A Markdown link with an escaped label; only http(s) addresses become links."""
     if url and re.match(r"^https?://[^\s()<>]+$", url):
@@ -162,3 +161,22 @@ def backend_note(built: Services) -> str:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def find_documents(
+    built: Services, text: str, filters: Filters, keep: Callable[[Document], bool], limit: int
+) -> list[Document]:
+    """Documents by number in any spelling first; otherwise by words, through the retriever."""
+    found: dict[str, Document] = {}
+    for identifier in find_ids(text) or [text.strip()]:
+        doc = built.store.get_document(identifier)
+        if doc is not None and keep(doc):
+            found[doc.id] = doc
+    if found:
+        return list(found.values())
+    for passage in built.retriever.search(text, filters, k=limit):
+        if passage.doc_id not in found:
+            doc = built.store.get_document(passage.doc_id)
+            if doc is not None:
+                found[doc.id] = doc
+    return list(found.values())

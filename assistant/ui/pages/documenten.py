@@ -7,10 +7,9 @@ import streamlit as st
 
 from assistant.compose import Services
 from assistant.documents import Document
-from assistant.question import find_ids
 from assistant.render import render_document
 from assistant.retrieve import Filters
-from assistant.ui.common import escape, get_services, link
+from assistant.ui.common import escape, find_documents, get_services, link
 
 QUERY_KEY = "doc_query"
 
@@ -18,22 +17,6 @@ QUERY_KEY = "doc_query"
 def open_document(identifier: str) -> None:
     """Button callback: show another document (runs before the page is drawn again)."""
     st.session_state[QUERY_KEY] = identifier
-
-
-def find_documents(built: Services, text: str) -> list[Document]:
-    found: dict[str, Document] = {}
-    for identifier in find_ids(text) or [text.strip()]:
-        doc = built.store.get_document(identifier)
-        if doc is not None:
-            found[doc.id] = doc
-    if found:
-        return list(found.values())
-    for passage in built.retriever.search(text, Filters(), k=20):
-        if passage.doc_id not in found:
-            doc = built.store.get_document(passage.doc_id)
-            if doc is not None:
-                found[doc.id] = doc
-    return list(found.values())
 
 
 def show_references(built: Services, doc: Document) -> None:
@@ -71,7 +54,7 @@ def main() -> None:
     if not text.strip():
         st.caption("Elk document in de index is hier te openen, met zijn verwijzingen.")
         return
-    hits = find_documents(built, text)
+    hits = find_documents(built, text, Filters(), keep=lambda doc: True, limit=20)
     if not hits:
         st.warning(f"Document '{text}' niet gevonden in de index.")
         return

@@ -10,30 +10,22 @@ from assistant.ask import motion_name
 from assistant.compose import Services
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.fulfilment import motion_fulfilment
-from assistant.question import find_ids
 from assistant.render import OUTCOME_LABELS
 from assistant.retrieve import Filters
-from assistant.ui.common import escape, get_services, link, today
+from assistant.ui.common import escape, find_documents, get_services, link, today
 
 MAX_HITS = 20
 
 
 def find_motions(built: Services, text: str) -> list[Document]:
     """By number in any spelling first; otherwise by words, over motie passages only."""
-    found: dict[str, Document] = {}
-    for identifier in find_ids(text) or [text.strip()]:
-        doc = built.store.get_document(identifier)
-        if doc is not None and doc.motion is not None:
-            found[doc.id] = doc
-    if found:
-        return list(found.values())
-    passages = built.retriever.search(text, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)), k=MAX_HITS)
-    for passage in passages:
-        if passage.doc_id not in found:
-            doc = built.store.get_document(passage.doc_id)
-            if doc is not None:
-                found[doc.id] = doc
-    return list(found.values())
+    return find_documents(
+        built,
+        text,
+        Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)),
+        keep=lambda doc: doc.motion is not None,
+        limit=MAX_HITS,
+    )
 
 
 def votes_frame(doc: Document) -> pd.DataFrame | None:
