@@ -16,10 +16,20 @@ from assistant.question import DONE_QUESTION_RE, Question
 from assistant.retrieve import Filters, Passage
 from assistant.store import int_date
 from assistant.timeframe import Timeframe
+from ingest.commitments import WHEN_RE
 from ingest.extract import find_dates
 
 LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
 BRIEFING_ITEMS = 8  # per section of a briefing answer in the chat
+# What a question asks for beyond its topic, and how a promise shows it has that.
+ASKED_FEATURES = (
+    (
+        re.compile(r"\bbrie(?:f|ven)\b|\bschriftelijk", re.I),
+        re.compile(r"\bbrie(?:f|ven)\b|\btoekomen\b|\bop\s+papier\b|\bschriftelijk", re.I),
+    ),
+    (re.compile(r"\bwanneer\b|\btermijn\b|\bdeadline\b", re.I), WHEN_RE),
+)
+DETAILS_SHOWN = 2  # sentences after a commitment that spell it out, quoted with it
 STRONG_COMMITMENT_RE = re.compile(
     r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
     r"\bzal\b.{0,60}\bkamer\b|\bkamer\b.{0,60}\binformeren\b",
@@ -105,12 +115,24 @@ class CommitmentAnswers(BaseAnswers):
         )
         topic = set(topic_words(question.topic, self.tokenizer))
         if topic:
-            # The sentence itself counts double; where it was said (debate or letter title)
-            # and by whom ("minister De Jonge") also tell which commitment is meant.
+            # The sentence itself counts double; the sentences around it (what "daar" is in
+            # "Ik wil daar op terugkomen"), where it was said (debate or letter title) and by
+            # whom ("minister De Jonge") also tell which commitment is meant.
+            # A question about letters or about when prefers promises of a letter or a date:
+            # such a feature of the promise counts like a topic word in it.
+            wanted = [
+                pattern
+                for asked, pattern in ASKED_FEATURES
+                if asked.search(question.text) is not None
+            ]
+
             def score(row: CommitmentRow) -> int:
                 said = set(self.tokenizer(f"{row.what} {row.quote}"))
+                around = set(self.tokenizer(" ".join([*row.context, *row.details])))
                 where = set(self.tokenizer(f"{row.doc_title} {row.who or ''}"))
-                return 2 * len(topic & said) + len(topic & where)
+                promised = " ".join([row.quote, *row.details])
+                features = sum(bool(pattern.search(promised)) for pattern in wanted)
+                return 2 * (len(topic & said) + features) + len(topic & (around | where))
 
             scored = sorted(((score(r), r) for r in rows), key=lambda x: -x[0])
             on_topic = [r for points, r in scored if points > 0]
@@ -125,6 +147,8 @@ class CommitmentAnswers(BaseAnswers):
                 continue
             when = f"gedaan op {row.made_on}" if row.made_on else "datum niet vermeld"
             line = f'- {row.who or "Onbekend"} ({when}): "{row.quote}" {cite.cite(doc, row.quote)}'
+            for detail in row.details[:DETAILS_SHOWN]:
+                line += f' Nader: "{detail}" {cite.cite(doc, detail)}'
             for evidence in row.evidence:
                 carrier = self.store.get_document(evidence.id)
                 if carrier is not None:

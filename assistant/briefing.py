@@ -132,6 +132,7 @@ def to_markdown(briefing: Briefing, today: dt.date) -> str:
             f"**{row.status}{late}**, zekerheid {row.confidence}{deadline} "
             f'({link(row.doc_id, row.url)}: "{md_escape(row.quote)}")'
         )
+        lines += [f'  - nader: "{md_escape(detail)}"' for detail in row.details]
         lines += [evidence_line(e.quote, e.id) for e in row.evidence]
     lines += ["", f"## Laatste brieven en documenten ({len(briefing.letters)})", ""]
     for doc in briefing.letters:

@@ -49,6 +49,8 @@ class CommitmentRow:
     overdue: bool = False
     references: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # verbatim sentences that spell it out
+    context: list[str] = field(default_factory=list)  # verbatim sentences just before it
 
 
 def register_status(text: str | None) -> str:
@@ -148,6 +150,7 @@ CSV_COLUMNS = (
     "verlopen",
     "bron",
     "citaat",
+    "nader",
     "bewijs",
 )
 
@@ -171,6 +174,7 @@ def to_csv(rows: list[CommitmentRow]) -> str:
                 "ja" if r.overdue else "nee",
                 r.doc_id,
                 r.quote,
+                " | ".join(r.details),
                 " | ".join(f"{e.id}: {e.quote}" for e in r.evidence),
             ]
         )
@@ -229,4 +233,6 @@ def _text_row(doc: Document, item: dict[str, Any]) -> CommitmentRow:
         deadline_start=item.get("deadline_start"),
         deadline_end=item.get("deadline_end"),
         references=list(item.get("references") or []),
+        details=[str(d) for d in item.get("details") or []],
+        context=[str(c) for c in item.get("context") or []],
     )

@@ -76,42 +76,62 @@ def commitment_precision_recall(
     """Precision and recall of commitment extraction over labelled real sentences.
 
     Each line: {"doc": path relative to root, "sentence": ..., "commitment": true|false}. A
-    labelled sentence counts as found when it and an extracted sentence contain one another
-    (labellers and the sentence splitter may cut at different places). With `exhaustive`, the
-    positives of each document are complete, so every extracted sentence that matches no
-    positive is a false positive, labelled or not.
+    commitment's details (the sentences after it that spell it out) count as extracted
+    sentences of their own. See `score_sentences` for how they are matched.
     """
     from ingest.commitments import extract_commitments
     from ingest.detect import choose_reader, default_readers
 
     readers = default_readers()
     rows = load_questions(path)
+    counts = [0, 0, 0]
+    for doc_name, labelled in labelled_by_doc(rows).items():
+        doc_path = root / doc_name
+        found = [
+            sentence
+            for d in choose_reader(doc_path, readers).read(doc_path)
+            for c in extract_commitments(d)
+            for sentence in (c.sentence, *c.details)
+        ]
+        for i, n in enumerate(score_sentences(labelled, found, exhaustive)):
+            counts[i] += n
+    return {"sentences": len(rows), **precision_recall(*counts)}
+
+
+def labelled_by_doc(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_doc.setdefault(row["doc"], []).append(row)
+    return by_doc
+
+
+def score_sentences(
+    labelled: list[dict[str, Any]], extracted: list[str], exhaustive: bool
+) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of the sentences extracted from one
+    document. A labelled sentence counts as found when it and an extracted sentence contain one
+    another (labellers and the sentence splitter may cut at different places). With
+    `exhaustive`, the positives of the document are complete, so every extracted sentence that
+    matches no positive is a false positive, labelled or not."""
+    found = {" ".join(sentence.split()) for sentence in extracted}
     tp = fp = fn = 0
-    for doc_name, labelled in by_doc.items():
-        doc_path = root / doc_name
-        docs = list(choose_reader(doc_path, readers).read(doc_path))
-        found = {" ".join(c.sentence.split()) for d in docs for c in extract_commitments(d)}
+    matched_positive: set[str] = set()
+    for row in labelled:
+        sentence = " ".join(row["sentence"].split())
+        hits = {f for f in found if sentence in f or f in sentence}
+        if row["commitment"]:
+            tp += bool(hits)
+            fn += not hits
+            matched_positive |= hits
+        elif not exhaustive:
+            fp += bool(hits)
+    if exhaustive:
+        fp += len(found - matched_positive)
+    return tp, fp, fn
 
-        def matches(sentence: str, found: set[str] = found) -> set[str]:
-            sentence = " ".join(sentence.split())
-            return {f for f in found if sentence in f or f in sentence}
 
-        matched_positive: set[str] = set()
-        for row in labelled:
-            hits = matches(row["sentence"])
-            if row["commitment"]:
-                tp += bool(hits)
-                fn += not hits
-                matched_positive |= hits
-            elif not exhaustive:
-                fp += bool(hits)
-        if exhaustive:
-            fp += len(found - matched_positive)
+def precision_recall(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {
-        "sentences": len(rows),
         "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
         "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
         "true_positives": tp,

@@ -206,6 +206,8 @@ def render_commitments(rows: list[Any]) -> str:
         lines.append(f"    status: {r.status_text}")
         lines.append(f"    {textwrap.shorten(r.what, 160)}")
         lines.append(f'    bron: {r.doc_title} ({r.doc_id}): "{textwrap.shorten(r.quote, 200)}"')
+        for detail in r.details:
+            lines.append(f'    nader: "{textwrap.shorten(detail, 200)}"')
         for e in r.evidence:
             lines.append(f'    bewijs: {e.title} ({e.id}): "{textwrap.shorten(e.quote, 200)}"')
     return "\n".join(lines)

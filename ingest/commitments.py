@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.documents import GEWIJZIGDE_MOTIE, HANDELINGEN, MOTIE, Document, Reference, Section
-from ingest.extract import MONTHS, find_dates, find_references, resolve_footnote_references
+from ingest.extract import (
+    MONTHS,
+    find_dates,
+    find_references,
+    resolve_footnote_references,
+    split_sentences,
+)
 from ingest.extract import sentence_at as _sentence_at
 
 GEDAAN = "gedaan"
@@ -36,6 +42,12 @@ class Commitment:
     references: tuple[str, ...]  # Kamerstuk ids tied to the sentence
     doc_id: str
     section_title: str | None
+    # Verbatim sentences right after it that spell it out: what the promised letter will hold
+    # ("Daarbij betrek ik de lessons learned.") or when it comes ("U hoort dat half mei.").
+    details: tuple[str, ...] = ()
+    # The sentences just before it in the same section (speech or answer), verbatim: what "daar"
+    # in "Ik wil daar ook zeker op terugkomen" is about.
+    context: tuple[str, ...] = ()
 
 
 _I = re.IGNORECASE
@@ -69,18 +81,39 @@ _VERMELD_RES = [
         r"\bzoals\s+(?:\w+\s+){0,4}toegezegd\b",
         r"\bzegden?\b.{0,120}\btoe\b",
         rf"\b(?:conform|overeenkomstig|volgens)\s+(?:de|mijn|haar|zijn|uw)\s+{_TOEZEGGING}\b",
-        rf"\b(?:de|een|mijn|haar|zijn|uw)\s+(?:\w+\s+)?{_TOEZEGGING}\s+(?:van|in|tijdens|aan|om|die|dat)\b",
+        rf"\b(?:de|een|mijn|haar|zijn|uw)\s+(?:\w+\s+)?{_TOEZEGGING}\s+"
+        r"(?:van|in|tijdens|aan|om|die|dat|op|over)\b",
+        rf"\b(?:dank|danken|bedank\w*)\b.{{0,60}}\bvoor\s+(?:de|haar|zijn|uw|die|deze)\s+"
+        rf"(?:\w+\s+)?{_TOEZEGGING}\b",
         rf"\b{_TOEZEGGING}\s+(?:heb|hebben|had|heeft)\s+(?:\w+\s+)?gedaan\b",
         rf"\b{_TOEZEGGING}\s+(?:blijft|blijven)\s+staan\b",
-        # a member or letter reporting what the government will still do
-        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:komt|komen)\s+(?:\w+\s+){{0,3}}met\s+een\b",
-        rf"\b(?:komt|komen)\s+(?:\w+\s+)?{_GOVERNMENT}\s+(?:\w+\s+){{0,2}}met\s+een\b",
-        rf"\b{_GOVERNMENT}\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+){{0,2}}{_LETTER}\s+(?:\S+\s+){{0,3}}(?:komt|komen)\b",
-        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:gaat|zal)\s+(?:\w+\s+){{0,4}}informeren\b",
-        r"\b(?:heb|heeft|hebben|is|wordt)\b.{0,30}\baangegeven\b.{0,120}"
+        r"\b(?:heb|heeft|hebben|is)\b.{0,30}\baangegeven\b.{0,200}"
         r"\b(?:informeer|informeert|informeren|met\s+een\s+brief|brief\s+(?:komt|stuur))",
     )
 ]
+# A member or letter reporting what the government will still send or do ("de brief die nog
+# komt", "het programma dat de minister binnenkort naar de Kamer stuurt").
+_DOCUMENT = (
+    r"(?:brief|brieven|reactie|kabinetsreactie|notitie|rapportage|programma|aanpak|plan|visie)"
+)
+_VERMELD_FUTURE_RES = [
+    re.compile(p, _I)
+    for p in (
+        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:komt|komen)\s+(?:\w+\s+){{0,3}}met\s+een\b",
+        rf"\b(?:komt|komen)\s+(?:\w+\s+)?{_GOVERNMENT}\s+(?:\w+\s+){{0,2}}met\s+een\b",
+        rf"\b{_GOVERNMENT}\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+){{0,2}}{_LETTER}\s+(?:\S+\s+){{0,3}}(?:komt|komen)\b",
+        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:gaat|zal)\s+(?:\w+\s+){{0,4}}"
+        r"(?:informeren|terugkomen|sturen)\b",
+        rf"\b{_DOCUMENT}\s+(?:die|dat)\s+(?:er\s+)?nog\s+(?:komt|gaat\s+komen)\b",
+        rf"\b(?:die|dat)\s+(?:de\s+{_GOVERNMENT}|hij|zij)\s+(?:\w+\s+){{0,6}}(?:naar|aan)\s+(?:de|uw)\s+"
+        r"(?:Tweede\s+)?Kamer\s+(?:zal\s+|gaat\s+)?(?:stuurt|sturen|zendt|zenden)\b",
+        rf"\b{_DOCUMENT}\s+die\s+(?:we|wij)\s+(?:\w+\s+){{0,4}}(?:krijgen|ontvangen)\b",
+        rf"\b(?:terugkomt|terug\s+komt|aan\s+bod\s+komt|wordt\s+meegenomen)\s+in\s+de\s+(?:\w+\s+)?"
+        rf"{_DOCUMENT}\s+van\s+de\s+{_GOVERNMENT}\b",
+    )
+]
+# A member asking for something is not reporting it.
+_ASKING_RE = re.compile(r"\b(?:vraag|verzoek|vragen|verzoeken)\s+(?:ik\s+)?(?:de|het|u)\b", _I)
 _SUBJECT = r"(?:ik|wij|we|u)"
 _MODAL = r"(?:zal|zullen|zult|wil|willen|ga|gaan|verwacht|bereid|kan)"
 _ACTION = (
@@ -99,6 +132,7 @@ _ACTION_RE = re.compile(rf"\b{_ACTION}\b", _I)
 # Work promised with "zal/ga": only with those firm modals, not with "wil" or "kan".
 _WORK = (
     r"(?:meenemen|betrekken|uitwerken|inventariseren|op\s+een\s+rij\s+zetten|nagaan"
+    r"|op\s+papier\s+(?:te\s+)?zetten"
     r"|uitzoeken|onderzoeken|verhelderen|bekijken|kijken|schetsen|in\s+kaart\s+brengen)"
 )
 _TOEZEGGEN_RE = re.compile(
@@ -106,6 +140,7 @@ _TOEZEGGEN_RE = re.compile(
     r"|\bik\s+zou\s+(?:\w+\s+){0,3}toezeggen\b"
     r"|\bzeg(?:gen)?\s+(?:ik|wij|we)\b.{0,60}\btoe\b|\b(?:kan|wil)\s+(?:ik|wij|we)\b.{0,30}\btoezeggen\b"
     r"|\b(?:dit|dat)\s+is\s+een\s+toezegging\b"
+    r"|\b(?:kunt|kunnen|kan)\s+(?:\w+\s+)?erop\s+rekenen\s+dat\s+(?:ik|wij|we)\b"
     r"|\bkom(?:en)?\s+(?:ik|wij|we)\b.{0,60}\b(?:bij\s+(?:de|uw)\s+Kamer|schriftelijk|een\s+keer|later)"
     r"\b.{0,30}\bterug\b",
     _I,
@@ -144,6 +179,22 @@ _LATER_RES = [
         rf"{_LETTER}\b",
         rf"\b(?:ik|wij|we|mijn\s+ministerie|het\s+kabinet)\s+(?:zal|zullen|ga|gaan)\b"
         rf".{{0,80}}\b{_WORK}\b",
+        # willingness said to the Kamer: "Ik ben bereid om ... te bezien"
+        r"\b(?:ik|wij|we)\s+(?:ben|zijn)?\s*(?:\w+\s+){0,2}bereid\s+(?:om|te|tot)\b"
+        r"|\b(?:ben|zijn)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}bereid\s+(?:om|te|tot)\b",
+        r"\b(?:gesprek|overleg|dialoog)\s+(?:ga|gaan)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}aan\b",
+        r"\blaat\s+ik\b.{0,60}\bvraag\b.{0,60}\b(?:stellen|voorleggen)\b",
+        r"\blaat\s+(?:ik\s+)?(?:\w+\s+){0,3}(?:nader|verder)\s+(?:\w+\s+){0,2}"
+        r"(?:kijken|onderzoeken|uitzoeken|nagaan|bezien)\b",
+        # a present tense that makes something: "Ik maak wel een inventarisatie van ..."
+        r"\b(?:(?:ik|wij|we)\s+(?:maak|maken)|(?:maak|maken)\s+(?:ik|wij|we))\b.{0,30}"
+        r"\b(?:een|twee|drie)\s+(?:\w+\s+)?(?:brief|brieven|inventarisatie|overzicht|analyse)\b",
+        # coming to the Kamer with something: "... met een fraudeaanpak richting de Kamer te komen"
+        rf"\bmet\s+(?:een|de|die|deze)\s+(?:\w+\s+){{0,2}}\w*{_DOCUMENT}\s+(?:\w+\s+){{0,3}}"
+        r"(?:richting|naar)\s+(?:de|uw)\s+Kamer\s+(?:te\s+)?(?:komen|kom|komt)\b",
+        rf"\b(?:ik|wij|we)\s+(?:\w+\s+){{0,3}}met\s+(?:die|de|een|deze)\s+(?:\w+\s+){{0,2}}"
+        rf"\w*{_DOCUMENT}\s+(?:\w+\s+){{0,2}}(?:kom|komen)\b",
+        r"\bwaarmee\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}(?:kom|komen)\b",
     )
 ]
 # "ik zal", "zullen wij", "ik ga": a first-person future.
@@ -163,7 +214,7 @@ _DISCOURSE_RE = re.compile(
 # A date for the future action: months, seasons, quarters, years, "binnen drie maanden".
 _DATED_RE = re.compile(
     r"\b(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer\b|\b(?:dit|komend|volgend)\s+"
-    r"(?:voorjaar|najaar|jaar)\b|kwartaal|\b20\d\d\b|\bbinnen\s+\w+\s+(?:weken|maanden)\b"
+    r"(?:voorjaar|najaar|jaar)\b|kwartaal|\b20\d\d\b|\bbinnen\s+(?:\w+\s+){1,2}(?:weken|maanden)\b"
     r"|\b(?:in|eind|begin|medio|half)\s+(?:januari|februari|maart|april|mei|juni|juli|augustus"
     r"|september|oktober|november|december)\b",
     _I,
@@ -171,7 +222,8 @@ _DATED_RE = re.compile(
 # This letter does it now: not a promise for later.
 _THIS_LETTER_RE = re.compile(
     r"\b(?:met\s+deze\s+brief|in\s+deze\s+brief|hierbij|hiermee|bijgaand|hieronder|hierna"
-    r"|in\s+(?:de|dit|mijn)\s+(?:beantwoording|antwoord)|in\s+antwoord\s+\d)\b",
+    r"|in\s+(?:de|dit|mijn)\s+(?:beantwoording|antwoord)(?!\s+(?:op|van)\s+(?:de\s+)?(?:eerdere\s+)?"
+    r"vragen\s+van)|in\s+antwoord\s+\d)\b",
     _I,
 )
 # Within the same debate, or not a commitment at all.
@@ -192,9 +244,56 @@ _TRIGGER_RE = re.compile(
     r"toezeg|toegezegd|\bzegden?\b|\bzeg\b|gestand|\bzal\b|\bzullen\b|\bzult\b|\bwil\b"
     r"|\bwillen\b|\bga\b|\bgaan\b|geïnformeerd|\bverwacht\b|\bbereid\b|\bkan\b|\bkom\b"
     r"|\bkomt\b|\bkomen\b|\bgaat\b|\blaat\b|\bkrijgt\b|\bdoe\b|\binformeer\b|\bworden\b|\bwordt\b|terugkom"
-    r"|aangegeven",
+    r"|aangegeven|\bdank|\bbedank|\bmaak\b|\bmaken\b|\bnog\s+komt|\bterugkomt|\bstuurt"
+    r"|\bwaarmee\b|\brekenen\b",
     _I,
 )
+_MONTH_NAMES = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+# A sentence that goes on about the promise just made: it starts by linking to it and has a
+# first-person verb ("Daarbij betrek ik ...", "Dan zal ik ook ..."), or it points back at the
+# promised text and says what it will hold ("Hierin zullen ook ... een plek krijgen").
+_CONTINUATION_RE = re.compile(
+    r"^(?:Daarbij|Daarin|Hierin|Daarnaast|Dan|Anders|Wellicht|Ook|Tevens|Verder|Bovendien"
+    r"|In\s+(?:die|deze|dat|dit)\s+\w+)\b",
+    _I,
+)
+# ... or it names the promised letter: "Voor de brief met de inventarisatie heb ik iets meer tijd
+# nodig."
+_NAMES_LETTER_RE = re.compile(
+    r"\b(?:de|die|deze|dat)\s+(?:\w+\s+)?(?:brief|brieven|rapportage|reactie|inventarisatie)\b", _I
+)
+_REFERS_BACK_RE = re.compile(
+    r"^(?:Daarbij|Daarin|Hierin|In\s+(?:die|deze|dat|dit)\s+\w+)\b.*\b(?:zal|zullen)\b", _I
+)
+_FIRST_PERSON_VERBS = (
+    r"(?:zal|zullen|ga|gaan|betrek|betrekken|neem|nemen|bekijk|bekijken|geef|geven|stuur|sturen"
+    r"|maak|maken|schets|heb|informeer|kijk|onderzoek|zoek)"
+)
+_GOES_ON_RE = re.compile(
+    rf"\b(?:ik|wij|we)\s+{_FIRST_PERSON_VERBS}\b|\b{_FIRST_PERSON_VERBS}\s+(?:ik|wij|we)\b", _I
+)
+# Moving on in the debate, not going on about the promise.
+_TOPIC_SHIFT_RE = re.compile(
+    r"\b(?:nu|vraag|vragen|blokje|onderwerp|motie|moties|amendement)\b"
+    r"|\b(?:ga|gaan)\s+(?:ik|we|wij)\s+(?:\w+\s+)?(?:naar|over)\b",
+    _I,
+)
+# When the promised thing comes, said in a short sentence of its own: "U hoort dat half mei.",
+# "Mag ik er juni van maken?", "Ik denk een weekje of drie."
+WHEN_RE = re.compile(
+    rf"\b(?:{_MONTH_NAMES}|zomer|zomerreces|najaar|voorjaar|kwartaal|weekje|weken|maand"
+    r"|maanden)\b",
+    _I,
+)
+_PAST_RE = re.compile(
+    r"\b(?:was|waren|had|hadden|vorige|afgelopen|geleden|toen|kreeg|kregen)\b", _I
+)
+_FOLLOW_UP_WINDOW = 6  # sentences after a promise (or a detail of it) that may still spell it out
+_WHEN_MAX_WORDS = 15
+_CONTEXT_SENTENCES = 2
+
 _CHAIR_TOEZEGGING_RE = re.compile(r"\bdat\s+is\s+een\s+toezegging\b", _I)
 
 _AGENT_RE = re.compile(
@@ -209,9 +308,6 @@ _TO_RES = [
     re.compile(r"\b((?:de\s+heer|mevrouw|het\s+lid)\s+(?:[A-Z][\w'-]+|van\s+der\s+\w+))"),
 ]
 
-_MONTH_NAMES = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-)
 _YEAR_WORD = r"(?P<year>(?:19|20)\d\d|dit\s+jaar|volgend\s+jaar|het\s+komende\s+jaar)"
 _SEASONS = {"voorjaar": (3, 5), "lente": (3, 5), "zomer": (6, 8), "najaar": (9, 11)}
 _QUARTERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
@@ -300,11 +396,26 @@ def deadline(sentence: str, ref: dt.date | None) -> tuple[dt.date | None, dt.dat
     return None, None
 
 
+def detail_deadline(sentence: str, ref: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The deadline a follow-up sentence sets. Besides what `deadline` reads, a month on its own
+    counts there ("U hoort dat half mei.", "Mag ik er juni van maken?"): the promise is known."""
+    start, end = deadline(sentence, ref)
+    if end is not None or ref is None:
+        return start, end
+    match = re.search(rf"\b(?P<m>{_MONTH_NAMES})\b(?!\s*\d)", sentence, _I)
+    if match is None:
+        return None, None
+    month = MONTHS[match["m"].lower()]
+    return _span(ref.year + (month < ref.month), month, month)
+
+
 def _made_on(sentence: str, ref: dt.date | None) -> dt.date | None:
     """The first date in the sentence that is no deadline and not after `ref`."""
     for _, date, offset in find_dates(sentence, ref):
         before = sentence[max(0, offset - 14) : offset].lower()
-        if re.search(r"\b(?:voor|vóór|uiterlijk|na|per)\s+$", before):
+        if re.search(
+            r"\b(?:voor|vóór|uiterlijk|na|per|deadline(?:\s+van)?|termijn(?:\s+van)?)\s+$", before
+        ):
             continue
         if ref is None or date <= ref:
             return date
@@ -383,13 +494,23 @@ def classify(sentence: str, *, may_promise: bool = True, written: bool = False) 
     `written`: a letter or written answer of the government, where a first-person future
     ("Zo zal ik overleg initiëren") is a commitment; in a debate it needs a date or a promise
     word, because "ik zal de vragen beantwoorden" is only how the speech goes."""
-    if sentence.rstrip(" )\"'\u201d").endswith("?") or _REQUEST_RE.search(sentence):
+    if sentence.rstrip(" )\"'\u201d").endswith("?"):
+        # "Ik heb ook toegezegd, terug te komen op X: hoe normeren we X?" states before it asks
+        head = sentence.rpartition(": ")[0]
+        if not head:
+            return None
+        sentence = head
+    if _REQUEST_RE.search(sentence):
         return None
     if any(p.search(sentence) for p in _NAKOMING_RES):
         return NAKOMING
     if any(p.search(sentence) for p in _VERMELD_RES):
         return VERMELD
-    if not may_promise or _SAME_DEBATE_RE.search(sentence):
+    if _SAME_DEBATE_RE.search(sentence):
+        return None
+    if not _ASKING_RE.search(sentence) and any(p.search(sentence) for p in _VERMELD_FUTURE_RES):
+        return VERMELD
+    if not may_promise:
         return None
     if _TOEZEGGEN_RE.search(sentence) or _PASSIVE_RE.search(sentence):
         return GEDAAN
@@ -506,6 +627,83 @@ class _Extractor:
                 self.add(promises[-1], GEDAAN, section)
                 return
 
+    def sentences(self) -> list[tuple[Section | None, str]]:
+        if not self.doc.sections:
+            return [(None, sentence) for sentence in split_sentences(self.doc.text)]
+        return [(s, sentence) for s in self.doc.sections for sentence in split_sentences(s.text)]
+
+    def read_around(self) -> None:
+        """Attach to each commitment the sentences before it (its context) and those after it
+        that spell it out (its details), and the date those set."""
+        details: dict[str, list[str]] = {}
+        context: dict[str, tuple[str, ...]] = {}
+        anchor: str | None = None
+        anchor_section: Section | None = None
+        since = 0  # sentences since the promise or its last detail
+        before: list[str] = []  # the section's sentences so far
+        previous_section: Section | None = None
+        for section, sentence in self.sentences():
+            if section is not previous_section:
+                before, previous_section = [], section
+            found = self.found.get(sentence)
+            if found is not None and sentence not in context:
+                context[sentence] = tuple(before[-_CONTEXT_SENTENCES:])
+            before.append(sentence)
+            if found is not None and found.kind != NAKOMING:
+                anchor, anchor_section, since = sentence, section, 0
+                continue
+            since += 1
+            if anchor is None or since > _FOLLOW_UP_WINDOW:
+                anchor = None
+                continue
+            # In a debate the minister may name the date a turn or two later; in a written
+            # answer the next section is the next question.
+            near = section is anchor_section or (
+                self.debate and section is not None and _is_government(section)
+            )
+            if found is not None or not near or _negated_or_elsewhere(sentence):
+                continue
+            goes_on = (
+                section is anchor_section
+                and since <= 2
+                and (
+                    bool(
+                        (_CONTINUATION_RE.search(sentence) or _NAMES_LETTER_RE.search(sentence))
+                        and _GOES_ON_RE.search(sentence)
+                    )
+                    or bool(_REFERS_BACK_RE.search(sentence))
+                )
+                and not sentence.endswith("?")
+            )
+            when = len(sentence.split()) <= _WHEN_MAX_WORDS and WHEN_RE.search(sentence)
+            if goes_on or when:
+                details.setdefault(anchor, []).append(sentence)
+                since = 0
+        for sentence, commitment in self.found.items():
+            more = details.get(sentence, [])
+            start, end = commitment.deadline_start, commitment.deadline_end
+            ref = commitment.made_on or self.doc.date
+            for detail in more:
+                if end is None:
+                    start, end = detail_deadline(detail, ref)
+            self.found[sentence] = replace(
+                commitment,
+                details=tuple(more),
+                context=context.get(sentence, ()),
+                deadline_start=start,
+                deadline_end=end,
+            )
+
+
+def _negated_or_elsewhere(sentence: str) -> bool:
+    return bool(
+        _NEGATED_RE.search(sentence)
+        or _PAST_RE.search(sentence)
+        or _TOPIC_SHIFT_RE.search(sentence)
+        or _SAME_DEBATE_RE.search(sentence)
+        or _DISCOURSE_RE.search(sentence)
+    )
+
 
 def extract_commitments(doc: Document) -> list[Commitment]:
     """All commitments stated in `doc`, in text order (one per sentence).
@@ -524,4 +722,5 @@ def extract_commitments(doc: Document) -> list[Commitment]:
             extractor.scan(section.text, section)
     else:
         extractor.scan(doc.text, None)
+    extractor.read_around()
     return list(extractor.found.values())

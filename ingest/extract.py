@@ -277,10 +277,20 @@ class _Sentences:
         end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
         return " ".join(self.text[start:end].split())
 
+    def all(self) -> list[str]:
+        ends = [*self.starts[1:], len(self.text)]
+        found = (" ".join(self.text[a:b].split()) for a, b in zip(self.starts, ends, strict=True))
+        return [sentence for sentence in found if sentence]
+
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence of `text` that contains `offset`, with its whitespace collapsed."""
     return _Sentences(text).around(offset)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Every sentence of `text` in order, whitespace collapsed, as `sentence_at` cuts them."""
+    return _Sentences(text).all()
 
 
 # --------------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
 WRITE_BATCH = 256
 # Raised when what is extracted from a file changes: files logged under an older version are read
 # again (their unchanged chunks keep their vectors).
-PIPELINE_VERSION = 7
+PIPELINE_VERSION = 8
 EMBED_BATCH = 64
 
 
@@ -122,6 +122,8 @@ def commitment_record(commitment: Commitment) -> dict[str, object]:
     for key in ("made_on", "deadline_start", "deadline_end"):
         data[key] = data[key].isoformat() if data[key] else None
     data["references"] = list(commitment.references)
+    data["details"] = list(commitment.details)
+    data["context"] = list(commitment.context)
     return data
 
 

@@ -320,3 +320,38 @@ def test_list_of_a_members_moties_in_a_period(answerer: Answerer) -> None:
     assert not answer.refused
     assert cited(answer) == {"kst-32317-913"}  # only the moties Rajkowski signed
     assert_well_cited(answer, answerer)
+
+
+def test_a_promise_is_found_by_what_was_said_before_it(tmp_path: Path) -> None:
+    """ "Ik wil daar ook zeker op terugkomen bij de Kamer" names no subject; the question it
+    answers, a sentence earlier, does. Other promises by the same speaker rank below it."""
+    fixtures = Path(__file__).parent / "fixtures" / "commitments"
+    settings = SETTINGS(tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run(
+        [fixtures / "h-tk-20172018-61-10.xml", fixtures / "heldout" / "h-tk-20172018-70-12.xml"]
+    )
+    answerer = build_services(settings, embedder=HashEmbedder(), today=TODAY).answerer
+    answer = answerer.ask(
+        "Wat heeft staatssecretaris Keijzer toegezegd over overheden die rekeningen betalen?"
+    )
+    assert not answer.refused
+    first = answer.answer.splitlines()[1]
+    assert "Ik wil daar ook zeker op terugkomen bij de Kamer." in first
+    assert_well_cited(answer, answerer)
+
+
+def test_a_question_about_letters_and_when_prefers_dated_letters(tmp_path: Path) -> None:
+    debate = (
+        Path(__file__).parent / "fixtures" / "commitments" / "heldout" / "h-tk-20172018-70-5.xml"
+    )
+    settings = SETTINGS(tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run([debate])
+    answerer = build_services(settings, embedder=HashEmbedder(), today=TODAY).answerer
+    answer = answerer.ask(
+        "Wanneer krijgt de Kamer de brieven die minister De Jonge toezegde over Careyn?"
+    )
+    assert not answer.refused
+    first = answer.answer.splitlines()[1]
+    assert re.search(r"\b(?:brief|toekomen)\b", first), first
+    assert re.search(r"\b(?:mei|juni)\b", first), first
+    assert_well_cited(answer, answerer)

@@ -129,3 +129,18 @@ def test_briefing_markdown_and_docx(tmp_path: Path) -> None:
         main, ["briefing", "--dossier", "99999", "--store", str(settings.store)], obj=context
     )
     assert missing.exit_code == 1 and "Niets gevonden" in missing.output
+
+
+def test_details_of_a_debate_promise_in_json_csv_and_text(tmp_path: Path) -> None:
+    debate = (
+        Path(__file__).parent / "fixtures" / "commitments" / "heldout" / "h-tk-20172018-70-5.xml"
+    )
+    settings = Settings(store=tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run([debate])
+    rows = json.loads(run(settings.store, "--json"))
+    spelled_out = [r for r in rows if "U hoort dat half mei." in r["details"]]
+    assert len(spelled_out) == 1
+    assert spelled_out[0]["doc_id"] == "h-tk-20172018-70-5"
+    table = list(csv.DictReader(io.StringIO(run(settings.store, "--csv"))))
+    assert any("U hoort dat half mei." in r["nader"] for r in table)
+    assert 'nader: "U hoort dat half mei."' in run(settings.store)

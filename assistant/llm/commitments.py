@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.documents import Document
 from assistant.llm.base import LLM
+from ingest.extract import split_sentences
 
 WINDOW_CHARS = 6000
 SYSTEM_PROMPT = (
@@ -42,21 +43,38 @@ def normalize(text: str) -> str:
 
 
 def windows(doc: Document, size: int = WINDOW_CHARS) -> list[str]:
-    """The document as text windows of about `size` characters, speakers named per turn."""
-    parts = [doc.text] if doc.text.strip() else []
-    for section in doc.sections:
-        who = f"{section.speaker.name}: " if section.speaker else ""
-        parts.append(who + section.text)
-    result: list[str] = []
-    current = ""
+    """The document as text windows of at most about `size` characters, speakers named per
+    turn. A speech or text longer than a window is cut between sentences, so every window fits
+    the model's context; the sections are used when there are any (the text repeats them)."""
+    if doc.sections:
+        parts = [(f"{s.speaker.name}: " if s.speaker else "") + s.text for s in doc.sections]
+    else:
+        parts = [doc.text] if doc.text.strip() else []
+    pieces: list[str] = []
     for part in parts:
-        if current and len(current) + len(part) > size:
-            result.append(current)
+        if len(part) <= size:
+            pieces.append(part)
+        else:  # cut between sentences; a sentence longer than a window is cut at `size`
+            sentences = split_sentences(part)
+            pieces += _pack(
+                [s[i : i + size] for s in sentences for i in range(0, len(s), size)], size, " "
+            )
+    return _pack(pieces, size, "\n\n")
+
+
+def _pack(items: list[str], size: int, separator: str) -> list[str]:
+    """Consecutive items joined into chunks of at most `size` characters (an item longer than
+    that stays a chunk of its own)."""
+    chunks: list[str] = []
+    current = ""
+    for item in items:
+        if current and len(current) + len(separator) + len(item) > size:
+            chunks.append(current)
             current = ""
-        current = f"{current}\n\n{part}" if current else part
+        current = f"{current}{separator}{item}" if current else item
     if current:
-        result.append(current)
-    return result
+        chunks.append(current)
+    return chunks
 
 
 def candidate_lines(reply: str) -> list[str]:
@@ -84,7 +102,8 @@ def second_opinion(llm: LLM, doc: Document, rule_sentences: list[str]) -> Opinio
     listed: list[str] = []
     opinion = Opinion()
     for window in windows(doc):
-        reply = llm.complete(SYSTEM_PROMPT, f"{INSTRUCTION}\n\nTekst:\n{window}")
+        prompt = f"{INSTRUCTION}\n\nDocument: {doc.title}\n\nTekst:\n{window}"
+        reply = llm.complete(SYSTEM_PROMPT, prompt)
         for line in candidate_lines(reply):
             quote = verbatim(line, texts)
             if quote is None:

@@ -28,7 +28,13 @@ def show_row(row: CommitmentRow) -> None:
     label = f"{row.made_on or 'datum onbekend'} · {row.who or '?'} · {row.status}{late}"
     with st.expander(f"{label}: {row.what[:100]}"):
         st.markdown(f"**Bron:** {link(row.doc_title, row.url)} ({escape(row.doc_id)})")
+        if row.context:
+            st.caption("Voorafgaand: " + escape(" ".join(row.context)))
         st.markdown(highlight(row.quote, row.quote))
+        if row.details:
+            st.markdown("**Nader uitgewerkt in dezelfde tekst:**")
+            for detail in row.details:
+                st.text(detail)
         if row.deadline_end:
             st.markdown(f"**Termijn:** t/m {row.deadline_end}")
         st.markdown(
