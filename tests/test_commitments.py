@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.documents import KAMERVRAAG, Document, Section
-from ingest.commitments import Commitment, deadline, detail_deadline, extract_commitments
+from ingest.commitments import Commitment, extract_commitments
+from ingest.deadlines import deadline, detail_deadline
 from ingest.sources.koop_xml import KoopXmlReader
 from ingest.sources.pdf import PdfReader
 from ingest.sources.tei import TeiReader
@@ -401,12 +402,12 @@ def test_context_tells_what_the_promise_is_about() -> None:
 
 
 def test_a_deadline_is_not_when_it_was_promised() -> None:
-    from ingest.commitments import _made_on
+    from ingest.deadlines import made_on_date
 
     member = (
         "Ik wil dat zien in de brief die we halverwege mei krijgen over de deadline van 1 april."
     )
-    assert _made_on(member, dt.date(2018, 4, 5)) is None
-    assert _made_on("Ik heb op 20 maart toegezegd ...", dt.date(2026, 3, 27)) == dt.date(
+    assert made_on_date(member, dt.date(2018, 4, 5)) is None
+    assert made_on_date("Ik heb op 20 maart toegezegd ...", dt.date(2026, 3, 27)) == dt.date(
         2026, 3, 20
     )
