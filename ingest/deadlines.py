@@ -44,9 +44,11 @@ def _span(year: int | None, first: int, last: int) -> tuple[dt.date | None, dt.d
 def deadline(sentence: str, ref: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """(start, end) of the deadline written in `sentence`, relative to `ref`; (None, None) if none.
 
-    "voor de zomer" ends 1 July, "voor 1 juni" 31 May, "in februari" is that month, "eind 2024"
-    October-December, "begin 2025" January-March, "medio 2018" May-August, "in het eerste
-    kwartaal" January-March, "dit najaar" September-November. "binnenkort" is no deadline.
+    "voor de zomer" ends 1 July, "rond de zomer" is June-August, "binnen drie weken" and "over
+    een paar maanden" count from `ref`, "voor 1 juni" ends 31 May, "in februari" is that month,
+    "eind 2024" October-December, "begin 2025" January-March, "medio 2018" May-August, "in het
+    eerste kwartaal" January-March, "dit najaar" September-November. "binnenkort" is no
+    deadline.
     """
     match = re.search(
         rf"\bvoor\s+(?:de\s+)?zomer(?:reces)?(?:\s+(?:van\s+)?{_YEAR_WORD})?", sentence, _I
@@ -60,6 +62,12 @@ def deadline(sentence: str, ref: dt.date | None) -> tuple[dt.date | None, dt.dat
     if match:
         year = _year(match["year"], ref)
         return None, (dt.date(year, 12, 31) if year else None)
+    match = re.search(r"\b(?:rond|omstreeks)\s+de\s+zomer\b", sentence, _I)
+    if match and ref is not None:
+        return _span(ref.year + (ref.month > 8), 6, 8)
+    within = _within(sentence, ref)
+    if within is not None:
+        return None, within
     for text, date, offset in find_dates(sentence, ref):
         before = sentence[max(0, offset - 14) : offset].lower()
         if ref is not None and date < ref and not re.search(r"\d{4}", text):
@@ -102,6 +110,32 @@ def deadline(sentence: str, ref: dt.date | None) -> tuple[dt.date | None, dt.dat
             year += 1
         return _span(year, month, month)
     return None, None
+
+
+# "een paar", "enkele" and "een aantal" weeks or months: read as three, the far end.
+_COUNTS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "acht": 8, "tien": 10}
+_SOME = r"een\s+paar|enkele|een\s+aantal|een\s+(?:\w+\s+)?tal"
+
+
+def _within(sentence: str, ref: dt.date | None) -> dt.date | None:
+    """The end of "binnen drie weken", "over een paar maanden", "binnen zes maanden" from `ref`."""
+    if ref is None:
+        return None
+    match = re.search(
+        rf"\b(?:binnen|over)\s+(?P<n>\d{{1,2}}|{_SOME}|{'|'.join(_COUNTS)})\s+"
+        r"(?P<unit>weken|week|maanden|maand)\b",
+        sentence,
+        _I,
+    )
+    if match is None:
+        return None
+    written = match["n"].lower()
+    count = int(written) if written.isdigit() else _COUNTS.get(written, 3)
+    if match["unit"].lower() in ("week", "weken"):
+        return ref + dt.timedelta(weeks=count)
+    month = ref.month - 1 + count
+    year, month = ref.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(ref.day, _month_end(year, month).day))
 
 
 def detail_deadline(sentence: str, ref: dt.date | None) -> tuple[dt.date | None, dt.date | None]:

@@ -183,6 +183,14 @@ def test_kamervraag_eind_2024() -> None:
         ("in het eerste kwartaal", (dt.date(2026, 1, 1), dt.date(2026, 3, 31))),
         ("Dat doe ik dit najaar.", (dt.date(2026, 9, 1), dt.date(2026, 11, 30))),
         ("Ik informeer u binnenkort.", (None, None)),
+        (
+            "Dat kan ik binnen een paar maanden per brief hier hebben liggen.",
+            (None, dt.date(2026, 6, 27)),
+        ),
+        ("Ik stuur u binnen drie weken een brief.", (None, dt.date(2026, 4, 17))),
+        ("om over een aantal weken met een aanpak te komen", (None, dt.date(2026, 4, 17))),
+        ("Ik kom omstreeks de zomer met een reactie.", (dt.date(2026, 6, 1), dt.date(2026, 8, 31))),
+        ("binnen 10 maanden", (None, dt.date(2027, 1, 27))),
         ("Ik informeer u zo snel mogelijk.", (None, None)),
     ],
 )
