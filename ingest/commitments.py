@@ -46,6 +46,12 @@ class Commitment:
 
 
 _I = re.IGNORECASE
+
+
+def _compile(*patterns: str) -> list[re.Pattern[str]]:
+    return [re.compile(p, _I) for p in patterns]
+
+
 _TOEZEGGING = r"toezegging(?:en)?"
 _GOVERNMENT = r"(?:minister|staatssecretaris|kabinet|bewindspersoon)"
 _LETTER = r"(?:brief|reactie|kabinetsreactie|notitie|rapportage|voortgangsbrief|aanpak|plan)"
@@ -53,60 +59,48 @@ _LETTER = r"(?:brief|reactie|kabinetsreactie|notitie|rapportage|voortgangsbrief|
 _FUTURE = (
     r"(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer|\b(?:binnenkort|later|nog|zodra|spoedig)\b"
     r"|\b(?:eind|begin|medio|half|halverwege)\s+\w+|\b20\d\d\b|kwartaal|najaar|voorjaar"
-    r"|\bvolgende?\s+\w+|\bin\s+(?:januari|februari|maart|april|mei|juni|juli|augustus"
-    r"|september|oktober|november|december)\b"
+    rf"|\bvolgende?\s+\w+|\bin\s+(?:{MONTH_NAMES})\b"
 )
-_NAKOMING_RES = [
-    re.compile(p, _I)
-    for p in (
-        rf"\bgestand\b.*\b{_TOEZEGGING}\b",
-        rf"\buitvoering\s+(?:\w+\s+){{0,3}}(?:aan|van)\s+(?:\w+\s+){{0,3}}{_TOEZEGGING}\b",
-        rf"\b{_TOEZEGGING}\b.{{0,80}}\bafgedaan\b",
-        rf"\b(?:invulling|gevolg)\s+(?:\w+\s+){{0,3}}aan\s+(?:\w+\s+){{0,3}}{_TOEZEGGING}\b",
-        rf"\b(?:naar\s+aanleiding|ter\s+uitvoering)\s+van\s+(?:\w+\s+){{0,2}}{_TOEZEGGING}\b",
-        rf"\b(?:hiermee|hierbij|met\s+deze\s+brief)\b.{{0,80}}\b{_TOEZEGGING}\b",
-        r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b.{0,80}\b(?:hierbij|bijgaand|hiermee)\b",
-    )
-]
-_VERMELD_RES = [
-    re.compile(p, _I)
-    for p in (
-        r"\b(?:heeft|hebt|heb|had|hadden|hebben)\b.{0,80}\btoegezegd\b",
-        r"\btoegezegd\s+(?:heeft|hebt|heb|had)\b",
-        r"\bzoals\s+(?:\w+\s+){0,4}toegezegd\b",
-        r"\bzegden?\b.{0,120}\btoe\b",
-        rf"\b(?:conform|overeenkomstig|volgens)\s+(?:de|mijn|haar|zijn|uw)\s+{_TOEZEGGING}\b",
-        rf"\b(?:de|een|mijn|haar|zijn|uw)\s+(?:\w+\s+)?{_TOEZEGGING}\s+"
-        r"(?:van|in|tijdens|aan|om|die|dat|op|over)\b",
-        rf"\b(?:dank|danken|bedank\w*)\b.{{0,60}}\bvoor\s+(?:de|haar|zijn|uw|die|deze)\s+"
-        rf"(?:\w+\s+)?{_TOEZEGGING}\b",
-        rf"\b{_TOEZEGGING}\s+(?:heb|hebben|had|heeft)\s+(?:\w+\s+)?gedaan\b",
-        rf"\b{_TOEZEGGING}\s+(?:blijft|blijven)\s+staan\b",
-        r"\b(?:heb|heeft|hebben|is)\b.{0,30}\baangegeven\b.{0,200}"
-        r"\b(?:informeer|informeert|informeren|met\s+een\s+brief|brief\s+(?:komt|stuur))",
-    )
-]
+_NAKOMING_RES = _compile(
+    rf"\bgestand\b.*\b{_TOEZEGGING}\b",
+    rf"\buitvoering\s+(?:\w+\s+){{0,3}}(?:aan|van)\s+(?:\w+\s+){{0,3}}{_TOEZEGGING}\b",
+    rf"\b{_TOEZEGGING}\b.{{0,80}}\bafgedaan\b",
+    rf"\b(?:invulling|gevolg)\s+(?:\w+\s+){{0,3}}aan\s+(?:\w+\s+){{0,3}}{_TOEZEGGING}\b",
+    rf"\b(?:naar\s+aanleiding|ter\s+uitvoering)\s+van\s+(?:\w+\s+){{0,2}}{_TOEZEGGING}\b",
+    rf"\b(?:hiermee|hierbij|met\s+deze\s+brief)\b.{{0,80}}\b{_TOEZEGGING}\b",
+    r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b.{0,80}\b(?:hierbij|bijgaand|hiermee)\b",
+)
+_VERMELD_RES = _compile(
+    r"\b(?:heeft|hebt|heb|had|hadden|hebben)\b.{0,80}\btoegezegd\b",
+    r"\btoegezegd\s+(?:heeft|hebt|heb|had)\b",
+    r"\bzoals\s+(?:\w+\s+){0,4}toegezegd\b",
+    r"\bzegden?\b.{0,120}\btoe\b",
+    rf"\b(?:conform|overeenkomstig|volgens)\s+(?:de|mijn|haar|zijn|uw)\s+{_TOEZEGGING}\b",
+    rf"\b(?:de|een|mijn|haar|zijn|uw)\s+(?:\w+\s+)?{_TOEZEGGING}\s+"
+    r"(?:van|in|tijdens|aan|om|die|dat|op|over)\b",
+    rf"\b(?:dank|danken|bedank\w*)\b.{{0,60}}\bvoor\s+(?:de|haar|zijn|uw|die|deze)\s+"
+    rf"(?:\w+\s+)?{_TOEZEGGING}\b",
+    rf"\b{_TOEZEGGING}\s+(?:heb|hebben|had|heeft)\s+(?:\w+\s+)?gedaan\b",
+    rf"\b{_TOEZEGGING}\s+(?:blijft|blijven)\s+staan\b",
+    r"\b(?:heb|heeft|hebben|is)\b.{0,30}\baangegeven\b.{0,200}"
+    r"\b(?:informeer|informeert|informeren|met\s+een\s+brief|brief\s+(?:komt|stuur))",
+)
 # A member or letter reporting what the government will still send or do ("de brief die nog
 # komt", "het programma dat de minister binnenkort naar de Kamer stuurt").
-_DOCUMENT = (
-    r"(?:brief|brieven|reactie|kabinetsreactie|notitie|rapportage|programma|aanpak|plan|visie)"
+_DOCUMENT = rf"(?:{_LETTER}|brieven|programma|visie)"
+_VERMELD_FUTURE_RES = _compile(
+    rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:komt|komen)\s+(?:\w+\s+){{0,3}}met\s+een\b",
+    rf"\b(?:komt|komen)\s+(?:\w+\s+)?{_GOVERNMENT}\s+(?:\w+\s+){{0,2}}met\s+een\b",
+    rf"\b{_GOVERNMENT}\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+){{0,2}}{_LETTER}\s+(?:\S+\s+){{0,3}}(?:komt|komen)\b",
+    rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:gaat|zal)\s+(?:\w+\s+){{0,4}}"
+    r"(?:informeren|terugkomen|sturen)\b",
+    rf"\b{_DOCUMENT}\s+(?:die|dat)\s+(?:er\s+)?nog\s+(?:komt|gaat\s+komen)\b",
+    rf"\b(?:die|dat)\s+(?:de\s+{_GOVERNMENT}|hij|zij)\s+(?:\w+\s+){{0,6}}(?:naar|aan)\s+(?:de|uw)\s+"
+    r"(?:Tweede\s+)?Kamer\s+(?:zal\s+|gaat\s+)?(?:stuurt|sturen|zendt|zenden)\b",
+    rf"\b{_DOCUMENT}\s+die\s+(?:we|wij)\s+(?:\w+\s+){{0,4}}(?:krijgen|ontvangen)\b",
+    rf"\b(?:terugkomt|terug\s+komt|aan\s+bod\s+komt|wordt\s+meegenomen)\s+in\s+de\s+(?:\w+\s+)?"
+    rf"{_DOCUMENT}\s+van\s+de\s+{_GOVERNMENT}\b",
 )
-_VERMELD_FUTURE_RES = [
-    re.compile(p, _I)
-    for p in (
-        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:komt|komen)\s+(?:\w+\s+){{0,3}}met\s+een\b",
-        rf"\b(?:komt|komen)\s+(?:\w+\s+)?{_GOVERNMENT}\s+(?:\w+\s+){{0,2}}met\s+een\b",
-        rf"\b{_GOVERNMENT}\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+){{0,2}}{_LETTER}\s+(?:\S+\s+){{0,3}}(?:komt|komen)\b",
-        rf"\b{_GOVERNMENT}\s+(?:\w+\s+){{0,3}}(?:gaat|zal)\s+(?:\w+\s+){{0,4}}"
-        r"(?:informeren|terugkomen|sturen)\b",
-        rf"\b{_DOCUMENT}\s+(?:die|dat)\s+(?:er\s+)?nog\s+(?:komt|gaat\s+komen)\b",
-        rf"\b(?:die|dat)\s+(?:de\s+{_GOVERNMENT}|hij|zij)\s+(?:\w+\s+){{0,6}}(?:naar|aan)\s+(?:de|uw)\s+"
-        r"(?:Tweede\s+)?Kamer\s+(?:zal\s+|gaat\s+)?(?:stuurt|sturen|zendt|zenden)\b",
-        rf"\b{_DOCUMENT}\s+die\s+(?:we|wij)\s+(?:\w+\s+){{0,4}}(?:krijgen|ontvangen)\b",
-        rf"\b(?:terugkomt|terug\s+komt|aan\s+bod\s+komt|wordt\s+meegenomen)\s+in\s+de\s+(?:\w+\s+)?"
-        rf"{_DOCUMENT}\s+van\s+de\s+{_GOVERNMENT}\b",
-    )
-]
 # A member asking for something is not reporting it.
 _ASKING_RE = re.compile(r"\b(?:vraag|verzoek|vragen|verzoeken)\s+(?:ik\s+)?(?:de|het|u)\b", _I)
 _SUBJECT = r"(?:ik|wij|we|u)"
@@ -116,13 +110,10 @@ _ACTION = (
     r"|terugkomen|terugkom|rapporteren|berichten|op\s+de\s+hoogte\s+(?:houden|stellen)"
     r"|voorleggen|aanbieden|melden|toezeggen)"
 )
-_PROMISE_RES = [
-    re.compile(p, _I)
-    for p in (
-        rf"\b{_MODAL}\s+{_SUBJECT}\b.{{0,80}}\b{_ACTION}\b",
-        rf"\b{_SUBJECT}\b.{{0,120}}\b{_MODAL}\b.{{0,80}}\b{_ACTION}\b",
-    )
-]
+_PROMISE_RES = _compile(
+    rf"\b{_MODAL}\s+{_SUBJECT}\b.{{0,80}}\b{_ACTION}\b",
+    rf"\b{_SUBJECT}\b.{{0,120}}\b{_MODAL}\b.{{0,80}}\b{_ACTION}\b",
+)
 _ACTION_RE = re.compile(rf"\b{_ACTION}\b", _I)
 # Work promised with "zal/ga": only with those firm modals, not with "wil" or "kan".
 _WORK = (
@@ -150,48 +141,45 @@ _PASSIVE_RE = re.compile(
     _I,
 )
 # First person, no modal, but clearly about later: coming back, a letter coming, "u krijgt".
-_LATER_RES = [
-    re.compile(p, _I)
-    for p in (
-        r"\b(?:kom(?:en)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+kom(?:en)?)\b.{0,100}\bterug\b",
-        r"\b(?:ik|wij|we)\b.{0,60}\bop\s+terugkom(?:en)?\b",
-        rf"\b(?:in|bij)\s+(?:die|mijn|een|dezelfde|de\s+volgende)\s+{_LETTER}\b.{{0,80}}"
-        r"\b(?:ik|wij|we)\b.{0,40}\b(?:ingaan|meenemen|betrekken)\b",
-        rf"\b(?:ik|wij|we)\b.{{0,40}}\b(?:in|bij)\s+(?:die|mijn|een|dezelfde|de\s+volgende)\s+"
-        rf"{_LETTER}\b.{{0,60}}\b(?:ingaan|meenemen|betrekken)\b",
-        rf"\b(?:ik|wij|we)\s+kom(?:en)?\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+)?{_LETTER}\b",
-        rf"\bkom(?:en)?\s+(?:ik|wij|we)\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+)?{_LETTER}\b",
-        r"\b(?:daar|hierover|daarover)\s+krijgt\s+u\b|\bu\s+krijgt\b.{0,60}\b(?:brief|reactie)\b",
-        rf"\ber\s+komt\s+(?:nog\s+)?een\s+{_LETTER}\b|\b(?:die|de|deze)\s+brief\s+komt\b",
-        r"\bdoe\s+(?:ik|wij|we)\b.{0,80}\btoekomen\b",
-        rf"\binformeer\s+(?:ik\s+)?(?:u|de\s+Kamer|uw\s+Kamer)\b.{{0,80}}(?:{_FUTURE})",
-        rf"(?:{_FUTURE}).{{0,80}}\binformeer\s+(?:ik\s+)?(?:u|de\s+Kamer|uw\s+Kamer)\b",
-        rf"\b(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we)\b.{{0,80}}\b{_WORK}\b",
-        r"\blaat\s+ik\b.{0,80}\b(?:meenemen|inventariseren|uitzoeken|nagaan|onderzoeken)\b",
-        r"\b(?:dat|dit)\s+(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we)\s+(?:\w+\s+)?doen\b",
-        r"\bik\b.{0,20}\b(?:dat|dit)\s+(?:\w+\s+)?zal\s+doen\b",
-        rf"\b(?:ik|wij|we)\b.{{0,80}}\b(?:ingaan|meenemen|betrekken)\s+(?:in|bij)\s+(?:de|die|mijn|een)\s+"
-        rf"{_LETTER}\b",
-        rf"\b(?:ik|wij|we|mijn\s+ministerie|het\s+kabinet)\s+(?:zal|zullen|ga|gaan)\b"
-        rf".{{0,80}}\b{_WORK}\b",
-        # willingness said to the Kamer: "Ik ben bereid om ... te bezien"
-        r"\b(?:ik|wij|we)\s+(?:ben|zijn)?\s*(?:\w+\s+){0,2}bereid\s+(?:om|te|tot)\b"
-        r"|\b(?:ben|zijn)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}bereid\s+(?:om|te|tot)\b",
-        r"\b(?:gesprek|overleg|dialoog)\s+(?:ga|gaan)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}aan\b",
-        r"\blaat\s+ik\b.{0,60}\bvraag\b.{0,60}\b(?:stellen|voorleggen)\b",
-        r"\blaat\s+(?:ik\s+)?(?:\w+\s+){0,3}(?:nader|verder)\s+(?:\w+\s+){0,2}"
-        r"(?:kijken|onderzoeken|uitzoeken|nagaan|bezien)\b",
-        # a present tense that makes something: "Ik maak wel een inventarisatie van ..."
-        r"\b(?:(?:ik|wij|we)\s+(?:maak|maken)|(?:maak|maken)\s+(?:ik|wij|we))\b.{0,30}"
-        r"\b(?:een|twee|drie)\s+(?:\w+\s+)?(?:brief|brieven|inventarisatie|overzicht|analyse)\b",
-        # coming to the Kamer with something: "... met een fraudeaanpak richting de Kamer te komen"
-        rf"\bmet\s+(?:een|de|die|deze)\s+(?:\w+\s+){{0,2}}\w*{_DOCUMENT}\s+(?:\w+\s+){{0,3}}"
-        r"(?:richting|naar)\s+(?:de|uw)\s+Kamer\s+(?:te\s+)?(?:komen|kom|komt)\b",
-        rf"\b(?:ik|wij|we)\s+(?:\w+\s+){{0,3}}met\s+(?:die|de|een|deze)\s+(?:\w+\s+){{0,2}}"
-        rf"\w*{_DOCUMENT}\s+(?:\w+\s+){{0,2}}(?:kom|komen)\b",
-        r"\bwaarmee\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}(?:kom|komen)\b",
-    )
-]
+_LATER_RES = _compile(
+    r"\b(?:kom(?:en)?\s+(?:ik|wij|we)|(?:ik|wij|we)\s+kom(?:en)?)\b.{0,100}\bterug\b",
+    r"\b(?:ik|wij|we)\b.{0,60}\bop\s+terugkom(?:en)?\b",
+    rf"\b(?:in|bij)\s+(?:die|mijn|een|dezelfde|de\s+volgende)\s+{_LETTER}\b.{{0,80}}"
+    r"\b(?:ik|wij|we)\b.{0,40}\b(?:ingaan|meenemen|betrekken)\b",
+    rf"\b(?:ik|wij|we)\b.{{0,40}}\b(?:in|bij)\s+(?:die|mijn|een|dezelfde|de\s+volgende)\s+"
+    rf"{_LETTER}\b.{{0,60}}\b(?:ingaan|meenemen|betrekken)\b",
+    rf"\b(?:ik|wij|we)\s+kom(?:en)?\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+)?{_LETTER}\b",
+    rf"\bkom(?:en)?\s+(?:ik|wij|we)\b.{{0,60}}\bmet\s+een\s+(?:\w+\s+)?{_LETTER}\b",
+    r"\b(?:daar|hierover|daarover)\s+krijgt\s+u\b|\bu\s+krijgt\b.{0,60}\b(?:brief|reactie)\b",
+    rf"\ber\s+komt\s+(?:nog\s+)?een\s+{_LETTER}\b|\b(?:die|de|deze)\s+brief\s+komt\b",
+    r"\bdoe\s+(?:ik|wij|we)\b.{0,80}\btoekomen\b",
+    rf"\binformeer\s+(?:ik\s+)?(?:u|de\s+Kamer|uw\s+Kamer)\b.{{0,80}}(?:{_FUTURE})",
+    rf"(?:{_FUTURE}).{{0,80}}\binformeer\s+(?:ik\s+)?(?:u|de\s+Kamer|uw\s+Kamer)\b",
+    rf"\b(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we)\b.{{0,80}}\b{_WORK}\b",
+    r"\blaat\s+ik\b.{0,80}\b(?:meenemen|inventariseren|uitzoeken|nagaan|onderzoeken)\b",
+    r"\b(?:dat|dit)\s+(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we)\s+(?:\w+\s+)?doen\b",
+    r"\bik\b.{0,20}\b(?:dat|dit)\s+(?:\w+\s+)?zal\s+doen\b",
+    rf"\b(?:ik|wij|we)\b.{{0,80}}\b(?:ingaan|meenemen|betrekken)\s+(?:in|bij)\s+(?:de|die|mijn|een)\s+"
+    rf"{_LETTER}\b",
+    rf"\b(?:ik|wij|we|mijn\s+ministerie|het\s+kabinet)\s+(?:zal|zullen|ga|gaan)\b"
+    rf".{{0,80}}\b{_WORK}\b",
+    # willingness said to the Kamer: "Ik ben bereid om ... te bezien"
+    r"\b(?:ik|wij|we)\s+(?:ben|zijn)?\s*(?:\w+\s+){0,2}bereid\s+(?:om|te|tot)\b"
+    r"|\b(?:ben|zijn)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}bereid\s+(?:om|te|tot)\b",
+    r"\b(?:gesprek|overleg|dialoog)\s+(?:ga|gaan)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}aan\b",
+    r"\blaat\s+ik\b.{0,60}\bvraag\b.{0,60}\b(?:stellen|voorleggen)\b",
+    r"\blaat\s+(?:ik\s+)?(?:\w+\s+){0,3}(?:nader|verder)\s+(?:\w+\s+){0,2}"
+    r"(?:kijken|onderzoeken|uitzoeken|nagaan|bezien)\b",
+    # a present tense that makes something: "Ik maak wel een inventarisatie van ..."
+    r"\b(?:(?:ik|wij|we)\s+(?:maak|maken)|(?:maak|maken)\s+(?:ik|wij|we))\b.{0,30}"
+    r"\b(?:een|twee|drie)\s+(?:\w+\s+)?(?:brief|brieven|inventarisatie|overzicht|analyse)\b",
+    # coming to the Kamer with something: "... met een fraudeaanpak richting de Kamer te komen"
+    rf"\bmet\s+(?:een|de|die|deze)\s+(?:\w+\s+){{0,2}}\w*{_DOCUMENT}\s+(?:\w+\s+){{0,3}}"
+    r"(?:richting|naar)\s+(?:de|uw)\s+Kamer\s+(?:te\s+)?(?:komen|kom|komt)\b",
+    rf"\b(?:ik|wij|we)\s+(?:\w+\s+){{0,3}}met\s+(?:die|de|een|deze)\s+(?:\w+\s+){{0,2}}"
+    rf"\w*{_DOCUMENT}\s+(?:\w+\s+){{0,2}}(?:kom|komen)\b",
+    r"\bwaarmee\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}(?:kom|komen)\b",
+)
 # "ik zal", "zullen wij", "ik ga": a first-person future.
 _FIRST_PERSON_FUTURE_RE = re.compile(
     r"\b(?:(?:ik|wij|we)\s+(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we))\b"
@@ -210,8 +198,7 @@ _DISCOURSE_RE = re.compile(
 _DATED_RE = re.compile(
     r"\b(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer\b|\b(?:dit|komend|volgend)\s+"
     r"(?:voorjaar|najaar|jaar)\b|kwartaal|\b20\d\d\b|\bbinnen\s+(?:\w+\s+){1,2}(?:weken|maanden)\b"
-    r"|\b(?:in|eind|begin|medio|half)\s+(?:januari|februari|maart|april|mei|juni|juli|augustus"
-    r"|september|oktober|november|december)\b",
+    rf"|\b(?:in|eind|begin|medio|half)\s+(?:{MONTH_NAMES})\b",
     _I,
 )
 # This letter does it now: not a promise for later.

@@ -94,10 +94,15 @@ def test_chat_filters_change_the_result(built_store: Path) -> None:
     assert "nota-2026-03-27" not in filtered  # the nota is not a motie
 
 
-def test_moties_page_shows_outcome_votes_and_fulfilment(built_store: Path) -> None:
+def motie_page(query: str) -> AppTest:
     app = app_on("moties.py")
-    app.text_input(key="motie_query").input("32317-913").run()
+    app.text_input(key="motie_query").input(query).run()
     assert not app.exception
+    return app
+
+
+def test_moties_page_shows_outcome_votes_and_fulfilment(built_store: Path) -> None:
+    app = motie_page("32317-913")
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Kabinetsappreciatie"] == "Oordeel Kamer"
     shown = markdown_text(app)
@@ -106,9 +111,7 @@ def test_moties_page_shows_outcome_votes_and_fulfilment(built_store: Path) -> No
 
 
 def test_moties_page_charts_votes_per_fractie(built_store: Path) -> None:
-    app = app_on("moties.py")
-    app.text_input(key="motie_query").input("kst-19637-3185").run()
-    assert not app.exception
+    app = motie_page("kst-19637-3185")
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Uitslag"] == "aangenomen"
     assert app.get("vega_lite_chart")  # st.bar_chart of seats per fractie
