@@ -12,15 +12,17 @@ import math
 import re
 from functools import cache
 
-from assistant.answer import Answer, Citations
+from assistant.answer import Answer, Citations, quote_is_valid
 from assistant.documents import GEWIJZIGDE_MOTIE, Document
+from assistant.fulfilment import FULFILMENT_RE
 from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import Question
+from assistant.relevance import Coverage, Relevance
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
 from assistant.store import Store, where
-from ingest.extract import MONTHS
+from ingest.extract import MONTHS, sentences_naming
 
 NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # A passage is about the question when cosine similarity + half the share of the question's
@@ -28,6 +30,7 @@ NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # answerable questions scored 0.90-1.25, questions the data cannot answer at most 0.86.
 # Lists are already narrowed by date or outcome; the topic then needs less support.
 LIST_DENSE = 0.6
+MENTIONS_SHOWN = 5  # documents quoted for a number that is no document itself
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 
 
@@ -58,6 +61,52 @@ class BaseAnswers:
 
     def _refusal(self, question: Question, reason: str) -> Answer:
         return Answer(question.text, reason, True, question.intent)
+
+    # -- identifiers named in texts -------------------------------------------------------------
+
+    def _mentions(
+        self, question: Question, missing: tuple[str, ...], what: str
+    ) -> tuple[Answer, tuple[str, ...]] | None:
+        """Numbers that are no document in the index ("TZ202309-010", a Zaak, a Kamerstuk)
+        but that indexed texts name, in the body or in a footnote: quote what each text says
+        where it names them, and say when that sentence reports it done."""
+        sentences: dict[str, dict[str, None]] = {}
+        for identifier in missing:
+            for ref in self.store.links_to(identifier):
+                if ref.context:
+                    sentences.setdefault(ref.target, {}).setdefault(ref.context, None)
+            for position in self.retriever.index.containing(identifier):
+                doc_id = str(self.retriever.index.metadatas[position].get("doc_id", ""))
+                sentences.setdefault(doc_id, {})
+        docs = [d for d in (self.store.get_document(i) for i in sentences) if d is not None]
+        if not docs:
+            return None
+        docs.sort(key=lambda d: d.date or dt.date.min, reverse=True)
+        cite = Citations()
+        names = ", ".join(missing)
+        lines = [
+            f"{names} staat niet als {what} in de index, maar wordt genoemd in "
+            f"{len(docs)} document(en):"
+        ]
+        for doc in docs[:MENTIONS_SHOWN]:
+            quotes = list(sentences[doc.id])
+            quotes += [s for i in missing for s in sentences_naming(doc.text, i)]
+            quotes = [q for q in dict.fromkeys(quotes) if quote_is_valid(q, doc)]
+            when = f", {dutch_date(doc.date)}" if doc.date else ""
+            for quote in quotes[:2] or [doc.title]:
+                marker = (
+                    cite.cite_field(doc, "Onderwerp:")
+                    if quote == doc.title
+                    else cite.cite(doc, quote)
+                )
+                done = (
+                    " Volgens deze tekst is het uitgevoerd of afgedaan."
+                    if FULFILMENT_RE.search(quote)
+                    else ""
+                )
+                lines.append(f'- {doc.title} ({doc.id}{when}): "{quote}" {marker}{done}')
+        answer = Answer(question.text, "\n".join(lines), False, question.intent, cite.items)
+        return answer, tuple(d.id for d in docs[:MENTIONS_SHOWN])
 
     # -- free questions ------------------------------------------------------------------------
 
@@ -130,12 +179,34 @@ class BaseAnswers:
                 break
         return chosen
 
-    def _relevant(self, question: Question, passage: Passage) -> bool:
-        """Semantic similarity and shared content words together must reach the threshold."""
-        terms = set(topic_words(question.topic or question.text, self.tokenizer))
-        text = f"{passage.metadata.get('title', '')} {passage.text}"
-        share = len(terms & set(self.tokenizer(text))) / len(terms) if terms else 0.0
-        return (passage.dense or 0.0) + 0.5 * share >= self.relevance
+    @property
+    def relevance_judge(self) -> Relevance:
+        """Built on the current chunk index (an upload replaces it)."""
+        return Relevance(self.retriever.index, self.relevance)
+
+    def _coverage(
+        self, question: Question, passage: Passage, drop: tuple[str, ...] = ()
+    ) -> Coverage:
+        """How much of the question's content the passage holds (its title, indieners and
+        section name included). `drop`: words already satisfied otherwise (a member's name
+        when the search was narrowed to their moties)."""
+        stems = self._content_stems(question, drop)
+        meta = passage.metadata
+        text = " ".join(
+            str(meta.get(k, "")) for k in ("title", "dossier_title", "indieners", "section")
+        )
+        return self.relevance_judge.coverage(stems, f"{text} {passage.text}")
+
+    def _content_stems(self, question: Question, drop: tuple[str, ...] = ()) -> list[str]:
+        topic = question.topic or question.text
+        for word in drop:
+            topic = re.sub(rf"\b{re.escape(word)}\b", " ", topic, flags=re.I)
+        return topic_words(topic, self.tokenizer)
+
+    def _relevant(self, question: Question, passage: Passage, drop: tuple[str, ...] = ()) -> bool:
+        """The passage covers the question's distinctive content (see assistant.relevance)."""
+        coverage = self._coverage(question, passage, drop)
+        return self.relevance_judge.answers(coverage, passage.dense)
 
     @staticmethod
     def _list_relevant(topic: list[str], passage: Passage) -> bool:
@@ -172,7 +243,8 @@ GENERIC_WORDS = (
     "partijen fracties gedaan door ingediend brief brieven zijn is er zetels kamerleden leden "
     "voor tegen zeg zegt zegde zegden toe beloofd belofte nagekomen uitgevoerd afgedaan open "
     "openstaand staan nog ze heeft hebben mede ondertekend ondertekende ingediende indiener "
-    "indieners of en"
+    "indieners of en gebeurd gebeurde haalde haalt behaalde meerderheid uitkomst afgelopen "
+    "afloop gesteund steunde kreeg krijgt ermee daarmee mee welk"
 ).split()
 
 
@@ -186,6 +258,16 @@ def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     A compound with motie keeps its subject: "asielmoties" is about "asiel"."""
     stems = [_strip_kind(t) for t in tokenizer(text)]
     return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
+
+
+def surface_words(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> str:
+    """The words of `text` whose stems are `stems`, as the user wrote them: "zeewierteelt"."""
+    wanted = set(stems)
+    words = [w for w in re.findall(r"[\w-]+", text) if wanted & set(tokenizer(w))]
+    words = list(dict.fromkeys(words))
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} en {words[-1]}"
 
 
 def _strip_kind(stem: str) -> str:

@@ -29,7 +29,10 @@ ASKED_FEATURES = (
     ),
     (re.compile(r"\bwanneer\b|\btermijn\b|\bdeadline\b", re.I), WHEN_RE),
 )
-DETAILS_SHOWN = 2  # sentences after a commitment that spell it out, quoted with it
+DETAILS_SHOWN = 2
+# Share of the question's content weight a commitment (with the sentences around it, where and
+# by whom it was said) must hold; calibrated on the dev commitment questions.
+COMMITMENT_COVER = 0.5  # sentences after a commitment that spell it out, quoted with it
 STRONG_COMMITMENT_RE = re.compile(
     r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
     r"\bzal\b.{0,60}\bkamer\b|\bkamer\b.{0,60}\binformeren\b",
@@ -52,6 +55,9 @@ class CommitmentAnswers(BaseAnswers):
             records = [self.store.get_document(i) for i in named]
             if not any(records):
                 missing = ", ".join(named)
+                mentioned = self._mentions(question, tuple(named), "toezegging")
+                if mentioned is not None:
+                    return mentioned
                 return self._refusal(
                     question,
                     f"Ik heb toezegging {missing} niet gevonden in de geïndexeerde bronnen.",
@@ -135,7 +141,15 @@ class CommitmentAnswers(BaseAnswers):
                 return 2 * (len(topic & said) + features) + len(topic & (around | where))
 
             scored = sorted(((score(r), r) for r in rows), key=lambda x: -x[0])
-            on_topic = [r for points, r in scored if points > 0]
+            on_topic = [
+                r
+                for points, r in scored
+                if points > 0
+                and self._covers(
+                    question,
+                    " ".join([r.quote, r.what, *r.context, *r.details, r.doc_title, r.who or ""]),
+                )
+            ]
             # A period already narrows the list: then the topic orders, it does not exclude.
             rows = on_topic or ([r for _, r in scored] if question.timeframe else [])
         lines: list[str] = []
@@ -199,6 +213,12 @@ class CommitmentAnswers(BaseAnswers):
         topic = set(topic_words(question.topic, self.tokenizer))
         return not topic or bool(topic & set(self.tokenizer(doc.text)))
 
+    def _covers(self, question: Question, text: str) -> bool:
+        """The text holds the question's distinctive content (see assistant.relevance): a
+        commitment on a neighbouring subject is not one on the subject asked."""
+        coverage = self.relevance_judge.coverage(self._content_stems(question), text)
+        return coverage.share >= COMMITMENT_COVER and len(coverage.missing_distinctive) <= 1
+
     def _commitment_sentences(self, question: Question) -> list[tuple[Passage, str]]:
         """Sentences in texts that state a commitment, on the topic and in the period asked."""
         topic = set(topic_words(question.topic, self.tokenizer))
@@ -221,7 +241,7 @@ class CommitmentAnswers(BaseAnswers):
                     continue
                 overlap = len(topic & set(self.tokenizer(sentence))) if topic else 0
                 context = len(topic & set(self.tokenizer(passage.text))) if topic else 0
-                if topic and not context:
+                if topic and not (context and self._covers(question, passage.text)):
                     continue
                 strength = 2 if STRONG_COMMITMENT_RE.search(sentence) else 0
                 speaker = str(passage.metadata.get("speaker", "")).lower()

@@ -12,12 +12,13 @@ from assistant.ask_base import (
     dutch_date,
     identifiers,
     motion_name,
+    surface_words,
     topic_words,
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
-from assistant.fulfilment import confidence_of, motion_fulfilment
-from assistant.question import FRACTIES, FREE, NOT_NAMES, Question
-from assistant.retrieve import Filters
+from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
+from assistant.question import FRACTIES, NOT_NAMES, Question
+from assistant.retrieve import Filters, Passage
 from assistant.store import where
 
 LIST_RECORDS = 500  # records of a period searched for a topic
@@ -26,16 +27,27 @@ MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "ful
 
 class MotionAnswers(BaseAnswers):
     def _find_motion(self, question: Question) -> Document | None:
+        found, _ = self._motion_candidates(question)
+        return found
+
+    def _motion_candidates(self, question: Question) -> tuple[Document | None, Passage | None]:
+        """The motie the question names: by number, or by indiener and subject. A member named
+        in the question narrows the search to every motie they signed (any period), ranked by
+        subject. Returns (the motie, None) when one answers, else (None, the closest motie
+        that does not cover the question's subject, if any)."""
         for identifier in question.ids:
             doc = self.store.get_document(identifier)
             if doc is not None:
-                return doc
+                return doc, None
         if question.ids:
-            return None
-        passages = self.retriever.search(
-            question.topic or question.text, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)), k=20
-        )
-        if question.names:
+            return None, None
+        filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
+        signed = self.retriever.index.doc_ids_signed_by(question.names) if question.names else ()
+        if signed:
+            filters = replace(filters, doc_ids=signed)
+        passages = self.retriever.search(question.topic or question.text, filters, k=20)
+        if question.names and not signed:
+            # Not an indiener of any motie: the names must stand in the motie's header.
             wanted = [n.lower() for n in question.names]
             passages = [
                 p
@@ -45,16 +57,32 @@ class MotionAnswers(BaseAnswers):
                     for n in wanted
                 )
             ]
-        passages = [p for p in passages if self._relevant(question, p)]
-        return self.store.get_document(passages[0].doc_id) if passages else None
+        drop = question.names if signed else ()
+        scored = [(self._coverage(question, p, drop), p) for p in passages]
+        answering = [
+            (coverage, p)
+            for coverage, p in scored
+            if self.relevance_judge.answers(coverage, p.dense)
+        ]
+        if answering:
+            # Most of the subject first; the fused ranking breaks ties.
+            best = max(answering, key=lambda item: round(item[0].share, 1))[1]
+            return self.store.get_document(best.doc_id), None
+        closest = max(scored, key=lambda item: item[0].share)[1] if scored else None
+        return None, closest
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
-        doc = self._find_motion(question)
+        doc, closest = self._motion_candidates(question)
         if doc is None and question.ids:
             return self._mentioned_only(question)
         if doc is None:
             # No motie record fits: the question may still be answered by a debate or letter.
-            return self._free(replace(question, filters=replace(question.filters, types=())))
+            answer, doc_ids = self._free(
+                replace(question, filters=replace(question.filters, types=()))
+            )
+            if answer.refused and closest is not None:
+                return self._not_this_motion(question, closest), ()
+            return answer, doc_ids
         if doc.motion is None and question.aspects & MOTION_ASPECTS:
             # "Wie diende die motie in?" after an answer from a letter: the motie it refers to.
             doc = self._referenced_motion(doc) or doc
@@ -67,6 +95,22 @@ class MotionAnswers(BaseAnswers):
         )
         return answer, (doc.id,)
 
+    def _not_this_motion(self, question: Question, closest: Passage) -> Answer:
+        """No motie covers what was asked: say so, and name the closest one as not the answer."""
+        coverage = self._coverage(question, closest, question.names)
+        missing = coverage.missing_distinctive or coverage.missing
+        words = surface_words(question.topic or question.text, missing, self.tokenizer)
+        about = f" over {words}" if words else " die aan de vraag voldoet"
+        doc = self.store.get_document(closest.doc_id)
+        if doc is None:
+            return self._refusal(question, f"Ik vond geen motie{about}.")
+        cite = Citations()
+        text = (
+            f"Ik vond geen motie{about} in de geïndexeerde bronnen. Het dichtst in de buurt, "
+            f"maar niet wat u vroeg: {doc.title} ({doc.id}) {cite.cite_field(doc, 'Onderwerp:')}."
+        )
+        return Answer(question.text, text, True, question.intent, cite.items)
+
     def _referenced_motion(self, doc: Document) -> Document | None:
         for ref in doc.references:
             target = self.store.get_document(ref.target)
@@ -76,27 +120,13 @@ class MotionAnswers(BaseAnswers):
 
     def _mentioned_only(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         """A number that is no document in the index, but that indexed texts mention."""
-        mentioned_in = {ref.target for i in question.ids for ref in self.store.links_to(i)}
-        missing = ", ".join(question.ids)
-        if not mentioned_in:
+        found = self._mentions(question, question.ids, "document")
+        if found is None:
+            missing = ", ".join(question.ids)
             return self._refusal(
                 question, f"Ik heb {missing} niet gevonden in de geïndexeerde bronnen."
             ), ()
-        narrowed = Question(
-            text=question.text,
-            intent=FREE,
-            aspects=question.aspects,
-            filters=Filters(doc_ids=tuple(sorted(mentioned_in))),
-            topic=question.topic,
-        )
-        answer, doc_ids = self._free(narrowed, require_relevance=False)
-        if not answer.refused:
-            answer.answer = (
-                f"{missing} staat niet als document in de index, maar wordt genoemd in "
-                f"{len(mentioned_in)} document(en):\n{answer.answer}"
-            )
-        answer.intent = question.intent
-        return answer, doc_ids
+        return found
 
     def _motion_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
         motion = doc.motion
@@ -162,7 +192,7 @@ class MotionAnswers(BaseAnswers):
 
     def _fulfilment_lines(self, doc: Document, cite: Citations, explicit: bool) -> list[str]:
         lines: list[str] = []
-        found = motion_fulfilment(self.store, doc)
+        found = motion_fulfilment(self.store, doc, self.retriever.index)
         for newer in found.replaced_by:
             lines.append(
                 f"Deze motie is vervangen door {newer.id} {cite.cite_field(newer, 'Onderwerp:')}."
@@ -173,9 +203,10 @@ class MotionAnswers(BaseAnswers):
                 continue
             kind = source.extra.get("soort") or source.type
             when = f" van {dutch_date(source.date)}" if source.date else ""
+            how = " (noemt de motie bij indiener en onderwerp, niet bij nummer)"
             lines.append(
                 f"Uitvoering (zekerheid {confidence_of(item)}): {kind} '{source.title}'{when} "
-                f"{cite.cite(source, item.quote)}."
+                f"{cite.cite(source, item.quote)}{how if item.kind == NAMED else ''}."
             )
         motion = doc.motion
         if not found.evidence and explicit:

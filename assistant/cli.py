@@ -34,6 +34,7 @@ from ingest.extract import parse_dutch_date
 
 T = TypeVar("T")
 LABELLED = PROJECT_ROOT / "tests" / "fixtures" / "commitments"
+EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 
 
 @dataclass
@@ -256,6 +257,20 @@ def _date_option(value: str | None, today: dt.date) -> dt.date | None:
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Uitvoer als CSV.")
+@click.option(
+    "--explain", "explain", is_flag=True, help="Toon per toezegging de regel die haar vond."
+)
+@click.option(
+    "--explain-zin",
+    "explain_zin",
+    metavar="ZIN",
+    help="Leg uit welke regel deze ene zin als toezegging ziet (of wat hem tegenhoudt).",
+)
+@click.option(
+    "--schriftelijk",
+    is_flag=True,
+    help="Bij --explain-zin: lees de zin als brief of schriftelijk antwoord, niet als debat.",
+)
 @click.pass_obj
 def toezeggingen(
     obj: Context,
@@ -270,9 +285,17 @@ def toezeggingen(
     store: Path | None,
     as_json: bool,
     as_csv: bool,
+    explain: bool,
+    explain_zin: str | None,
+    schriftelijk: bool,
 ) -> None:
-    from assistant.commitments import collect, filter_rows, to_csv
+    from assistant.commitments import collect, explain_rows, filter_rows, to_csv
 
+    if explain_zin is not None:
+        from ingest.commitment_rules import describe
+
+        click.echo(describe(" ".join(explain_zin.split()), written=schriftelijk))
+        return
     if store is not None:
         obj.store_path = store
     today = _date_option(peildatum, dt.date.today()) or dt.date.today()
@@ -291,6 +314,8 @@ def toezeggingen(
         click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
     elif as_csv:
         sys.stdout.write(to_csv(rows))
+    elif explain:
+        click.echo(explain_rows(rows))
     else:
         click.echo(render_commitments(rows))
 
@@ -400,34 +425,45 @@ def chat(obj: Context, store: Path | None) -> None:
         click.echo("")
 
 
-@main.command(help="Toon de evaluatiecijfers: recall@5, feitjuistheid, citaten, weigeringen.")
+@main.command(
+    help="Toon de evaluatiecijfers van het dev- en het testdeel: recall@5, feitjuistheid, "
+    "citaten, weigeringen en gevonden toezeggingen."
+)
+@click.option(
+    "--deel",
+    type=click.Choice(["dev", "test", "alles"]),
+    default="alles",
+    show_default=True,
+    help="Welk deel: dev (gelezen bij het bijstellen), test (blind gelabeld) of allebei.",
+)
 @click.option(
     "--vragen",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     multiple=True,
-    default=sorted((PROJECT_ROOT / "tests" / "eval").glob("*.jsonl")),
-    help="Vragenbestand(en) (JSONL); standaard alle in tests/eval.",
+    default=sorted(EVAL_DIR.joinpath("dev").glob("*.jsonl")),
+    help="Vragenbestand(en) (JSONL) van het devdeel; standaard alle in tests/eval/dev.",
 )
 @click.option(
     "--gelabeld",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=LABELLED / "labelled.jsonl",
     show_default=True,
-    help="Gelabelde zinnen voor precisie en recall van gevonden toezeggingen.",
+    help="Gelabelde zinnen (devdeel) voor precisie en recall van gevonden toezeggingen.",
 )
 @click.option(
     "--gelabeld-volledig",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     multiple=True,
-    default=[LABELLED / "heldout" / "heldout.jsonl", LABELLED / "heldout2" / "heldout2.jsonl"],
-    help="Documenten waarin elke toezegging gelabeld is: elke andere vondst telt als fout.",
+    default=[LABELLED / "dev1" / "dev1.jsonl", LABELLED / "dev2" / "dev2.jsonl"],
+    help="Documenten (devdeel) met elke toezegging gelabeld: elke andere vondst telt als fout.",
 )
 @store_option
-@click.option("--details", is_flag=True, help="Toon elke fout beantwoorde vraag.")
-@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.option("--details", is_flag=True, help="Toon elke fout beantwoorde vraag van het devdeel.")
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (beide delen apart).")
 @click.pass_obj
 def eval(  # noqa: A001
     obj: Context,
+    deel: str,
     vragen: tuple[Path, ...],
     gelabeld: Path,
     gelabeld_volledig: tuple[Path, ...],
@@ -435,24 +471,32 @@ def eval(  # noqa: A001
     details: bool,
     as_json: bool,
 ) -> None:
-    from assistant.evaluate import commitment_precision_recall, run_eval
+    from assistant.evaluate import evaluate_dev, evaluate_test
 
     if store is not None:
         obj.store_path = store
     services = run_safely(lambda: _services(obj))
-    report = run_eval(list(vragen), services.answerer, services.store)
-    summary = report.summary()
-    summary["commitment_extraction"] = {
-        str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path): (
-            commitment_precision_recall(path, PROJECT_ROOT, exhaustive=exhaustive)
+    parts: dict[str, Any] = {}
+    report = None
+    if deel in ("dev", "alles"):
+        parts["dev"], report = evaluate_dev(
+            list(vragen),
+            gelabeld,
+            list(gelabeld_volledig),
+            services.answerer,
+            services.store,
+            PROJECT_ROOT,
         )
-        for path, exhaustive in [(gelabeld, False), *((p, True) for p in gelabeld_volledig)]
-    }
+    if deel in ("test", "alles"):
+        parts["test"] = evaluate_test(
+            EVAL_DIR / "test", services.answerer, services.store, PROJECT_ROOT
+        )
     if as_json:
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(parts, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_eval(summary))
-    if details:
+        click.echo(render_eval(parts))
+    if details and report is not None:
+        click.echo("Fout beantwoord (devdeel; het testdeel toont geen details):")
         for result in report.results:
             if not (result.correct and result.citations_valid):
                 click.echo(f"  {result.id} ({result.kind}): {result.detail or 'citaat ongeldig'}")

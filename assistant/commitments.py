@@ -51,6 +51,7 @@ class CommitmentRow:
     evidence: list[Evidence] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # verbatim sentences that spell it out
     context: list[str] = field(default_factory=list)  # verbatim sentences just before it
+    rule: str = ""  # the rule of ingest/commitment_rules.py that found it in a text
 
 
 def register_status(text: str | None) -> str:
@@ -152,6 +153,7 @@ CSV_COLUMNS = (
     "citaat",
     "nader",
     "bewijs",
+    "regel",
 )
 
 
@@ -176,9 +178,26 @@ def to_csv(rows: list[CommitmentRow]) -> str:
                 r.quote,
                 " | ".join(r.details),
                 " | ".join(f"{e.id}: {e.quote}" for e in r.evidence),
+                r.rule,
             ]
         )
     return out.getvalue()
+
+
+def explain_rows(rows: list[CommitmentRow]) -> str:
+    """Per commitment the rule that found it and its kind (`kamer toezeggingen --explain`)."""
+    if not rows:
+        return "Geen toezeggingen gevonden die aan de filters voldoen."
+    lines = [f"Toezeggingen ({len(rows)}), met de regel die ze vond:"]
+    for r in rows:
+        if r.source == "register":
+            why = "register (geen regel: een Toezegging-record van de Tweede Kamer)"
+        else:
+            rule = r.rule or "onbekend (opgeslagen voordat regels een naam hadden)"
+            why = f"regel {rule} ({r.source})"
+        lines.append(f"- {r.id} [{r.status}] {why}")
+        lines.append(f'    "{r.quote}"')
+    return "\n".join(lines)
 
 
 def _documents(got: Any) -> list[Document]:
@@ -235,4 +254,5 @@ def _text_row(doc: Document, item: dict[str, Any]) -> CommitmentRow:
         references=list(item.get("references") or []),
         details=[str(d) for d in item.get("details") or []],
         context=[str(c) for c in item.get("context") or []],
+        rule=str(item.get("rule") or ""),
     )

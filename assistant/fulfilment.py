@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.documents import AANGENOMEN, DOCUMENT, ONBEKEND, Document
-from assistant.store import Store, int_date, where
+from assistant.retrieve import MOTION_TYPES, ChunkIndex, shared_tokenizer
+from assistant.store import Store, date_int, int_date, where
+from ingest.extract import split_sentences
 
 FULFILMENT_RE = re.compile(
     r"uitvoering\s+(?:gegeven|geven|van|aan|motie|moties)\b|uitgevoerd|geeft\s+uitvoering|"
@@ -55,12 +57,16 @@ def iso(date: dt.date | None) -> str | None:
 
 
 def confidence_of(evidence: Evidence) -> str:
-    """A sentence in the text itself is strong; a letter's subject alone leaves scope open."""
+    """A sentence in the text itself that names the motie by number is strong; a letter's
+    subject alone, or a sentence naming the motie by its indiener, leaves scope open."""
     return HIGH if evidence.kind in ("tekst", "register") else MEDIUM
 
 
-def motion_fulfilment(store: Store, doc: Document) -> MotionFulfilment:
-    """Evidence that doc (a motie) was carried out, from the documents that refer to it."""
+def motion_fulfilment(
+    store: Store, doc: Document, index: ChunkIndex | None = None
+) -> MotionFulfilment:
+    """Evidence that doc (a motie) was carried out, from the documents that refer to it by
+    number and, with the chunk `index`, from letters that name it by indiener and subject."""
     evidence: list[Evidence] = []
     replaced_by: list[Document] = []
     for ref in store.links_to(doc.id):
@@ -74,6 +80,9 @@ def motion_fulfilment(store: Store, doc: Document) -> MotionFulfilment:
         if FULFILMENT_RE.search(context):
             kind = "tekst" if source.text and context != source.title else "onderwerp"
             evidence.append(Evidence(source.id, source.title, iso(source.date), context, kind))
+    if index is not None:
+        linked = {e.id for e in evidence}
+        evidence += [e for e in named_motion_evidence(index, doc) if e.id not in linked]
     evidence.sort(key=lambda e: (e.date or "", e.id))
     result = MotionFulfilment(NOT_FOUND, LOW, "", evidence, replaced_by)
     motion = doc.motion
@@ -82,6 +91,12 @@ def motion_fulfilment(store: Store, doc: Document) -> MotionFulfilment:
         result.confidence = max((confidence_of(e) for e in evidence), key=RANK.index)
         if result.confidence == HIGH:
             result.reason = "Een document zegt in zijn tekst dat het de motie uitvoert."
+        elif all(e.kind == NAMED for e in evidence):
+            result.reason = (
+                "Een brief zegt dat hij een motie van deze indiener over dit onderwerp uitvoert, "
+                "maar noemt haar niet bij nummer: de koppeling is afgeleid uit indiener, "
+                "onderwerp en datum."
+            )
         else:
             result.reason = (
                 "Het onderwerp van een brief noemt de uitvoering van de motie; de tekst van de "
@@ -140,3 +155,71 @@ def later_letters(
                 found[doc_id] = (shared, evidence)
     ranked = sorted(found.values(), key=lambda item: (-item[0], item[1].date or ""))
     return [evidence for _, evidence in ranked[:limit]]
+
+
+NAMED = "naam"  # evidence kind: a sentence naming the motie by indiener, not by number
+# Words of a motie's subject that say nothing about what it is about.
+SUBJECT_NOISE = frozenset(
+    shared_tokenizer()(
+        "motie moties lid leden van over het de verzoekt regering kabinet gewijzigde"
+    )
+)
+MIN_SHARED_SUBJECT = 2
+
+
+def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
+    """Letters that say they carry out "de motie <indiener>" without its number: the sentence
+    names an indiener of `doc` right after "motie", says it is carried out, is dated on or
+    after the motie, and its subject (the sentence, its neighbours and the letter's title)
+    shares more with this motie's subject than with any other motie of that indiener."""
+    if doc.motion is None or not doc.indieners or doc.date is None:
+        return []
+    surnames = [p.name.split()[-1] for p in doc.indieners if p.name]
+    if not surnames:
+        return []
+    names = "|".join(re.escape(n) for n in surnames)
+    named_re = re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?(?:{names})\b", re.IGNORECASE)
+    tokenizer = shared_tokenizer()
+    own = _subject_stems(doc.title)
+    rivals = _rival_subjects(index, surnames[0], doc.id)
+    since = date_int(doc.date)
+    found: dict[str, Evidence] = {}
+    candidates = sorted({i for n in surnames for i in index.positions_with(f"motie {n}")})
+    for position in candidates:
+        meta = index.metadatas[position]
+        if meta.get("type") in MOTION_TYPES or str(meta.get("doc_id")) in found:
+            continue
+        day = meta.get("date")
+        if not isinstance(day, int) or day < since:
+            continue
+        sentences = split_sentences(index.texts[position])
+        for i, sentence in enumerate(sentences):
+            if not (named_re.search(sentence) and FULFILMENT_RE.search(sentence)):
+                continue
+            around = " ".join([meta.get("title", ""), *sentences[max(i - 1, 0) : i + 2]])
+            stems = set(tokenizer(around))
+            shared = len(own & stems)
+            rival_best = max((len(r & stems) for r in rivals), default=0)
+            if shared >= MIN_SHARED_SUBJECT and shared > rival_best:
+                doc_id = str(meta.get("doc_id"))
+                found[doc_id] = Evidence(
+                    doc_id, str(meta.get("title", "")), iso(int_date(day)), sentence, NAMED
+                )
+                break
+    return list(found.values())
+
+
+def _subject_stems(title: str) -> set[str]:
+    subject = title[title.find(" over ") :] if " over " in title else title
+    return set(shared_tokenizer()(subject)) - SUBJECT_NOISE
+
+
+def _rival_subjects(index: ChunkIndex, surname: str, own_id: str) -> list[set[str]]:
+    """The subjects of the other moties this member signed."""
+    signed = set(index.doc_ids_signed_by([surname])) - {own_id}
+    titles = {
+        str(meta.get("doc_id")): str(meta.get("title", ""))
+        for meta in index.metadatas
+        if meta.get("doc_id") in signed
+    }
+    return [_subject_stems(t) for t in titles.values()]

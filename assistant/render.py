@@ -159,28 +159,58 @@ def render_document(
     return "\n".join(lines)
 
 
-def render_eval(summary: dict[str, Any]) -> str:
-    def pct(value: float | None) -> str:
-        return "-" if value is None else f"{value:.3f}"
+PART_HEADINGS = {
+    "dev": "DEV (alles wat bij het bijstellen is gelezen)",
+    "test": "TEST (blind gelabeld, niet gelezen bij het bijstellen)",
+}
 
-    lines = [
-        f"Vragen: {summary['questions']}",
-        f"recall@5 (verwachte bronnen geciteerd): {pct(summary['recall@5'])}",
-        f"Citaten geldig (letterlijk in de bron): {pct(summary['citation_validity'])}",
-        f"Weigeren terecht/onterecht goed:        {pct(summary['refusal_accuracy'])}",
-        "Feitjuistheid per soort vraag:",
-    ]
-    lines += [f"  {kind:<24} {pct(value)}" for kind, value in summary["accuracy_by_kind"].items()]
-    latency = summary["latency_ms"]
-    lines.append(
-        f"Latentie (ms): gestructureerd p50 {latency['structured_p50']} p95 "
-        f"{latency['structured_p95']}; vrij p50 {latency['free_p50']} p95 {latency['free_p95']}"
-    )
+
+def render_eval(parts: dict[str, dict[str, Any]]) -> str:
+    """`kamer eval`: each part ("dev", "test") under its own heading."""
+    blocks = []
+    for name, summary in parts.items():
+        heading = PART_HEADINGS.get(name, name)
+        blocks.append("\n".join([f"== {heading} ==", *_eval_lines(summary)]))
+    return "\n\n".join(blocks)
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _eval_lines(summary: dict[str, Any]) -> list[str]:
+    lines = list(summary.get("missing", []))
+    if "questions" in summary:
+        lines += [
+            f"Vragen: {summary['questions']}",
+            f"recall@5 (verwachte bronnen geciteerd): {_pct(summary['recall@5'])}",
+            f"Citaten geldig (letterlijk in de bron): {_pct(summary['citation_validity'])}",
+            f"Weigeren terecht/onterecht goed:        {_pct(summary['refusal_accuracy'])}",
+            f"Weigeringen: precisie {_pct(summary.get('refusal_precision'))} (terecht van alle "
+            f"weigeringen), recall {_pct(summary.get('refusal_recall'))} (geweigerd van de "
+            "vragen die geweigerd moesten worden)",
+            "Feitjuistheid per soort vraag:",
+        ]
+        lines += [
+            f"  {kind:<24} {_pct(value)}" for kind, value in summary["accuracy_by_kind"].items()
+        ]
+        latency = summary["latency_ms"]
+        lines.append(
+            f"Latentie (ms): gestructureerd p50 {latency['structured_p50']} p95 "
+            f"{latency['structured_p95']}; vrij p50 {latency['free_p50']} p95 "
+            f"{latency['free_p95']}"
+        )
     for name, extraction in (summary.get("commitment_extraction") or {}).items():
         lines.append(
             f"Toezeggingen uit teksten, {name} ({extraction['sentences']} gelabelde zinnen): "
             f"precisie {extraction['precision']:.3f}, recall {extraction['recall']:.3f}"
         )
+        clear = extraction.get("without_borderline")
+        if clear:
+            lines.append(
+                f"  zonder twijfelgevallen ('borderline', {clear['sentences']} zinnen): "
+                f"precisie {clear['precision']:.3f}, recall {clear['recall']:.3f}"
+            )
     if summary.get("retrieval_recall@5"):
         lines.append(
             "Retrieval recall@5 per methode: "
@@ -188,7 +218,7 @@ def render_eval(summary: dict[str, Any]) -> str:
                 f"{mode} {value:.3f}" for mode, value in summary["retrieval_recall@5"].items()
             )
         )
-    return "\n".join(lines)
+    return lines
 
 
 def render_commitments(rows: list[Any]) -> str:

@@ -19,10 +19,13 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 
+from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.embed import Embedder
 from assistant.store import Store, date_int, where
 
 RRF_K = 60
+MIN_INSIDE_DF = 5
+MOTION_TYPES = (MOTIE, GEWIJZIGDE_MOTIE)  # stems this long are counted inside compounds too
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -131,6 +134,8 @@ class ChunkIndex:
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
     model: Any = None
     position: dict[str, int] = field(default_factory=dict)
+    _df: Any = None
+    _df_cache: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store) -> ChunkIndex:
@@ -155,6 +160,75 @@ class ChunkIndex:
             index.model = bm25s.BM25()
             index.model.index(corpus, show_progress=False)
         return index
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def document_frequency(self, stem: str) -> int:
+        """Chunks holding the stem as a word, or inside a word when it is long enough to
+        stand for itself in compounds ("asiel" in "asielinstroom"); an upper bound."""
+        if self.model is None:
+            return 0
+        cached = self._df_cache.get(stem)
+        if cached is not None:
+            return cached
+        counts = self._counts()
+        vocab: dict[str, int] = self.model.vocab_dict
+        if len(stem) < MIN_INSIDE_DF:
+            found = int(counts[vocab[stem]]) if stem in vocab else 0
+        else:
+            found = int(sum(counts[i] for token, i in vocab.items() if stem in token))
+        found = min(found, self.size)
+        self._df_cache[stem] = found
+        return found
+
+    def _counts(self) -> Any:
+        if self._df is None:
+            self._df = np.diff(np.asarray(self.model.scores["indptr"]))
+        return self._df
+
+    def doc_ids_signed_by(self, names: Sequence[str]) -> tuple[str, ...]:
+        """Every motie (any period) whose indieners include all `names` as words."""
+        patterns = [re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in names]
+        found: dict[str, None] = {}
+        for meta in self.metadatas:
+            if meta.get("type") not in MOTION_TYPES:
+                continue
+            signers = str(meta.get("indieners") or "")
+            if signers and all(p.search(signers) for p in patterns):
+                found.setdefault(str(meta.get("doc_id", "")), None)
+        return tuple(found)
+
+    def positions_with(self, words: str) -> list[int]:
+        """Chunks that hold every (stemmed, stop-word-free) word of `words`, from the index's
+        own postings: no scan over the texts."""
+        if self.model is None:
+            return []
+        tokens = list(dict.fromkeys(self.tokenizer(words)))
+        vocab: dict[str, int] = self.model.vocab_dict
+        if not tokens or any(t not in vocab for t in tokens):
+            return []
+        indptr = self.model.scores["indptr"]
+        indices = self.model.scores["indices"]
+        found: set[int] | None = None
+        for token in tokens:
+            t = vocab[token]
+            postings = set(indices[indptr[t] : indptr[t + 1]].tolist())
+            found = postings if found is None else found & postings
+        return sorted(found or ())
+
+    def containing(self, literal: str, limit: int = 20) -> list[int]:
+        """Positions of chunks whose text holds `literal` (case and spacing ignored): an
+        identifier named in a text ("TZ202309-010", "2024D12345") finds it."""
+        wanted = " ".join(literal.lower().split())
+        found: list[int] = []
+        for i in self.positions_with(literal):
+            if wanted in " ".join(self.search_text(i).lower().split()):
+                found.append(i)
+                if len(found) == limit:
+                    break
+        return found
 
     def search_text(self, i: int) -> str:
         meta = self.metadatas[i]

@@ -20,7 +20,7 @@ from assistant.settings import load_settings
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--vragen", type=Path, default=Path("tests/eval/questions.jsonl"))
+    parser.add_argument("--vragen", type=Path, default=Path("tests/eval/dev/questions.jsonl"))
     args = parser.parse_args()
     started = time.perf_counter()
     services = build_services(load_settings().with_store(args.store))

@@ -2,7 +2,7 @@
 
     export KAMER_LLM_BACKEND=llamacpp KAMER_LLM_PATH=/path/to/model.gguf
     LABELS=tests/fixtures/commitments
-    .venv/bin/python bench/bench_second_opinion.py $LABELS/heldout2/heldout2.jsonl
+    .venv/bin/python bench/bench_second_opinion.py $LABELS/dev2/dev2.jsonl
 
 For every document of the given label files it runs the rules and `second_opinion` (the model
 reads the document in windows and lists commitment sentences; only verbatim lines count) and

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant.documents import Reference, kst_id
@@ -281,6 +281,11 @@ class _Sentences:
         ends = [*self.starts[1:], len(self.text)]
         found = (" ".join(self.text[a:b].split()) for a, b in zip(self.starts, ends, strict=True))
         return [sentence for sentence in found if sentence]
+
+
+def sentence_finder(text: str) -> Callable[[int], str]:
+    """`sentence_at` for many offsets of one text: the text is split once."""
+    return _Sentences(text).around
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -675,3 +680,21 @@ def resolve_footnote_references(text: str) -> list[Reference]:
             located.append((position, 0, Reference(ref.target, ref.anchor, context, marker)))
     located.sort(key=lambda item: (item[0], item[1]))
     return [ref for _, _, ref in located]
+
+
+def sentences_naming(text: str, literal: str) -> list[str]:
+    """The body sentences of `text` that name `literal` (an identifier such as "TZ202309-010"):
+    where it is written in the body, and where the marker of a footnote that names it stands
+    ("... de toezegging³ is hiermee afgedaan" with footnote 3 "TZ202309-010"). Case and
+    spacing are ignored."""
+    wanted = re.compile(r"\s*".join(re.escape(part) for part in literal.split()), re.IGNORECASE)
+    body, notes = split_footnotes(text)
+    sentences = _Sentences(body)
+    found: dict[str, None] = {}
+    for match in wanted.finditer(body):
+        found.setdefault(sentences.around(match.start()), None)
+    for marker, note in notes.items():
+        if wanted.search(note):
+            at = _find_marker(body, marker)
+            found.setdefault(sentences.around(at.position) if at else " ".join(note.split()), None)
+    return [sentence for sentence in found if sentence]

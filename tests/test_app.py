@@ -80,7 +80,7 @@ def test_chat_says_when_nothing_was_found(built_store: Path) -> None:
 
 
 def test_chat_filters_change_the_result(built_store: Path) -> None:
-    question = "Welke afspraken zijn er over de implementatie van het migratiepact?"
+    question = "Welke organisaties bereiden zich voor op de implementatie van het migratiepact?"
     app = app_on()
     app.chat_input[0].set_value(question).run()
     unfiltered = markdown_text(app)

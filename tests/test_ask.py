@@ -261,22 +261,29 @@ def test_eval_command_scores_a_question_file(store_path: Path, tmp_path: Path) -
             "kind": "followup",
             "question": "Wie diende hem in?",
             "history": ["Wat is de status van motie 2022Z00782?"],
-            "expected": {"ids": ["2022Z00782"], "indieners": ["Simons"]},
+            "expected": {
+                "ids": ["2022Z00782"],
+                "indieners": ["Simons", "Klaver", "Dassen", "Ploumen"],
+            },
         },
     ]
     questions.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     result = CliRunner().invoke(
         main,
-        ["eval", "--vragen", str(questions), "--store", str(store_path), "--json"],
+        ["eval", "--deel", "dev", "--vragen", str(questions), "--store", str(store_path), "--json"],
         obj=Context(embedder=HashEmbedder(), settings_loader=lambda: SETTINGS(store_path)),
     )
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout)
+    parts = json.loads(result.stdout)
+    assert set(parts) == {"dev"}
+    summary = parts["dev"]
     assert summary["questions"] == 3
     assert summary["accuracy_by_kind"] == {"followup": 1.0, "motion_votes": 1.0, "refuse": 1.0}
     assert summary["citation_validity"] == 1.0
     assert summary["refusal_accuracy"] == 1.0
+    assert (summary["refusal_precision"], summary["refusal_recall"]) == (1.0, 1.0)
     assert set(summary["retrieval_recall@5"]) == {"dense", "bm25", "hybrid"}
+    assert "dev1/dev1.jsonl" in " ".join(summary["commitment_extraction"])
 
 
 def test_motie_command_shows_everything_known(store_path: Path) -> None:
@@ -328,7 +335,7 @@ def test_a_promise_is_found_by_what_was_said_before_it(tmp_path: Path) -> None:
     fixtures = Path(__file__).parent / "fixtures" / "commitments"
     settings = SETTINGS(tmp_path / "store")
     Ingestor(Store.open(settings), HashEmbedder(), settings).run(
-        [fixtures / "h-tk-20172018-61-10.xml", fixtures / "heldout" / "h-tk-20172018-70-12.xml"]
+        [fixtures / "h-tk-20172018-61-10.xml", fixtures / "dev1" / "h-tk-20172018-70-12.xml"]
     )
     answerer = build_services(settings, embedder=HashEmbedder(), today=TODAY).answerer
     answer = answerer.ask(
@@ -341,9 +348,7 @@ def test_a_promise_is_found_by_what_was_said_before_it(tmp_path: Path) -> None:
 
 
 def test_a_question_about_letters_and_when_prefers_dated_letters(tmp_path: Path) -> None:
-    debate = (
-        Path(__file__).parent / "fixtures" / "commitments" / "heldout" / "h-tk-20172018-70-5.xml"
-    )
+    debate = Path(__file__).parent / "fixtures" / "commitments" / "dev1" / "h-tk-20172018-70-5.xml"
     settings = SETTINGS(tmp_path / "store")
     Ingestor(Store.open(settings), HashEmbedder(), settings).run([debate])
     answerer = build_services(settings, embedder=HashEmbedder(), today=TODAY).answerer

@@ -50,6 +50,7 @@ def test_commitment_of_20_march_is_carried_out_by_the_nota(store_path: Path) -> 
     assert row["evidence"] and row["evidence"][0]["id"] == NOTA_ID
     assert "gestand aan de toezegging van 20 maart" in row["evidence"][0]["quote"]
     assert "kst-19637-3522" in row["references"]
+    assert row["rule"] == "vermeld-heeft-toegezegd"  # "zoals u heeft toegezegd"
     register = {r["id"]: r for r in rows if r["source"] == "register"}
     assert register["TZ202603-041"]["status"] == "open"
     assert register["TZ202603-042"]["status"] == "deels"  # free text "Deels afgedaan"
@@ -71,6 +72,7 @@ def test_debate_commitment_with_deadline_and_csv(store_path: Path) -> None:
     )
     letter = [r for r in rows if "beleidsbrief in februari" in r["citaat"]]
     assert letter and letter[0]["door"] == "Minister Jetten"
+    assert letter[0]["regel"] == "belofte-ik-zal-informeren"
     assert letter[0]["termijn"] == "2022-02-28"
 
 
@@ -132,9 +134,7 @@ def test_briefing_markdown_and_docx(tmp_path: Path) -> None:
 
 
 def test_details_of_a_debate_promise_in_json_csv_and_text(tmp_path: Path) -> None:
-    debate = (
-        Path(__file__).parent / "fixtures" / "commitments" / "heldout" / "h-tk-20172018-70-5.xml"
-    )
+    debate = Path(__file__).parent / "fixtures" / "commitments" / "dev1" / "h-tk-20172018-70-5.xml"
     settings = Settings(store=tmp_path / "store")
     Ingestor(Store.open(settings), HashEmbedder(), settings).run([debate])
     rows = json.loads(run(settings.store, "--json"))
@@ -144,3 +144,22 @@ def test_details_of_a_debate_promise_in_json_csv_and_text(tmp_path: Path) -> Non
     table = list(csv.DictReader(io.StringIO(run(settings.store, "--csv"))))
     assert any("U hoort dat half mei." in r["nader"] for r in table)
     assert 'nader: "U hoort dat half mei."' in run(settings.store)
+
+
+def test_explain_names_the_rule_of_each_commitment(store_path: Path) -> None:
+    shown = run(store_path, "--explain")
+    assert "regel vermeld-heeft-toegezegd (vermeld)" in shown
+    assert "regel voorzitter-dat-is-een-toezegging (gedaan)" in shown  # the chair confirmed it
+    assert "register (geen regel" in shown
+
+
+def test_explain_one_sentence(store_path: Path) -> None:
+    fires = run(store_path, "--explain-zin", "Ik zal de Kamer voor de zomer informeren.")
+    assert "Regel: belofte-ik-zal-informeren (soort: gedaan)" in fires
+    blocked = run(store_path, "--explain-zin", "Ik zal de vragen in volgorde beantwoorden.")
+    assert "Geen regel vuurt" in blocked
+    assert "eerste-persoon-toekomst" in blocked and "gedateerd" in blocked
+    letter = run(
+        store_path, "--explain-zin", "Ik zal de vragen in volgorde beantwoorden.", "--schriftelijk"
+    )
+    assert "Regel: eerste-persoon-toekomst" in letter

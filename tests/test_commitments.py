@@ -63,6 +63,7 @@ def test_sentences_are_verbatim(relative: str) -> None:
     for commitment in commitments(relative):
         assert any(commitment.sentence in text for text in texts), commitment.sentence
         assert commitment.doc_id == doc.id
+        assert commitment.rule  # every commitment names the rule that found it
 
 
 def test_nota_vermeld() -> None:
@@ -80,6 +81,7 @@ def test_nota_vermeld() -> None:
 def test_nota_nakoming() -> None:
     c = find(NOTA, "doet u gestand aan de toezegging van 20 maart")
     assert c.kind == "nakoming"
+    assert c.rule == "nakoming-gestand-doen"
     assert c.made_on == dt.date(2026, 3, 20)
     assert c.what == "nader ingaan op het rapport van de IND"
     assert c.section_title == "4.1. Politieke context"
@@ -112,6 +114,7 @@ def test_debate_beleidsbrief_in_februari() -> None:
 def test_debate_chair_confirmed_promise() -> None:
     c = find(TEI, "dan zal ik die de Kamer doen toekomen")
     assert c.kind == "gedaan"
+    assert c.rule == "voorzitter-dat-is-een-toezegging"
     assert c.who == "Minister Jetten"
     assert c.made_on == dt.date(2022, 1, 20)
     titles = [s.text for s in load(TEI).sections]
@@ -208,8 +211,8 @@ def test_labelled_precision_recall() -> None:
     assert figures["recall"] >= 0.8
 
 
-def test_heldout_precision_recall_floor() -> None:
-    """Regression floor on the exhaustively labelled held-out documents (README there).
+def test_dev1_precision_recall_floor() -> None:
+    """Regression floor on the exhaustively labelled dev1 documents (README there).
 
     The first measurement, before any rule was written against these sentences, gave
     precision 0.95 and recall 0.18; the figures below guard what the later rules and the
@@ -218,9 +221,9 @@ def test_heldout_precision_recall_floor() -> None:
     from assistant.evaluate import commitment_precision_recall
 
     figures = commitment_precision_recall(
-        FIXTURES / "commitments" / "heldout" / "heldout.jsonl", ROOT, exhaustive=True
+        FIXTURES / "commitments" / "dev1" / "dev1.jsonl", ROOT, exhaustive=True
     )
-    print(f"held-out commitments: {figures}")
+    print(f"dev1 commitments: {figures}")
     assert figures["true_positives"] + figures["false_negatives"] >= 100
     assert figures["precision"] >= 0.95
     assert figures["recall"] >= 0.85
@@ -243,13 +246,14 @@ def test_heldout_precision_recall_floor() -> None:
 def test_first_person_future(sentence: str, written: bool, expected: str | None) -> None:
     from ingest.commitments import classify
 
-    assert classify(sentence, written=written) == expected
+    verdict = classify(sentence, written=written)
+    assert (verdict.kind if verdict else None) == expected
 
 
 @pytest.mark.parametrize(
     ("sentence", "government", "expected"),
     [
-        # Real sentences from Handelingen and Kamervraag answers (heldout/ and ../shared/data).
+        # Real sentences from Handelingen and Kamervraag answers (dev1/ and ../shared/data).
         ("Ik ben bereid om in overleg met de sector te bezien of en hoe dat kan.", True, "gedaan"),
         ("Ik ben niet bereid om die regeling te wijzigen.", True, None),
         (
@@ -320,7 +324,8 @@ def test_first_person_future(sentence: str, written: bool, expected: str | None)
 def test_promise_wording(sentence: str, government: bool, expected: str | None) -> None:
     from ingest.commitments import classify
 
-    assert classify(sentence, may_promise=government) == expected
+    verdict = classify(sentence, may_promise=government)
+    assert (verdict.kind if verdict else None) == expected
 
 
 def test_written_earlier_letter_and_looking_further() -> None:
@@ -331,12 +336,16 @@ def test_written_earlier_letter_and_looking_further() -> None:
         "de afronding van het herbeoordelingsproces, binnen de geldende juridische en commerciële "
         "randvoorwaarden, zo goed mogelijk informeert over de uitkomsten hiervan."
     )
-    assert classify(earlier, written=True) == "vermeld"
+    verdict = classify(earlier, written=True)
+    assert verdict is not None
+    assert (verdict.kind, verdict.rule) == ("vermeld", "vermeld-eerder-aangegeven-informeren")
     further = "Ik kan dat percentage niet verklaren en laat hier nog nader naar kijken."
-    assert classify(further, written=True) == "gedaan"
+    verdict = classify(further, written=True)
+    assert verdict is not None
+    assert (verdict.kind, verdict.rule) == ("gedaan", "later-laat-ik-nader-kijken")
 
 
-H70_5 = "tests/fixtures/commitments/heldout/h-tk-20172018-70-5.xml"
+H70_5 = "tests/fixtures/commitments/dev1/h-tk-20172018-70-5.xml"
 
 
 def test_follow_ups_in_a_debate() -> None:

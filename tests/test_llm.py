@@ -638,7 +638,7 @@ def test_second_opinion_windows_fit_the_model_context() -> None:
     from ingest.extract import split_sentences
     from ingest.sources.koop_xml import KoopXmlReader
 
-    path = Path(__file__).parent / "fixtures" / "commitments" / "heldout" / "h-tk-20172018-70-5.xml"
+    path = Path(__file__).parent / "fixtures" / "commitments" / "dev1" / "h-tk-20172018-70-5.xml"
     (doc,) = KoopXmlReader().read(path)
     assert max(len(s.text) for s in doc.sections) > WINDOW_CHARS  # one speech needs cutting
     cut = windows(doc)

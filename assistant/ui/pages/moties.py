@@ -65,7 +65,7 @@ def show_motion(built: Services, doc: Document) -> None:
     else:
         st.info("De stemmingsuitslag per fractie staat niet in de geïndexeerde bronnen.")
 
-    found = motion_fulfilment(built.store, doc)
+    found = motion_fulfilment(built.store, doc, built.retriever.index)
     st.markdown(f"**Uitvoering:** {escape(found.status)} (zekerheid {found.confidence})")
     st.caption(found.reason)
     for item in found.evidence:

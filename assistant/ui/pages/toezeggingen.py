@@ -37,6 +37,8 @@ def show_row(row: CommitmentRow) -> None:
                 st.text(detail)
         if row.deadline_end:
             st.markdown(f"**Termijn:** t/m {row.deadline_end}")
+        if row.rule:
+            st.markdown(f"**Regel:** {escape(row.rule)} ({escape(row.source)})")
         st.markdown(
             f"**Status:** {escape(row.status)} (zekerheid {row.confidence}): "
             f"{escape(row.status_text)}"

@@ -1,0 +1,122 @@
+"""Does a passage answer a question? Coverage of the question's distinctive content.
+
+A passage answers a question when it holds what makes the question specific: its rare terms (a
+subject such as "zeewierteelt", a name, a number), not just its frequent words. Each content stem
+of the question weighs by its inverse document frequency over all chunks, so a missing rare term
+costs far more than a missing common one. A stem counts as present when a word of the passage
+contains it (Dutch compounds: "asiel" in "asielinstroom") or when a long stem is a compound of
+two parts that are both present ("zeewier" + "teelt").
+
+Lexical and dense evidence both count: a passage found only by BM25 answers when it covers the
+distinctive terms, and the embedding similarity can make up for a paraphrase, but never for a
+missing rare term.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.retrieve import ChunkIndex, shared_tokenizer
+
+# Stems shorter than this must match a whole word ("pet" is not in "competitie").
+MIN_INSIDE = 5
+# Each half of a compound split needs at least this many letters.
+MIN_PART = 4
+# A stem found in at most this share of all chunks is distinctive: the question is about it.
+DISTINCTIVE_SHARE = 0.02
+# Covered share of the question's idf weight that answers without dense help, and the least
+# covered share that dense similarity may lift (both calibrated on the dev questions, see
+# tests/eval/README.md).
+LEXICAL_COVER = 0.75
+DENSE_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a question's content a passage holds."""
+
+    share: float  # covered idf weight / all idf weight of the question's content stems
+    covered: tuple[str, ...]
+    missing: tuple[str, ...]
+    missing_distinctive: tuple[str, ...]  # rare stems of the question the passage lacks
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_distinctive
+
+
+class Relevance:
+    """Term weights from the chunk index, and the decision whether a passage answers."""
+
+    def __init__(self, index: ChunkIndex, dense_threshold: float) -> None:
+        self.index = index
+        self.dense_threshold = dense_threshold
+
+    def weight(self, stem: str) -> float:
+        total = max(self.index.size, 1)
+        return math.log((total + 1) / (self.index.document_frequency(stem) + 0.5))
+
+    def distinctive(self, stem: str) -> bool:
+        total = max(self.index.size, 1)
+        return self.index.document_frequency(stem) <= DISTINCTIVE_SHARE * total
+
+    def coverage(self, stems: list[str], text: str) -> Coverage:
+        stems = list(dict.fromkeys(stems))
+        if not stems:
+            return Coverage(1.0, (), (), ())
+        words = _words(text)
+        covered = [s for s in stems if contains(words, s)]
+        missing = [s for s in stems if s not in covered]
+        weights = {s: self.weight(s) for s in stems}
+        total = sum(weights.values()) or 1.0
+        share = sum(weights[s] for s in covered) / total
+        rare = tuple(s for s in missing if self.distinctive(s))
+        return Coverage(round(share, 3), tuple(covered), tuple(missing), rare)
+
+    def answers(self, coverage: Coverage, dense: float | None) -> bool:
+        """Enough of the question's weight is there, or the meaning is close and no more than
+        half of the weight is missing; a rare term of the question that the passage lacks is
+        only forgiven by a very close meaning."""
+        if coverage.share >= LEXICAL_COVER and len(coverage.missing_distinctive) <= 1:
+            return True
+        similarity = dense or 0.0
+        return coverage.share >= DENSE_FLOOR and similarity + 0.5 * coverage.share >= (
+            self.dense_threshold
+        )
+
+
+def contains(words: frozenset[str], stem: str) -> bool:
+    """Is `stem` a word of the text, inside a word (long stems), or a compound of two parts
+    that both stand inside words of the text?"""
+    if stem in words:
+        return True
+    if len(stem) < MIN_INSIDE:
+        return False
+    if any(stem in w for w in words):
+        return True
+    return any(
+        _inside(words, stem[:cut]) and _inside(words, stem[cut:])
+        for cut in range(MIN_PART, len(stem) - MIN_PART + 1)
+    )
+
+
+def _inside(words: frozenset[str], part: str) -> bool:
+    return any(part in w for w in words)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The text's words as written and as stems: question stems match either."""
+    return _words_cached(text) if len(text) < 4000 else _stemmed_words(text)
+
+
+@cache
+def _words_cached(text: str) -> frozenset[str]:
+    return _stemmed_words(text)
+
+
+def _stemmed_words(text: str) -> frozenset[str]:
+    words = re.findall(r"\w+", text.lower())
+    return frozenset(words) | frozenset(shared_tokenizer().stemmer.stemWords(words))

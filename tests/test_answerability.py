@@ -1,0 +1,132 @@
+"""Answerability: a passage answers only when it covers the question's distinctive content;
+moties asked by indiener and subject; numbers named in texts; moties carried out by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from assistant.ask import Answerer
+from assistant.compose import build_services
+from assistant.embed import HashEmbedder
+from assistant.relevance import Coverage, Relevance, _words, contains
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.extract import sentences_naming
+from ingest.pipeline import Ingestor
+
+TODAY = dt.date(2026, 11, 29)
+
+# A letter written for these tests (not a real document): it names a toezegging only in a
+# footnote and the motie-Podt/Rajkowski only by its indieners, never by number.
+LETTER = """De Minister van Asiel en Migratie
+
+Kamerbrief
+
+Betreft Stand van zaken informatievoorziening migratiepact
+
+Datum
+
+15 april 2026
+
+Geachte voorzitter,
+
+Met deze brief geef ik invulling aan de motie van de leden Podt en Rajkowski over het
+periodiek informeren van de Kamer over de voortgang van de implementatie van het migratiepact.
+De toezegging³ over de rapportage van de IND is hiermee afgedaan.
+
+De Minister van Asiel en Migratie
+
+³ TZ202603-017
+"""
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    fixtures = Path(__file__).parent / "fixtures"
+    root = tmp_path_factory.mktemp("answerability")
+    letter = root / "brief" / "kamerbrief-2026-04-15.txt"
+    letter.parent.mkdir()
+    letter.write_text(LETTER, encoding="utf-8")
+    settings = Settings(store=root / "store", relevance=0.7)
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run(
+        [fixtures / "xml", fixtures / "odata", fixtures / "nota", letter.parent]
+    )
+    return build_services(settings, embedder=HashEmbedder(), today=TODAY).answerer
+
+
+@pytest.mark.parametrize(
+    ("stem", "found"),
+    [
+        ("asiel", True),  # inside a compound
+        ("zeewierteelt", True),  # a compound of two words that are there
+        ("kernfusie", False),
+        ("zee", False),  # short stems only as whole words
+    ],
+)
+def test_a_stem_is_found_as_a_word_inside_a_word_or_as_a_compound(stem: str, found: bool) -> None:
+    words = _words("Over de teelt van zeewier en de asielinstroom")
+    assert contains(words, stem) is found
+
+
+def test_a_missing_rare_term_weighs_more_than_a_missing_common_one(answerer: Answerer) -> None:
+    judge = Relevance(answerer.retriever.index, dense_threshold=0.88)
+    common = judge.weight("migratiepact")
+    rare = judge.weight("zeewierteelt")
+    assert rare > common
+    coverage = judge.coverage(["migratiepact", "zeewierteelt"], "Het Europese Migratiepact")
+    assert coverage.missing_distinctive == ("zeewierteelt",)
+    assert coverage.share < 0.5
+    assert not judge.answers(coverage, dense=0.3)
+
+
+def test_a_passage_found_only_lexically_can_answer() -> None:
+    judge = Relevance.__new__(Relevance)
+    judge.dense_threshold = 0.88
+    assert judge.answers(Coverage(0.9, ("a", "b"), (), ()), dense=None)
+    assert not judge.answers(Coverage(0.4, ("a",), ("b",), ("b",)), dense=None)
+
+
+def test_a_motie_asked_by_indiener_and_subject(answerer: Answerer) -> None:
+    answer = answerer.ask("Is de motie van Podt en Rajkowski over het migratiepact aangenomen?")
+    assert not answer.refused
+    assert "kst-32317-913" in {c.id for c in answer.citations}
+
+
+def test_a_motie_of_an_indiener_on_another_subject_is_not_presented(answerer: Answerer) -> None:
+    answer = answerer.ask("Is de motie van Podt over zeewierteelt aangenomen?")
+    assert answer.refused
+    assert answer.answer.startswith("Ik vond geen motie over zeewierteelt")
+    assert "niet wat u vroeg" in answer.answer
+    assert "is aangenomen" not in answer.answer and "Stemmen:" not in answer.answer
+
+
+def test_a_toezegging_named_only_in_a_footnote_is_found_with_its_sentence(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.ask("Is toezegging TZ202603-017 nagekomen?")
+    assert not answer.refused, answer.answer
+    assert "De toezegging³ over de rapportage van de IND is hiermee afgedaan." in answer.answer
+    assert "Volgens deze tekst is het uitgevoerd of afgedaan." in answer.answer
+    assert {c.quote for c in answer.citations} >= {
+        "De toezegging³ over de rapportage van de IND is hiermee afgedaan."
+    }
+
+
+def test_a_motie_carried_out_by_a_letter_that_names_only_its_indieners(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.ask("Is de motie 32317-913 uitgevoerd?")
+    assert "kamerbrief-2026-04-15" in " ".join(c.id for c in answer.citations) or any(
+        "Met deze brief geef ik invulling aan de motie" in c.quote for c in answer.citations
+    )
+    assert "Uitvoering (zekerheid middel)" in answer.answer
+
+
+def test_sentences_naming_an_identifier_in_the_body_and_in_footnotes() -> None:
+    text = "Dit gaat over 2024D12345. Hiermee is de toezegging¹ afgedaan.\n\n¹ TZ202309-010\n"
+    assert sentences_naming(text, "TZ202309-010") == ["Hiermee is de toezegging¹ afgedaan."]
+    assert sentences_naming(text, "2024d12345") == ["Dit gaat over 2024D12345."]
+    assert sentences_naming(text, "TZ999") == []
