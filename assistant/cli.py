@@ -486,6 +486,7 @@ def eval(  # noqa: A001
             services.answerer,
             services.store,
             PROJECT_ROOT,
+            EVAL_DIR / "dev" / "kamervragen",
         )
     if deel in ("test", "alles"):
         parts["test"] = evaluate_test(

@@ -71,7 +71,8 @@ _TRIGGER_RE = re.compile(
     r"|\bwillen\b|\bga\b|\bgaan\b|geïnformeerd|\bverwacht\b|\bbereid\b|\bkan\b|\bkom\b"
     r"|\bkomt\b|\bkomen\b|\bgaat\b|\blaat\b|\bkrijgt\b|\bdoe\b|\binformeer\b|\bworden\b|\bwordt\b|terugkom"
     r"|aangegeven|\bdank|\bbedank|\bmaak\b|\bmaken\b|\bnog\s+komt|\bterugkomt|\bstuurt"
-    r"|\bwaarmee\b|\brekenen\b|\bschriftelijk\b",
+    r"|\bwaarmee\b|\brekenen\b|\bschriftelijk\b|\bzend\b|\bstuur\b|\bontvangt\b|\bstreef\b"
+    r"|\bstreven\b|genoemde\s+toezegging",
     _I,
 )
 # A sentence that goes on about the promise just made: it starts by linking to it and has a

@@ -126,6 +126,8 @@ def test_toezeggingen_page_lists_with_status_and_exports_csv(built_store: Path) 
     assert "nagekomen" in set(table["status"])
     assert any(str(day) == "2026-03-20" for day in table["gedaan op"])
     assert app.get("download_button")
+    # Each commitment found in a text says which rule found it (the --explain of the CLI).
+    assert "**Regel:** " in markdown_text(app)
     app.sidebar.selectbox(key="tz_status").select("open").run()
     assert not app.exception
     assert not app.dataframe or "nagekomen" not in set(app.dataframe[0].value["status"])

@@ -8,6 +8,7 @@ wordings; the first in the table names it). Its counterexample must not fire the
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +43,9 @@ def source_text(relative: str) -> str:
     path = ROOT / relative
     if not path.exists():
         pytest.skip(f"{relative} ontbreekt (../shared/data niet aanwezig)")
+    if path.suffix == ".jsonl":  # real Kamervraag answers kept as text (tests/eval/dev)
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        return "\n".join(collapsed(str(row.get("answer", ""))) for row in rows)
     docs = list(choose_reader(path, default_readers()).read(path))
     parts = [d.title or "" for d in docs] + [d.text for d in docs]
     parts += [s.text for d in docs for s in d.sections]
