@@ -1,37 +1,48 @@
-"""Checks for the blind commitment test set. Run from this folder: python3 check_commitments.py"""
-import csv, json, collections
+"""Checks for the blind commitment TEST set. Run from anywhere: python3 check_commitments.py"""
+import csv, json, collections, os
 csv.field_size_limit(10**9)
+HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = '/work/shared/data/kamervragen-antwoorden/vragen-antwoorden.csv'
+DEV = os.path.join(HERE, '..', 'dev', 'kamervragen')
 src = {r[0]: r for r in list(csv.reader(open(SRC, encoding='utf-8')))[1:]}
-answers = [json.loads(l) for l in open('kamervragen_answers.jsonl', encoding='utf-8')]
-sents = [json.loads(l) for l in open('commitment_sentences.jsonl', encoding='utf-8')]
+answers = [json.loads(l) for l in open(os.path.join(HERE, 'kamervragen_answers.jsonl'), encoding='utf-8')]
+sents = [json.loads(l) for l in open(os.path.join(HERE, 'commitment_sentences.jsonl'), encoding='utf-8')]
 norm = lambda t: ' '.join(t.split())
 ok = True
-# batch 1 lines have no "batch" field; batch 2 lines carry "batch": 2
-bat = lambda d: d.get('batch', 1)
-assert len(answers) == 125 and len({a['row'] for a in answers}) == 125
-assert [bat(a) for a in answers] == [1] * 70 + [2] * 55, 'batch 1 first, then batch 2'
-_ab = {a["row"]: bat(a) for a in answers}
-assert all(bat(s) == _ab[s["row"]] for s in sents), "sentence batch = answer batch"
-for a in answers:  # answers and questions are verbatim copies of the CSV
+# 75 distinct rows: 55 strong-cue first, then 20 others
+assert len(answers) == 75 and len({a['row'] for a in answers}) == 75
+assert all(set(a) == {'row', 'question', 'answer'} for a in answers)
+assert all(set(s) == {'row', 'sentence', 'commitment', 'kind', 'note'} for s in sents)
+# no overlap with the dev rows, nor with their answer texts
+dev = [json.loads(l) for l in open(os.path.join(DEV, 'kamervragen_answers.jsonl'), encoding='utf-8')]
+dev_rows = {a['row'] for a in dev}; dev_texts = {norm(a['answer']) for a in dev}
+assert len(dev_rows) == 125
+assert not dev_rows & {a['row'] for a in answers}, 'overlap with dev rows'
+assert not dev_texts & {norm(a['answer']) for a in answers}, 'overlap with dev answer texts'
+# answers and questions are verbatim copies of the CSV; length and distinct texts as selected
+for a in answers:
     r = src[a['row']]
     assert a['answer'] == r[3] and a['question'] == r[2], a['row']
+    assert len(a['answer']) <= 2500, a['row']
+assert len({norm(a['answer']) for a in answers}) == 75, 'duplicate answer texts'
 coll = {a['row']: norm(a['answer']) for a in answers}
 order = [a['row'] for a in answers]
 pos = {}
 for s in sents:
+    assert isinstance(s['commitment'], bool) and isinstance(s['note'], str), s
     assert (s['kind'] is None) == (s['commitment'] is False), s
-    assert s['kind'] in (None, 'gedaan', 'vermeld', 'nakoming')
+    assert s['kind'] in (None, 'gedaan', 'vermeld', 'nakoming'), s
+    assert s['sentence'] == s['sentence'].strip() and s['sentence'], s
     t = coll[s['row']]
     if s['sentence'] not in t:
         ok = False; print('NOT VERBATIM', s['row'], s['sentence'][:80])
-    if t.count(s['sentence']) != 1:
-        print('note: occurs', t.count(s['sentence']), 'times', s['row'], s['sentence'][:60])
-    # in answer order: each sentence found after the previous one
-    p = t.find(s['sentence'], pos.get(s['row'], 0))
+    elif t.count(s['sentence']) != 1:
+        ok = False; print('NOT UNIQUE (occurs %d times)' % t.count(s['sentence']), s['row'], s['sentence'][:60])
+    p = t.find(s['sentence'], pos.get(s['row'], 0))   # answer order
     if p < 0:
         ok = False; print('OUT OF ORDER', s['row'], s['sentence'][:60])
-    pos[s['row']] = p + len(s['sentence'])
+    else:
+        pos[s['row']] = p + len(s['sentence'])
 rows_in = [s['row'] for s in sents]
 assert set(rows_in) == set(order), 'every chosen answer must have sentences'
 assert [r for i, r in enumerate(rows_in) if i == 0 or rows_in[i-1] != r] == order, 'answer order'
@@ -49,7 +60,8 @@ def report(name, A, S):
     print(name, 'answers', len(A), 'sentences', len(S), 'kinds', dict(c))
     print('  borderline positives', bl[(True, True)], dict(bk), 'borderline negatives', bl[(False, True)])
     print('  answers with a positive', len({s['row'] for s in S if s['commitment']}))
-for b in (1, 2):
-    report('batch %d:' % b, [a for a in answers if bat(a) == b], [s for s in sents if bat(s) == b])
+strong, other = set(order[:55]), set(order[55:])
+report('strong-cue:', [a for a in answers if a['row'] in strong], [s for s in sents if s['row'] in strong])
+report('other:', [a for a in answers if a['row'] in other], [s for s in sents if s['row'] in other])
 report('total:', answers, sents)
 print('OK' if ok else 'FAILED')
