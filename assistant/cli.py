@@ -486,7 +486,7 @@ def eval(  # noqa: A001
             services.answerer,
             services.store,
             PROJECT_ROOT,
-            EVAL_DIR / "dev" / "kamervragen",
+            sorted(EVAL_DIR.joinpath("dev").glob("kamervragen*")),
         )
     if deel in ("test", "alles"):
         parts["test"] = evaluate_test(

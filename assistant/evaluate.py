@@ -339,19 +339,19 @@ def evaluate_dev(
     answerer: Answerer,
     store: Store,
     root: Path,
-    kamervragen: Path | None = None,
+    kamervragen: list[Path] | None = None,
 ) -> tuple[dict[str, Any], Report]:
-    """The DEV part: its questions, the three commitment label sets, and the Kamervraag
-    answers that were the first blind test part until their misses were read."""
+    """The DEV part: its questions, the three commitment label sets, and the sets of Kamervraag
+    answers that were blind test parts until their misses were read."""
     report = run_eval(questions, answerer, store)
     summary = report.summary()
     summary["commitment_extraction"] = {
         shown(path, root): commitment_precision_recall(path, root, exhaustive=complete)
         for path, complete in [(labelled, False), *((p, True) for p in exhaustive)]
     }
-    if kamervragen is not None:
-        answers = kamervragen / "kamervragen_answers.jsonl"
-        labels = kamervragen / "commitment_sentences.jsonl"
+    for folder in kamervragen or []:
+        answers = folder / "kamervragen_answers.jsonl"
+        labels = folder / "commitment_sentences.jsonl"
         if answers.is_file() and labels.is_file():
             summary["commitment_extraction"][shown(labels, root)] = kamervraag_precision_recall(
                 answers, labels

@@ -138,6 +138,7 @@ KV_00FE = FIX + "kamervragen/00fe7edd-24c8-4857-98da-774ed3b06836.pdf"
 KV878 = FIX + "commitments/dev1/1dac45ca-7591-47a6-877d-9b549c18500a.pdf"
 # Real Kamervraag answers (text only) of the dev set, labelled blind and then read for misses.
 KVDEV = "tests/eval/dev/kamervragen/kamervragen_answers.jsonl"
+KVDEV2 = "tests/eval/dev/kamervragen2/kamervragen_answers.jsonl"
 
 # In the order `explain` walks them. example=(file, sentence), counter=(file, sentence).
 # fmt: off
@@ -309,7 +310,9 @@ RULES: tuple[Rule, ...] = (
             "Kamer op 20 maart² jl."),
         note=NO_EXAMPLE + " Nieuw voor issue #10 ('zoals toegezegd is/heeft ...')."),
     _rule("vermeld-heeft-toegezegd", VERMELD,
-        r"\b(?:heeft|hebt|heb|had|hadden|hebben)\b.{0,80}\btoegezegd\b",
+        r"\b(?:heeft|hebt|heb|had|hadden|hebben)\b.{0,80}\btoegezegd\b"
+        r"|\bKamer\b.{0,40}\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,3}toegezegd\b"
+        r"|\b(?:is|werd)\s+toegezegd\s+(?:om|dat)\b",
         example=(H70_4,
             "In het algemeen overleg heeft de minister toegezegd dat hij dat voorstel van onder"
             " andere de Patiëntenfederatie serieus gaat onderzoeken."),
@@ -468,6 +471,21 @@ RULES: tuple[Rule, ...] = (
         counter=(H70_9,
             "We hebben best even zitten stoeien met deze motie, omdat we ook wel weten dat de "
             "minister nog met een reactie komt.")),
+    _rule("vermeld-bewindspersoon-zal-brief-sturen", VERMELD,
+        rf"\b(?:de|een)\s+{GOVERNMENT}\b.{{0,80}}\bzal\b.{{0,120}}\b{ACTION}\b"
+        rf"|\bzal\s+de\s+{GOVERNMENT}\b.{{0,120}}\b{ACTION}\b",
+        blocked_by=("vraagt-erom",),
+        unless_negated=True,
+        example=(KVDEV2,
+            "De Minister voor Volkshuisvesting en Ruimtelijke Ordening (VRO) zal de Kamer eind "
+            "mei informeren over het Programma Versnelling Verduurzaming Gebouwde Omgeving en "
+            "heeft de Kamer begin april het Nationaal Isolatie Programma gestuurd."),
+        counter=(KVDEV2,
+            "Op 25 mei 2022 heb ik uw Kamer geïnformeerd over de operationele aanscherping van "
+            "NSOC."),
+        note="Een collega-bewindspersoon die de Kamer (met een brief) zal informeren: in een "
+             "schriftelijk antwoord namens het kabinet een toezegging, door een lid genoemd een "
+             "vermelding."),
     _rule("vermeld-brief-die-nog-komt", VERMELD,
         rf"\b{DOCUMENT}\s+(?:die|dat)\s+(?:er\s+)?nog\s+(?:komt|gaat\s+komen)\b",
         blocked_by=("vraagt-erom",),
@@ -587,7 +605,8 @@ RULES: tuple[Rule, ...] = (
             "In die reactie zal worden ingegaan op de genoemde conclusies.")),
     _rule("passief-zal-worden-meegenomen", GEDAAN,
         r"\b(?:zal|zullen)\s+(?:\w+\s+){0,8}worden\s+(?:ingegaan|meegenomen|betrokken|gestuurd"
-        r"|toegestuurd|geïnformeerd|gerapporteerd)\b",
+        r"|toegestuurd|geïnformeerd|gerapporteerd|verstuurd|verzonden|toegezonden|teruggekomen"
+        r"|aangeboden|gedeeld)\b",
         example=(KV1771,
             "In die reactie zal worden ingegaan op de genoemde conclusies."),
         counter=(KV1771,

@@ -112,7 +112,10 @@ WHEN_RE = re.compile(
     _I,
 )
 _PAST_RE = re.compile(
-    r"\b(?:was|waren|had|hadden|vorige|afgelopen|geleden|toen|kreeg|kregen)\b", _I
+    r"\b(?:was|waren|had|hadden|vorige|afgelopen|geleden|toen|kreeg|kregen)\b"
+    # the perfect tense: "Op 25 mei heb ik uw Kamer geïnformeerd" reports, it does not promise
+    r"|\b(?:heb|hebt|heeft|hebben)\b.{0,60}\bge\w+[dt]\b",
+    _I,
 )
 _FOLLOW_UP_WINDOW = 6  # sentences after a promise (or a detail of it) that may still spell it out
 _WHEN_MAX_WORDS = 15

@@ -224,10 +224,12 @@ _NO_SPLIT_AFTER = frozenset({
     "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
 })  # fmt: skip
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-# A full stop, question or exclamation mark, perhaps a closing quote or a footnote marker (plain
-# digits only at the end of a line: "motie?1"), then space and a capital.
+# A full stop, question or exclamation mark, perhaps a closing quote or a footnote marker
+# (superscript, "[5 ]" as PDFs of Kamervragen write it, plain digits only at the end of a line:
+# "motie?1"), then space and a capital.
 _SENTENCE_END_RE = re.compile(
-    rf"[.!?\u2026][)\]\"'\u2019\u201d\u00bb{SUPERSCRIPT_DIGITS}]*(?:\d{{1,3}}(?=[ \t]*\n))?(\s+)"
+    rf"[.!?\u2026][)\]\"'\u2019\u201d\u00bb{SUPERSCRIPT_DIGITS}]*(?:\[\d{{1,3}}\s?\])?"
+    rf"(?:\d{{1,3}}(?=[ \t]*\n))?(\s+)"
     rf"(?=[\"'\u2018\u201c\u00ab]?[{_UPPER}])"
 )
 # A short line of its own followed by a capital is a heading ("Vraag 1", "Antwoord 1").
