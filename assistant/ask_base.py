@@ -110,12 +110,9 @@ class BaseAnswers:
 
     # -- free questions ------------------------------------------------------------------------
 
-    def _free(
-        self, question: Question, require_relevance: bool = True
-    ) -> tuple[Answer, tuple[str, ...]]:
+    def _free(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         passages = self.retriever.search(question.topic or question.text, question.filters, k=8)
-        if require_relevance:
-            passages = [p for p in passages if self._relevant(question, p)]
+        passages = [p for p in passages if self._relevant(question, p)]
         if not passages:
             return self._refusal(question, NOT_FOUND), ()
         cite = Citations()

@@ -26,10 +26,6 @@ MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "ful
 
 
 class MotionAnswers(BaseAnswers):
-    def _find_motion(self, question: Question) -> Document | None:
-        found, _ = self._motion_candidates(question)
-        return found
-
     def _motion_candidates(self, question: Question) -> tuple[Document | None, Passage | None]:
         """The motie the question names: by number, or by indiener and subject. A member named
         in the question narrows the search to every motie they signed (any period), ranked by
