@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from assistant.retrieve import ChunkIndex, shared_tokenizer
 
@@ -112,7 +112,7 @@ def _words(text: str) -> frozenset[str]:
     return _words_cached(text) if len(text) < 4000 else _stemmed_words(text)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _words_cached(text: str) -> frozenset[str]:
     return _stemmed_words(text)
 

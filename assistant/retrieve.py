@@ -7,6 +7,7 @@ collection itself. Filters apply to both sides; fusion is reciprocal rank fusion
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -135,6 +136,7 @@ class ChunkIndex:
     model: Any = None
     position: dict[str, int] = field(default_factory=dict)
     _df: Any = None
+    _vocab: list[str] = field(default_factory=list)
     _df_cache: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -166,27 +168,31 @@ class ChunkIndex:
         return len(self.ids)
 
     def document_frequency(self, stem: str) -> int:
-        """Chunks holding the stem as a word, or inside a word when it is long enough to
-        stand for itself in compounds ("asiel" in "asielinstroom"); an upper bound."""
+        """Chunks holding the stem as a word, or as the start of a word when it is long enough
+        to stand for itself in compounds ("asiel" in "asielinstroom"); an upper bound."""
         if self.model is None:
             return 0
         cached = self._df_cache.get(stem)
         if cached is not None:
             return cached
-        counts = self._counts()
-        vocab: dict[str, int] = self.model.vocab_dict
+        counts, vocab = self._counts()
+        ids: dict[str, int] = self.model.vocab_dict
         if len(stem) < MIN_INSIDE_DF:
-            found = int(counts[vocab[stem]]) if stem in vocab else 0
+            found = int(counts[ids[stem]]) if stem in ids else 0
         else:
-            found = int(sum(counts[i] for token, i in vocab.items() if stem in token))
+            start = bisect.bisect_left(vocab, stem)
+            end = bisect.bisect_left(vocab, stem + "\uffff")
+            found = int(sum(counts[ids[token]] for token in vocab[start:end]))
         found = min(found, self.size)
         self._df_cache[stem] = found
         return found
 
-    def _counts(self) -> Any:
+    def _counts(self) -> tuple[Any, list[str]]:
+        """Chunks per vocabulary token (from the BM25 postings), and the sorted vocabulary."""
         if self._df is None:
             self._df = np.diff(np.asarray(self.model.scores["indptr"]))
-        return self._df
+            self._vocab = sorted(self.model.vocab_dict)
+        return self._df, self._vocab
 
     def doc_ids_signed_by(self, names: Sequence[str]) -> tuple[str, ...]:
         """Every motie (any period) whose indieners include all `names` as words."""
