@@ -190,7 +190,8 @@ class BaseAnswers:
         stems = self._content_stems(question, drop)
         meta = passage.metadata
         text = " ".join(
-            str(meta.get(k, "")) for k in ("title", "dossier_title", "indieners", "section")
+            str(meta.get(k, ""))
+            for k in ("title", "dossier_title", "indieners", "section", "speaker", "afzender")
         )
         return self.relevance_judge.coverage(stems, f"{text} {passage.text}")
 
@@ -241,7 +242,14 @@ GENERIC_WORDS = (
     "voor tegen zeg zegt zegde zegden toe beloofd belofte nagekomen uitgevoerd afgedaan open "
     "openstaand staan nog ze heeft hebben mede ondertekend ondertekende ingediende indiener "
     "indieners of en gebeurd gebeurde haalde haalt behaalde meerderheid uitkomst afgelopen "
-    "afloop gesteund steunde kreeg krijgt ermee daarmee mee welk"
+    "afloop gesteund steunde kreeg krijgt ermee daarmee mee welk "
+    # how a question is put, not what it is about: verbs of asking and telling
+    "deed doet doen gaf geeft gaven kondigde kondigt aan zei zegt vroeg vraagt vroegen reageerde "
+    "reageert praatte praat mag mocht houdt hield zat zit liep loopt beloofde belooft ontried "
+    "ontraadt treedt trad noemde noemt antwoordde antwoordt "
+    # where it was said, not what: kinds of debate and document
+    "debat debatten vao ao tweeminutendebat dertigledendebat commissiedebat notaoverleg nota "
+    "mevrouw heer lid"
 ).split()
 
 
