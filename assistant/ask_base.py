@@ -30,6 +30,12 @@ NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # answerable questions scored 0.90-1.25, questions the data cannot answer at most 0.86.
 # Lists are already narrowed by date or outcome; the topic then needs less support.
 LIST_DENSE = 0.6
+# "minister Helder", "staatssecretaris Van Huffelen", "de minister van LNV Schouten": the name.
+BEWINDSPERSOON_RE = re.compile(
+    r"\b((?:minister|staatssecretaris|bewindspersoon)\s+"
+    r"(?:(?:van|voor)\s+[A-Z][\w-]*(?:\s+(?:en|van|voor)\s+[A-Z][\w-]*)*\s+)?)"
+    r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er)\s+)*[A-Z][\w'-]+"
+)
 MENTIONS_SHOWN = 5  # documents quoted for a number that is no document itself
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 
@@ -111,6 +117,16 @@ class BaseAnswers:
     # -- free questions ------------------------------------------------------------------------
 
     def _free(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        missing = tuple(i for i in question.ids if self.store.get_document(i) is None)
+        if missing and len(missing) == len(question.ids) and not question.filters.doc_ids:
+            # "Wat antwoordde de minister op Kamervraag ah-tk-20232024-9999?": that text.
+            found = self._mentions(question, missing, "document")
+            if found is not None:
+                return found
+            names = ", ".join(missing)
+            return self._refusal(
+                question, f"Ik heb {names} niet gevonden in de geïndexeerde bronnen."
+            ), ()
         passages = self.retriever.search(question.topic or question.text, question.filters, k=8)
         passages = [p for p in passages if self._relevant(question, p)]
         if not passages:
@@ -196,7 +212,10 @@ class BaseAnswers:
         return self.relevance_judge.coverage(stems, f"{text} {passage.text}")
 
     def _content_stems(self, question: Question, drop: tuple[str, ...] = ()) -> list[str]:
-        topic = question.topic or question.text
+        """The question's subject as stems: without the words that say what kind of answer is
+        wanted, without `drop`, and without the name of a bewindspersoon ("minister Helder"):
+        who answered is no subject, and texts seldom repeat it."""
+        topic = BEWINDSPERSOON_RE.sub(r"\1", question.topic or question.text)
         for word in drop:
             topic = re.sub(rf"\b{re.escape(word)}\b", " ", topic, flags=re.I)
         return topic_words(topic, self.tokenizer)

@@ -13,7 +13,7 @@ from assistant.documents import TOEZEGGING, Document
 from assistant.fulfilment import confidence_of, later_letters
 from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import DONE_QUESTION_RE, Question
-from assistant.retrieve import Filters, Passage
+from assistant.retrieve import MOTION_TYPES, Filters, Passage
 from assistant.store import int_date
 from assistant.timeframe import Timeframe
 from ingest.commitments import WHEN_RE
@@ -31,8 +31,10 @@ ASKED_FEATURES = (
 )
 DETAILS_SHOWN = 2
 # Share of the question's content weight a commitment (with the sentences around it, where and
-# by whom it was said) must hold; calibrated on the dev commitment questions.
-COMMITMENT_COVER = 0.5  # sentences after a commitment that spell it out, quoted with it
+# by whom it was said) must hold, besides at least one of the question's rare terms: a promise
+# often refers back ("dan zal ik die de Kamer doen toekomen"), so less than for a passage.
+# Calibrated on the dev commitment questions.
+COMMITMENT_COVER = 0.3  # sentences after a commitment that spell it out, quoted with it
 STRONG_COMMITMENT_RE = re.compile(
     r"toezegging|toegezegd|\bzeg(?:de)?\s+(?:ik\s+)?toe\b|doen\s+toekomen|"
     r"\bzal\b.{0,60}\bkamer\b|\bkamer\b.{0,60}\binformeren\b",
@@ -216,8 +218,17 @@ class CommitmentAnswers(BaseAnswers):
     def _covers(self, question: Question, text: str) -> bool:
         """The text holds the question's distinctive content (see assistant.relevance): a
         commitment on a neighbouring subject is not one on the subject asked."""
-        coverage = self.relevance_judge.coverage(self._content_stems(question), text)
-        return coverage.share >= COMMITMENT_COVER and len(coverage.missing_distinctive) <= 1
+        judge = self.relevance_judge
+        stems = self._content_stems(question)
+        coverage = judge.coverage(stems, text)
+        rare = [s for s in stems if judge.distinctive(s)]
+        # A subject no indexed text names at all ("legionella") has no commitment either.
+        unknown = [s for s in coverage.missing if judge.absent(s)]
+        return (
+            coverage.share >= COMMITMENT_COVER
+            and not unknown
+            and (not rare or any(s in coverage.covered for s in rare))
+        )
 
     def _commitment_sentences(self, question: Question) -> list[tuple[Passage, str]]:
         """Sentences in texts that state a commitment, on the topic and in the period asked."""
@@ -234,8 +245,11 @@ class CommitmentAnswers(BaseAnswers):
         scored: list[tuple[float, Passage, str]] = []
         timeframe = question.timeframe
         for rank, passage in enumerate(passages.values()):
+            if passage.metadata.get("type") in MOTION_TYPES:
+                continue  # a motie asks the government; it never states a commitment
             for sentence in sentences(passage.text):
-                if not COMMITMENT_TEXT_RE.search(sentence):
+                # A question (a member asking for a promise) is never the promise.
+                if not COMMITMENT_TEXT_RE.search(sentence) or sentence.rstrip().endswith("?"):
                     continue
                 if timeframe is not None and not self._dated_within(passage, sentence, timeframe):
                     continue

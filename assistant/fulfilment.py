@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.documents import AANGENOMEN, DOCUMENT, ONBEKEND, Document
 from assistant.retrieve import MOTION_TYPES, ChunkIndex, shared_tokenizer
@@ -181,7 +182,7 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     named_re = re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?(?:{names})\b", re.IGNORECASE)
     tokenizer = shared_tokenizer()
     own = _subject_stems(doc.title)
-    rivals = _rival_subjects(index, surnames[0], doc.id)
+    rivals: list[frozenset[str]] | None = None  # only computed when a letter names the member
     since = date_int(doc.date)
     found: dict[str, Evidence] = {}
     candidates = sorted({i for n in surnames for i in index.positions_with(f"motie {n}")})
@@ -192,6 +193,8 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
         day = meta.get("date")
         if not isinstance(day, int) or day < since:
             continue
+        if not named_re.search(index.texts[position]):
+            continue
         sentences = split_sentences(index.texts[position])
         for i, sentence in enumerate(sentences):
             if not (named_re.search(sentence) and FULFILMENT_RE.search(sentence)):
@@ -199,6 +202,8 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
             around = " ".join([meta.get("title", ""), *sentences[max(i - 1, 0) : i + 2]])
             stems = set(tokenizer(around))
             shared = len(own & stems)
+            if rivals is None:
+                rivals = _rival_subjects(index, surnames[0], doc.id)
             rival_best = max((len(r & stems) for r in rivals), default=0)
             if shared >= MIN_SHARED_SUBJECT and shared > rival_best:
                 doc_id = str(meta.get("doc_id"))
@@ -209,17 +214,13 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     return list(found.values())
 
 
-def _subject_stems(title: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _subject_stems(title: str) -> frozenset[str]:
     subject = title[title.find(" over ") :] if " over " in title else title
-    return set(shared_tokenizer()(subject)) - SUBJECT_NOISE
+    return frozenset(shared_tokenizer()(subject)) - SUBJECT_NOISE
 
 
-def _rival_subjects(index: ChunkIndex, surname: str, own_id: str) -> list[set[str]]:
+def _rival_subjects(index: ChunkIndex, surname: str, own_id: str) -> list[frozenset[str]]:
     """The subjects of the other moties this member signed."""
     signed = set(index.doc_ids_signed_by([surname])) - {own_id}
-    titles = {
-        str(meta.get("doc_id")): str(meta.get("title", ""))
-        for meta in index.metadatas
-        if meta.get("doc_id") in signed
-    }
-    return [_subject_stems(t) for t in titles.values()]
+    return [_subject_stems(index.motion_title(doc_id)) for doc_id in signed]

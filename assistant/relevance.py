@@ -63,6 +63,10 @@ class Relevance:
         total = max(self.index.size, 1)
         return self.index.document_frequency(stem) <= DISTINCTIVE_SHARE * total
 
+    def absent(self, stem: str) -> bool:
+        """No chunk holds the stem, not even as the start of a longer word."""
+        return self.index.document_frequency(stem) == 0
+
     def coverage(self, stems: list[str], text: str) -> Coverage:
         stems = list(dict.fromkeys(stems))
         if not stems:

@@ -138,6 +138,8 @@ class ChunkIndex:
     _df: Any = None
     _vocab: list[str] = field(default_factory=list)
     _df_cache: dict[str, int] = field(default_factory=dict)
+    _signers: dict[str, set[str]] | None = None
+    _motion_titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store) -> ChunkIndex:
@@ -196,15 +198,29 @@ class ChunkIndex:
 
     def doc_ids_signed_by(self, names: Sequence[str]) -> tuple[str, ...]:
         """Every motie (any period) whose indieners include all `names` as words."""
-        patterns = [re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in names]
-        found: dict[str, None] = {}
-        for meta in self.metadatas:
-            if meta.get("type") not in MOTION_TYPES:
-                continue
-            signers = str(meta.get("indieners") or "")
-            if signers and all(p.search(signers) for p in patterns):
-                found.setdefault(str(meta.get("doc_id", "")), None)
-        return tuple(found)
+        signers = self._motion_signers()
+        found: set[str] | None = None
+        for name in names:
+            ids = signers.get(name.lower(), set())
+            found = set(ids) if found is None else found & ids
+        return tuple(sorted(found or ()))
+
+    def motion_title(self, doc_id: str) -> str:
+        self._motion_signers()
+        return self._motion_titles.get(doc_id, "")
+
+    def _motion_signers(self) -> dict[str, set[str]]:
+        """Word of an indiener's name -> the moties they signed; built once per index."""
+        if self._signers is None:
+            self._signers = {}
+            for meta in self.metadatas:
+                if meta.get("type") not in MOTION_TYPES:
+                    continue
+                doc_id = str(meta.get("doc_id", ""))
+                self._motion_titles[doc_id] = str(meta.get("title", ""))
+                for word in re.findall(r"[\w'-]+", str(meta.get("indieners") or "").lower()):
+                    self._signers.setdefault(word, set()).add(doc_id)
+        return self._signers
 
     def positions_with(self, words: str) -> list[int]:
         """Chunks that hold every (stemmed, stop-word-free) word of `words`, from the index's
