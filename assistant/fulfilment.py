@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.documents import AANGENOMEN, DOCUMENT, ONBEKEND, Document
+from assistant.documents import AANGENOMEN, DOCUMENT, HANDELINGEN, ONBEKEND, Document
 from assistant.retrieve import MOTION_TYPES, ChunkIndex, shared_tokenizer
 from assistant.store import Store, date_int, int_date, where
 from ingest.extract import split_sentences
@@ -166,6 +166,8 @@ SUBJECT_NOISE = frozenset(
     )
 )
 MIN_SHARED_SUBJECT = 2
+# Texts that discuss moties without carrying them out: the moties themselves and debates.
+NOT_LETTERS = (*MOTION_TYPES, HANDELINGEN)
 
 
 def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
@@ -188,7 +190,7 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     candidates = sorted({i for n in surnames for i in index.positions_with(f"motie {n}")})
     for position in candidates:
         meta = index.metadatas[position]
-        if meta.get("type") in MOTION_TYPES or str(meta.get("doc_id")) in found:
+        if meta.get("type") in NOT_LETTERS or str(meta.get("doc_id")) in found:
             continue
         day = meta.get("date")
         if not isinstance(day, int) or day < since:

@@ -163,6 +163,9 @@ class ChunkIndex:
             corpus = [index.tokenizer(index.search_text(i)) for i in range(len(ids))]
             index.model = bm25s.BM25()
             index.model.index(corpus, show_progress=False)
+            # Built here, once, so that no question pays for them.
+            index._counts()
+            index._motion_signers()
         return index
 
     @property
