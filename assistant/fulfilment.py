@@ -187,7 +187,9 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     rivals: list[frozenset[str]] | None = None  # only computed when a letter names the member
     since = date_int(doc.date)
     found: dict[str, Evidence] = {}
-    candidates = sorted({i for n in surnames for i in index.positions_with(f"motie {n}")})
+    # Letters name a motie by its first indiener ("de motie Podt", "de motie-Podt c.s.",
+    # "de motie van de leden Podt en Rajkowski"): those texts are the candidates.
+    candidates = index.positions_with(f"motie {surnames[0]}")
     for position in candidates:
         meta = index.metadatas[position]
         if meta.get("type") in NOT_LETTERS or str(meta.get("doc_id")) in found:

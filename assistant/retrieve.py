@@ -236,12 +236,14 @@ class ChunkIndex:
             return []
         indptr = self.model.scores["indptr"]
         indices = self.model.scores["indices"]
-        found: set[int] | None = None
-        for token in tokens:
-            t = vocab[token]
-            postings = set(indices[indptr[t] : indptr[t + 1]].tolist())
-            found = postings if found is None else found & postings
-        return sorted(found or ())
+        # Rarest word first: the intersection shrinks fastest.
+        postings = sorted(
+            (indices[indptr[vocab[t]] : indptr[vocab[t] + 1]] for t in tokens), key=len
+        )
+        found = postings[0]  # a token's postings hold each chunk once
+        for more in postings[1:]:
+            found = np.intersect1d(found, more, assume_unique=True)
+        return [int(i) for i in found]
 
     def containing(self, literal: str, limit: int = 20) -> list[int]:
         """Positions of chunks whose text holds `literal` (case and spacing ignored): an
