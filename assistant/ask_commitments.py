@@ -286,7 +286,7 @@ class CommitmentAnswers(BaseAnswers):
         from assistant.briefing import build_briefing
 
         dossier = question.filters.dossier or ""
-        found = build_briefing(self.store, dossier, self.today)
+        found = build_briefing(self.store, dossier, self.today, self.retriever.index)
         if not (found.moties or found.commitments or found.letters):
             return self._refusal(question, f"Ik heb niets gevonden over dossier {dossier}."), ()
         cite = Citations()

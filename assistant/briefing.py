@@ -13,6 +13,7 @@ from assistant.commitments import CommitmentRow, collect
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, Document
 from assistant.fulfilment import CARRIED_OUT, NOT_FOUND, MotionFulfilment, motion_fulfilment
 from assistant.render import md_escape, md_plain
+from assistant.retrieve import ChunkIndex
 from assistant.store import Store, where
 
 LATEST_LETTERS = 10
@@ -65,7 +66,12 @@ def link(doc_id: str, url: str | None) -> str:
     return f"[{md_escape(doc_id)}]({url})" if url else md_escape(doc_id)
 
 
-def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
+def build_briefing(
+    store: Store, dossier: str, today: dt.date, index: ChunkIndex | None = None
+) -> Briefing:
+    """The dossier's moties with their fulfilment, its commitments and latest letters. With the
+    chunk `index`, letters that name a motie only by its indieners count too (as in `kamer
+    motie`)."""
     got = store.records.get(
         where=where({"$and": [{"dossier": dossier}, {"type": {"$in": [MOTIE, GEWIJZIGDE_MOTIE]}}]}),
         include=["documents"],
@@ -95,7 +101,7 @@ def build_briefing(store: Store, dossier: str, today: dt.date) -> Briefing:
     ]
     letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]
     title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier
-    fulfilment = {d.id: motion_fulfilment(store, d) for d in moties}
+    fulfilment = {d.id: motion_fulfilment(store, d, index) for d in moties}
     return Briefing(dossier, title, moties, fulfilment, commitments, letters)
 
 

@@ -384,12 +384,21 @@ def tweede_mening(obj: Context, identifier: str, store: Path | None, as_json: bo
 @store_option
 @click.pass_obj
 def briefing(obj: Context, dossier: str, fmt: str, out: Path | None, store: Path | None) -> None:
-    from assistant.briefing import build_briefing, to_docx, to_markdown
+    from assistant.briefing import Briefing, build_briefing, to_docx, to_markdown
 
     if store is not None:
         obj.store_path = store
+    from assistant.retrieve import ChunkIndex
+
     today = dt.date.today()
-    result = run_safely(lambda: build_briefing(obj.open_store(), dossier.replace(" ", ""), today))
+
+    def build() -> Briefing:
+        # The chunk index (no embedding model) lets letters that name a motie by its indieners
+        # count, as in the app and in `kamer motie`.
+        store_ = obj.open_store()
+        return build_briefing(store_, dossier.replace(" ", ""), today, ChunkIndex.build(store_))
+
+    result = run_safely(build)
     if not (result.moties or result.commitments or result.letters):
         raise click.ClickException(f"Niets gevonden over dossier {dossier} in de index.")
     markdown = to_markdown(result, today)

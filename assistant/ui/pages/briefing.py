@@ -26,7 +26,7 @@ def main() -> None:
         )
         return
     with st.spinner(f"Briefing over dossier {dossier} opstellen ..."):
-        result = build_briefing(built.store, dossier, today())
+        result = build_briefing(built.store, dossier, today(), built.retriever.index)
     if not (result.moties or result.commitments or result.letters):
         st.warning(f"Niets gevonden over dossier {dossier} in de index.")
         return

@@ -83,7 +83,7 @@ def show_motion(built: Services, doc: Document) -> None:
 def dossier_overview(built: Services, dossier: str) -> None:
     from assistant.briefing import build_briefing
 
-    briefing = build_briefing(built.store, dossier, today())
+    briefing = build_briefing(built.store, dossier, today(), built.retriever.index)
     if not briefing.moties:
         st.warning(f"Geen moties gevonden in dossier {dossier}.")
         return
