@@ -184,7 +184,6 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     named_re = re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?(?:{names})\b", re.IGNORECASE)
     tokenizer = shared_tokenizer()
     own = _subject_stems(doc.title)
-    rivals: list[frozenset[str]] | None = None  # only computed when a letter names the member
     since = date_int(doc.date)
     found: dict[str, Evidence] = {}
     # Letters name a motie by its first indiener ("de motie Podt", "de motie-Podt c.s.",
@@ -206,10 +205,9 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
             around = " ".join([meta.get("title", ""), *sentences[max(i - 1, 0) : i + 2]])
             stems = set(tokenizer(around))
             shared = len(own & stems)
-            if rivals is None:
-                rivals = _rival_subjects(index, surnames[0], doc.id)
-            rival_best = max((len(r & stems) for r in rivals), default=0)
-            if shared >= MIN_SHARED_SUBJECT and shared > rival_best:
+            if shared >= MIN_SHARED_SUBJECT and shared > _best_rival(
+                index, surnames[0], doc.id, stems, shared
+            ):
                 doc_id = str(meta.get("doc_id"))
                 found[doc_id] = Evidence(
                     doc_id, str(meta.get("title", "")), iso(int_date(day)), sentence, NAMED
@@ -224,7 +222,16 @@ def _subject_stems(title: str) -> frozenset[str]:
     return frozenset(shared_tokenizer()(subject)) - SUBJECT_NOISE
 
 
-def _rival_subjects(index: ChunkIndex, surname: str, own_id: str) -> list[frozenset[str]]:
-    """The subjects of the other moties this member signed."""
-    signed = set(index.doc_ids_signed_by([surname])) - {own_id}
-    return [_subject_stems(index.motion_title(doc_id)) for doc_id in signed]
+def _best_rival(index: ChunkIndex, surname: str, own_id: str, stems: set[str], shared: int) -> int:
+    """The most subject words any other motie of this member shares with `stems`. A title that
+    does not even hold `shared` of the stems as text cannot beat this motie: it is not stemmed."""
+    best = 0
+    for doc_id in index.doc_ids_signed_by([surname]):
+        if doc_id == own_id:
+            continue
+        title = index.motion_title(doc_id)
+        lowered = title.lower()
+        if sum(1 for stem in stems if stem in lowered) < shared:
+            continue
+        best = max(best, len(_subject_stems(title) & stems))
+    return best
