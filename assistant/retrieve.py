@@ -240,9 +240,13 @@ class ChunkIndex:
         postings = sorted(
             (indices[indptr[vocab[t]] : indptr[vocab[t] + 1]] for t in tokens), key=len
         )
-        found = postings[0]  # a token's postings hold each chunk once
+        # A token's postings hold each chunk once, in ascending order (bm25s builds them so):
+        # look the few of the rarest word up in the longer lists by binary search.
+        found = postings[0]
         for more in postings[1:]:
-            found = np.intersect1d(found, more, assume_unique=True)
+            at = np.searchsorted(more, found)
+            hit = at < len(more)
+            found = found[hit][more[at[hit]] == found[hit]]
         return [int(i) for i in found]
 
     def containing(self, literal: str, limit: int = 20) -> list[int]:
