@@ -19,10 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.retrieve import ChunkIndex, shared_tokenizer
+from assistant.retrieve import MIN_INSIDE, ChunkIndex, shared_tokenizer
 
-# Stems shorter than this must match a whole word ("pet" is not in "competitie").
-MIN_INSIDE = 5
 # Each half of a compound split needs at least this many letters.
 MIN_PART = 4
 # A stem found in at most this share of all chunks is distinctive: the question is about it.
@@ -42,10 +40,6 @@ class Coverage:
     covered: tuple[str, ...]
     missing: tuple[str, ...]
     missing_distinctive: tuple[str, ...]  # rare stems of the question the passage lacks
-
-    @property
-    def complete(self) -> bool:
-        return not self.missing_distinctive
 
 
 class Relevance:

@@ -25,8 +25,10 @@ from assistant.embed import Embedder
 from assistant.store import Store, date_int, where
 
 RRF_K = 60
-MIN_INSIDE_DF = 5
-MOTION_TYPES = (MOTIE, GEWIJZIGDE_MOTIE)  # stems this long are counted inside compounds too
+# Stems this long also count inside longer words (compounds); shorter ones only as a whole word
+# ("pet" is not in "competitie").
+MIN_INSIDE = 5
+MOTION_TYPES = (MOTIE, GEWIJZIGDE_MOTIE)
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -182,7 +184,7 @@ class ChunkIndex:
             return cached
         counts, vocab = self._counts()
         ids: dict[str, int] = self.model.vocab_dict
-        if len(stem) < MIN_INSIDE_DF:
+        if len(stem) < MIN_INSIDE:
             found = int(counts[ids[stem]]) if stem in ids else 0
         else:
             start = bisect.bisect_left(vocab, stem)
