@@ -24,6 +24,7 @@ from assistant.question import (
     Question,
     find_ids,
     parse_question,
+    with_known_members,
 )
 from assistant.retrieve import Filters, shared_tokenizer
 
@@ -106,7 +107,11 @@ class Answerer(MotionAnswers, CommitmentAnswers):
     ) -> Answer:
         """Answer one question; `filters` (set by the user, e.g. in the app) narrow the search
         on top of what the question itself says."""
-        question = resolve_follow_up(parse_question(text, self.today), conversation)
+        question = with_known_members(
+            parse_question(text, self.today),
+            lambda name: bool(self.retriever.index.doc_ids_signed_by([name])),
+        )
+        question = resolve_follow_up(question, conversation)
         if filters is not None:
             question = replace(question, filters=question.filters.merged(filters))
         handler = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import replace
 from functools import cache
 
 from assistant.answer import Answer, Citations, quote_is_valid
@@ -19,10 +20,10 @@ from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import Question
-from assistant.relevance import Coverage, Relevance
+from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
 from assistant.store import Store, where
-from ingest.extract import MONTHS, sentences_naming
+from ingest.extract import KST_ID_RE, MONTHS, identifier_pattern, sentences_naming
 
 NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # A passage is about the question when cosine similarity + half the share of the question's
@@ -37,6 +38,8 @@ BEWINDSPERSOON_RE = re.compile(
     r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er)\s+)*[A-Z][\w'-]+"
 )
 MENTIONS_SHOWN = 5  # documents quoted for a number that is no document itself
+MENTIONS_SEARCHED = 20  # chunks read for one such number
+MAX_YEARS_NAMED = 3  # a period this short may be what a text is about, not when it was written
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 
 
@@ -81,7 +84,7 @@ class BaseAnswers:
             for ref in self.store.links_to(identifier):
                 if ref.context:
                     sentences.setdefault(ref.target, {}).setdefault(ref.context, None)
-            for position in self.retriever.index.containing(identifier):
+            for position in self._positions_naming(identifier):
                 doc_id = str(self.retriever.index.metadatas[position].get("doc_id", ""))
                 sentences.setdefault(doc_id, {})
         docs = [d for d in (self.store.get_document(i) for i in sentences) if d is not None]
@@ -114,6 +117,22 @@ class BaseAnswers:
         answer = Answer(question.text, "\n".join(lines), False, question.intent, cite.items)
         return answer, tuple(d.id for d in docs[:MENTIONS_SHOWN])
 
+    def _positions_naming(self, identifier: str) -> list[int]:
+        """Chunks that name the identifier; a Kamerstuk in any of its spellings."""
+        index = self.retriever.index
+        kst = KST_ID_RE.match(identifier)
+        if kst is None:
+            return index.containing(identifier)
+        dossier, _, number = kst.groups()
+        pattern = identifier_pattern(identifier)
+        spaced = f"{dossier[:-3]} {dossier[-3:]}" if len(dossier) > 3 else dossier
+        found: dict[int, None] = {}
+        for words in (f"{dossier} {number}", f"{spaced} {number}"):
+            for i in index.positions_with(words):
+                if pattern.search(index.search_text(i)):
+                    found.setdefault(i, None)
+        return list(found)[:MENTIONS_SEARCHED]
+
     # -- free questions ------------------------------------------------------------------------
 
     def _free(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
@@ -127,20 +146,33 @@ class BaseAnswers:
             return self._refusal(
                 question, f"Ik heb {names} niet gevonden in de geïndexeerde bronnen."
             ), ()
-        passages = self.retriever.search(question.topic or question.text, question.filters, k=8)
-        passages = [p for p in passages if self._relevant(question, p)]
-        if not passages:
+        # "Welke standaard ..., en hoe heet het programma ...?": each part is searched and
+        # answered; a later part is searched with the first as context ("het" refers to it).
+        parts = question_parts(question.topic or question.text)
+        found: list[tuple[Question, list[Passage]]] = []
+        for n, part in enumerate(parts):
+            sub = replace(question, topic=part) if len(parts) > 1 else question
+            query = part if n == 0 else f"{part} {parts[0]}"
+            passages = self.retriever.search(query, question.filters, k=8)
+            passages = [p for p in passages if self._relevant(sub, p)]
+            if not passages and question.timeframe is not None:
+                passages = self._written_later(sub, query)
+            if passages:
+                found.append((sub, passages))
+        if not found:
             return self._refusal(question, NOT_FOUND), ()
         cite = Citations()
         lines = []
         # The best passage is a Kamervraag with its answer: the answer's opening sentences are
         # the reply to that question ("Nee, dat klopt niet. ..."), whatever words they share.
-        chosen = answer_opening(passages[0])
-        chosen += [
-            pick
-            for pick in self._best_sentences(question, passages, limit=3)
-            if all(pick[1] != sentence for _, sentence in chosen)
-        ]
+        chosen = answer_opening(found[0][1][0])
+        for sub, passages in found:
+            limit = 3 if len(found) == 1 else 2
+            chosen += [
+                pick
+                for pick in self._best_sentences(sub, passages, limit=limit)
+                if all(pick[1] not in said and said not in pick[1] for _, said in chosen)
+            ]
         for passage, sentence in chosen:
             doc = self.store.get_document(passage.doc_id)
             if doc is not None:
@@ -150,6 +182,22 @@ class BaseAnswers:
         doc_ids = tuple(dict.fromkeys(c.id for c in cite.items))
         answer = Answer(question.text, "\n".join(lines), False, question.intent, cite.items)
         return self._rephrase(answer), doc_ids
+
+    def _written_later(self, question: Question, query: str) -> list[Passage]:
+        """ "Hoeveel geld is er in 2021 vrijgemaakt ...": the year may be when it happened, not
+        when it was written. Search all dates; keep passages that name such a year."""
+        timeframe = question.timeframe
+        assert timeframe is not None
+        years = range(timeframe.start.year, timeframe.end.year + 1)
+        if len(years) > MAX_YEARS_NAMED:
+            return []
+        filters = replace(question.filters, date_from=None, date_to=None)
+        passages = self.retriever.search(query, filters, k=8)
+        return [
+            p
+            for p in passages
+            if any(re.search(rf"\b{y}\b", p.text) for y in years) and self._relevant(question, p)
+        ]
 
     def _rephrase(self, answer: Answer) -> Answer:
         """With an LLM configured: nicer prose, but only sentences its cited quotes support."""
@@ -170,26 +218,48 @@ class BaseAnswers:
     def _best_sentences(
         self, question: Question, passages: list[Passage], limit: int
     ) -> list[tuple[Passage, str]]:
+        """Sentences that together cover the question: each pick weighs the question terms
+        that earlier picks did not hold yet, so "welke standaard ..., en hoe heet het
+        programma?" gets a sentence for each part."""
         terms = set(self.tokenizer(question.topic or question.text))
-        scored: list[tuple[float, int, Passage, str]] = []
+        weight = {t: self.relevance_judge.weight(t) for t in terms}
+        candidates: list[tuple[int, Passage, str, set[str], float]] = []
         for rank, passage in enumerate(passages[:5]):
             for sentence in sentences(passage.text):
                 # A question (a member's Kamervraag, an interruption) is never the answer.
                 if len(sentence) < 25 or sentence.rstrip().endswith("?"):
                     continue
                 words = self.tokenizer(sentence)
-                # Shared terms, damped for length so a long sentence does not win by size alone.
-                score = len(terms & set(words)) / math.sqrt(max(len(words), 4)) - rank * 0.1
-                if question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence):
-                    score += 0.5
-                scored.append((score, -rank, passage, sentence))
-        scored.sort(key=lambda item: (-item[0], -item[1]))
+                # Inside compounds too ("eetstoornis" in "eetstoornissenproblematiek").
+                within = text_words(sentence)
+                shared = {t for t in terms if contains(within, t)}
+                # Damped for length so a long sentence does not win by size alone.
+                damp = math.sqrt(max(len(words), 4))
+                bonus = (
+                    0.5
+                    if question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence)
+                    else 0.0
+                )
+                candidates.append((rank, passage, sentence, shared, damp - bonus))
         chosen: list[tuple[Passage, str]] = []
-        for _, _, passage, sentence in scored:
-            if all(sentence != s for _, s in chosen):
-                chosen.append((passage, sentence))
-            if len(chosen) == limit:
+        covered: set[str] = set()
+
+        def score(item: tuple[int, Passage, str, set[str], float]) -> tuple[float, int]:
+            rank, _, _, shared, damp = item
+            new = sum(weight[t] for t in shared - covered)
+            old = sum(weight[t] for t in shared & covered)
+            return (new + 0.25 * old) / max(damp, 1.0) - rank * 0.1, -rank
+
+        while candidates and len(chosen) < limit:
+            best = max(candidates, key=score)
+            candidates.remove(best)
+            _, passage, sentence, shared, _ = best
+            if any(sentence in s or s in sentence for _, s in chosen):
+                continue
+            if chosen and not shared - covered and score(best)[0] <= 0:
                 break
+            chosen.append((passage, sentence))
+            covered |= shared
         return chosen
 
     @property
@@ -236,6 +306,23 @@ class BaseAnswers:
         found = [t for t in topic if (t in text if len(t) >= 5 else t in words)]
         share = len(found) / len(topic)
         return share >= 0.5 or (share > 0 and (passage.dense or 0.0) >= LIST_DENSE)
+
+
+# ", en hoe heet ...", "en aan hoeveel ...": where a question asks a second thing.
+PART_RE = re.compile(
+    r",?\s+en\s+(?=(?:aan\s+|in\s+|voor\s+|met\s+|door\s+)?"
+    r"(?:hoe|wat|welke?|wie|wanneer|waarom|hoeveel|waar)\b)",
+    re.IGNORECASE,
+)
+MIN_PART_WORDS = 3
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions a question asks: "A, en hoe heet B?" -> ["A", "hoe heet B?"]."""
+    parts = [p.strip() for p in PART_RE.split(text) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) < MIN_PART_WORDS for p in parts):
+        return [text]
+    return parts
 
 
 ANSWER_SENTENCES = 1
@@ -315,13 +402,23 @@ def dutch_date(date: dt.date | None) -> str:
 
 def motion_name(doc: Document) -> str:
     """'De motie-Podt/Rajkowski', 'De gewijzigde motie-Postma c.s.'."""
-    surnames = [p.name.split()[-1] if p.name else "" for p in doc.indieners]
+    surnames = [surname(p.name) for p in doc.indieners]
     kind = "De gewijzigde motie" if doc.type == GEWIJZIGDE_MOTIE else "De motie"
     if not surnames:
         return kind
     if len(surnames) <= 2:
         return f"{kind}-{'/'.join(surnames)}"
     return f"{kind}-{surnames[0]} c.s."
+
+
+def surname(name: str) -> str:
+    """'C.A.M. van der Plas' -> 'Van der Plas', 'H.M. de Hoop' -> 'De Hoop', 'Podt' -> 'Podt'."""
+    words = [w for w in name.split() if not w.endswith(".")]
+    if not words:
+        return name.split()[-1] if name.split() else ""
+    start = next((i for i, w in enumerate(words) if w[0].islower()), len(words) - 1)
+    found = " ".join(words[start:])
+    return found[0].upper() + found[1:]
 
 
 def identifiers(doc: Document) -> str:

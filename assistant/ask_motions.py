@@ -71,6 +71,10 @@ class MotionAnswers(BaseAnswers):
         doc, closest = self._motion_candidates(question)
         if doc is None and question.ids:
             return self._mentioned_only(question)
+        if doc is None and question.names and closest is not None:
+            # The member's moties hold none on this subject: another member's motie, or a
+            # debate about it, is no answer to "de motie van <lid> over ...".
+            return self._not_this_motion(question, closest), ()
         if doc is None:
             # No motie record fits: the question may still be answered by a debate or letter.
             answer, doc_ids = self._free(
@@ -97,6 +101,8 @@ class MotionAnswers(BaseAnswers):
         missing = coverage.missing_distinctive or coverage.missing
         words = surface_words(question.topic or question.text, missing, self.tokenizer)
         about = f" over {words}" if words else " die aan de vraag voldoet"
+        if question.names:
+            about = f" van {' en '.join(question.names)}{about}"
         doc = self.store.get_document(closest.doc_id)
         if doc is None:
             return self._refusal(question, f"Ik vond geen motie{about}.")

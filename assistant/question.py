@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.documents import (
@@ -80,12 +81,13 @@ ASPECT_WORDS = {
     "indieners": r"ingedien\w*|indiener\w*|diende|ondertekend|wie (?:heeft|hebben)",
     "appreciatie": r"apprecie\w*|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
     "outcome": r"aangenomen|verworpen|uitslag|uitkomst|aangehouden|ingetrokken|afloop|"
-    r"meerderheid",
-    "status": r"\bstatus\b|hoe staat het|wat is er (?:mee )?gebeurd|wat is ermee gebeurd",
+    r"meerderheid|\b(?:ge)?haal(?:d|de|t)\b",
+    "status": r"\bstatus\b|hoe staat het|wat is er (?:mee )?gebeurd|wat is ermee gebeurd|"
+    r"terechtgekomen",
     "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven",
 }
 TYPE_WORDS = {
-    KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*",
+    KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*|antwoord(?:en)? op (?:de )?vragen",
     BRIEF: r"\bbrie(?:f|ven)\b|kamerbrie\w*",
     HANDELINGEN: r"\bdebat\w*|handelingen|plenair\w*",
     NOTA: r"\bnota\b",
@@ -118,10 +120,14 @@ MINISTERIE_RE = re.compile(
     r"\b(?:minister|staatssecretaris|ministerie)\s+(?:van|voor)\s+([A-Z][\w-]*(?:\s+(?:en|van|"
     r"voor)\s+[A-Z][\w-]*)*)"
 )
+# A member's surname with its tussenvoegsel: "Podt", "Van der Plas", "de Hoop", "Kostić".
+TUSSENVOEGSEL = r"(?:[Vv]an\s+(?:de[nr]?\s+|het\s+)?|[Dd]e[nr]?\s+|[Tt]e[nr]\s+|[Ii]n\s+'t\s+)"
+SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
 INDIENER_RE = re.compile(
     r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
-    r"([A-Z][\w'-]+(?:[/ ](?:en\s+)?[A-Z][\w'-]+)*)"
+    rf"({SURNAME}(?:\s*/\s*{SURNAME}|\s+en\s+{SURNAME})*)"
 )
+MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({SURNAME})(?:\s+en\s+({SURNAME}))?")
 NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
 
 
@@ -168,15 +174,53 @@ def find_fractie(text: str) -> str | None:
 
 
 def find_names(text: str) -> tuple[str, ...]:
-    """Member names: 'de motie van Podt', 'de motie-Podt/Rajkowski', 'de leden X en Y'."""
+    """Member names: 'de motie van Podt', 'de motie-Podt/Rajkowski', 'de motie van Van der
+    Plas', 'de leden X en Y'. A tussenvoegsel stays with its name ("Van der Plas")."""
     names: list[str] = []
     for match in INDIENER_RE.finditer(text):
-        for name in re.split(r"[/ ]|\ben\b", match.group(1)):
-            if name and name not in NOT_NAMES and name not in FRACTIES and name[0].isupper():
+        for name in re.split(r"\s*/\s*|\s+en\s+", match.group(1)):
+            name = name.strip()
+            if name and name not in NOT_NAMES and name not in FRACTIES:
                 names.append(name)
-    for match in re.finditer(r"\b(?:lid|leden)\s+([A-Z][\w'-]+)(?:\s+en\s+([A-Z][\w'-]+))?", text):
-        names += [g for g in match.groups() if g and g not in names]
+    for match in MEMBERS_RE.finditer(text):
+        names += [g for g in match.groups() if g and g not in NOT_NAMES]
     return tuple(dict.fromkeys(names))
+
+
+NAME_CANDIDATE_RE = re.compile(rf"(?<![\w-]){SURNAME}")
+# Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
+# voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
+MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
+
+
+def with_known_members(question: Question, is_member: Callable[[str], bool]) -> Question:
+    """Names the pattern missed ("Van der Plas heeft in december een motie ingediend ...")
+    that `is_member` knows as an indiener of moties; a free question about what became of a
+    member's proposal is then a motie question."""
+    if question.names or question.ids:
+        return question
+    fracties = {f.lower() for f in FRACTIES}
+    names = tuple(
+        dict.fromkeys(
+            name
+            for name in NAME_CANDIDATE_RE.findall(question.text)
+            if len(name) > 2
+            and name not in NOT_NAMES
+            and name.lower() not in fracties
+            and is_member(name)
+        )
+    )
+    if not names:
+        return question
+    question = replace(question, names=names)
+    if (
+        question.intent == FREE
+        and not question.filters.types
+        and question.aspects & MOTION_BY_MEMBER_ASPECTS
+    ):
+        filters = replace(question.filters, types=(MOTIE, GEWIJZIGDE_MOTIE))
+        question = replace(question, intent=MOTION, filters=filters)
+    return question
 
 
 def parse_question(text: str, today: dt.date) -> Question:

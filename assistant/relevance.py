@@ -30,6 +30,9 @@ DISTINCTIVE_SHARE = 0.02
 # tests/eval/README.md).
 LEXICAL_COVER = 0.75
 DENSE_FLOOR = 0.5
+# A term of the question that no chunk holds at all ("bacterievuur") is only forgiven when the
+# meaning is this close (a synonym, another spelling); a neighbouring subject stays below it.
+ABSENT_DENSE = 0.8
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Relevance:
         stems = list(dict.fromkeys(stems))
         if not stems:
             return Coverage(1.0, (), (), ())
-        words = _words(text)
+        words = text_words(text)
         covered = [s for s in stems if contains(words, s)]
         missing = [s for s in stems if s not in covered]
         weights = {s: self.weight(s) for s in stems}
@@ -76,11 +79,13 @@ class Relevance:
 
     def answers(self, coverage: Coverage, dense: float | None) -> bool:
         """Enough of the question's weight is there, or the meaning is close and no more than
-        half of the weight is missing; a rare term of the question that the passage lacks is
-        only forgiven by a very close meaning."""
+        half of the weight is missing; a term that no chunk holds at all is only forgiven by a
+        very close meaning."""
+        similarity = dense or 0.0
+        if similarity < ABSENT_DENSE and any(self.absent(s) for s in coverage.missing_distinctive):
+            return False
         if coverage.share >= LEXICAL_COVER and len(coverage.missing_distinctive) <= 1:
             return True
-        similarity = dense or 0.0
         return coverage.share >= DENSE_FLOOR and similarity + 0.5 * coverage.share >= (
             self.dense_threshold
         )
@@ -105,7 +110,7 @@ def _inside(words: frozenset[str], part: str) -> bool:
     return any(part in w for w in words)
 
 
-def _words(text: str) -> frozenset[str]:
+def text_words(text: str) -> frozenset[str]:
     """The text's words as written and as stems: question stems match either."""
     return _words_cached(text) if len(text) < 4000 else _stemmed_words(text)
 

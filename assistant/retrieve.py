@@ -202,12 +202,14 @@ class ChunkIndex:
         return self._df, self._vocab
 
     def doc_ids_signed_by(self, names: Sequence[str]) -> tuple[str, ...]:
-        """Every motie (any period) whose indieners include all `names` as words."""
+        """Every motie (any period) whose indieners include every word of all `names`
+        ("Van der Plas": van, der and plas)."""
         signers = self._motion_signers()
         found: set[str] | None = None
         for name in names:
-            ids = signers.get(name.lower(), set())
-            found = set(ids) if found is None else found & ids
+            for word in re.findall(r"[\w'-]+", name.lower()):
+                ids = signers.get(word, set())
+                found = set(ids) if found is None else found & ids
         return tuple(sorted(found or ()))
 
     def motion_title(self, doc_id: str) -> str:

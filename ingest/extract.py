@@ -684,12 +684,32 @@ def resolve_footnote_references(text: str) -> list[Reference]:
     return [ref for _, _, ref in located]
 
 
+KST_ID_RE = re.compile(r"kst-(\d+)(?:-([A-Z]+))?-(\d+)$", re.IGNORECASE)
+
+
+def identifier_pattern(identifier: str) -> re.Pattern[str]:
+    """How texts write an identifier. A Kamerstuk in any spelling: "kst-36471-64",
+    "36471-64", "36 471-64", "36 471, nr. 64", "36 410 XIV, nr. 38"; anything else as written,
+    case and spacing ignored."""
+    kst = KST_ID_RE.match(identifier)
+    if kst is None:
+        parts = identifier.split()
+        return re.compile(r"\s*".join(re.escape(part) for part in parts), re.IGNORECASE)
+    dossier, roman, number = kst.groups()
+    digits = r"\s?".join(re.escape(d) for d in dossier) if len(dossier) > 3 else dossier
+    roman_part = rf"[\s-]{roman}" if roman else ""
+    return re.compile(
+        rf"(?<![\d-])(?:kst-)?{digits}{roman_part}(?:-|,?\s*nrs?\.?\s*){number}(?!\d)",
+        re.IGNORECASE,
+    )
+
+
 def sentences_naming(text: str, literal: str) -> list[str]:
-    """The body sentences of `text` that name `literal` (an identifier such as "TZ202309-010"):
-    where it is written in the body, and where the marker of a footnote that names it stands
-    ("... de toezegging³ is hiermee afgedaan" with footnote 3 "TZ202309-010"). Case and
-    spacing are ignored."""
-    wanted = re.compile(r"\s*".join(re.escape(part) for part in literal.split()), re.IGNORECASE)
+    """The body sentences of `text` that name `literal` (an identifier such as "TZ202309-010"
+    or a Kamerstuk in any spelling): where it is written in the body, and where the marker of
+    a footnote that names it stands ("... de toezegging³ is hiermee afgedaan" with footnote 3
+    "TZ202309-010"). Case and spacing are ignored."""
+    wanted = identifier_pattern(literal)
     body, notes = split_footnotes(text)
     sentences = _Sentences(body)
     found: dict[str, None] = {}

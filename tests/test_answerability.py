@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from assistant.ask import Answerer
+from assistant.ask_base import question_parts, surname
 from assistant.compose import build_services
 from assistant.embed import HashEmbedder
-from assistant.relevance import Coverage, Relevance, _words, contains
+from assistant.question import FREE, MOTION, find_names, parse_question, with_known_members
+from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.settings import Settings
 from assistant.store import Store
-from ingest.extract import sentences_naming
+from ingest.extract import identifier_pattern, sentences_naming
 from ingest.pipeline import Ingestor
 
 TODAY = dt.date(2026, 11, 29)
@@ -67,7 +69,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     ],
 )
 def test_a_stem_is_found_as_a_word_inside_a_word_or_as_a_compound(stem: str, found: bool) -> None:
-    words = _words("Over de teelt van zeewier en de asielinstroom")
+    words = text_words("Over de teelt van zeewier en de asielinstroom")
     assert contains(words, stem) is found
 
 
@@ -82,9 +84,8 @@ def test_a_missing_rare_term_weighs_more_than_a_missing_common_one(answerer: Ans
     assert not judge.answers(coverage, dense=0.3)
 
 
-def test_a_passage_found_only_lexically_can_answer() -> None:
-    judge = Relevance.__new__(Relevance)
-    judge.dense_threshold = 0.88
+def test_a_passage_found_only_lexically_can_answer(answerer: Answerer) -> None:
+    judge = Relevance(answerer.retriever.index, dense_threshold=0.88)
     assert judge.answers(Coverage(0.9, ("a", "b"), (), ()), dense=None)
     assert not judge.answers(Coverage(0.4, ("a",), ("b",), ("b",)), dense=None)
 
@@ -98,7 +99,7 @@ def test_a_motie_asked_by_indiener_and_subject(answerer: Answerer) -> None:
 def test_a_motie_of_an_indiener_on_another_subject_is_not_presented(answerer: Answerer) -> None:
     answer = answerer.ask("Is de motie van Podt over zeewierteelt aangenomen?")
     assert answer.refused
-    assert answer.answer.startswith("Ik vond geen motie over zeewierteelt")
+    assert answer.answer.startswith("Ik vond geen motie van Podt over zeewierteelt")
     assert "niet wat u vroeg" in answer.answer
     assert "is aangenomen" not in answer.answer and "Stemmen:" not in answer.answer
 
@@ -130,3 +131,87 @@ def test_sentences_naming_an_identifier_in_the_body_and_in_footnotes() -> None:
     assert sentences_naming(text, "TZ202309-010") == ["Hiermee is de toezegging¹ afgedaan."]
     assert sentences_naming(text, "2024d12345") == ["Dit gaat over 2024D12345."]
     assert sentences_naming(text, "TZ999") == []
+
+
+# -- names, spellings and compound questions (found on the first blind question set) ----------
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Wat is er gebeurd met de motie van Van der Plas over Gazprom?", ("Van der Plas",)),
+        ("de motie-Podt/Rajkowski over het migratiepact", ("Podt", "Rajkowski")),
+        ("de motie van de leden Van Haga en De Hoop over iets", ("Van Haga", "De Hoop")),
+        ("de motie van het lid Kostić", ("Kostić",)),
+    ],
+)
+def test_member_names_keep_their_tussenvoegsel(question: str, names: tuple[str, ...]) -> None:
+    assert find_names(question) == names
+
+
+def test_a_member_known_as_indiener_makes_a_proposal_question_a_motie_question() -> None:
+    question = parse_question(
+        "Wat is er terechtgekomen van het voorstel van Podt om het migratiepact uit te voeren?",
+        TODAY,
+    )
+    assert question.intent == FREE and not question.names
+    known = with_known_members(question, lambda name: name == "Podt")
+    assert known.intent == MOTION and known.names == ("Podt",)
+    # A name no motie was signed by, or a fractie, is no member.
+    assert with_known_members(question, lambda name: False) == question
+    asked = parse_question("Heeft de PVV daar iets over gezegd?", TODAY)
+    assert with_known_members(asked, lambda name: True).names == ()
+
+
+def test_a_member_with_a_tussenvoegsel_finds_their_moties(answerer: Answerer) -> None:
+    index = answerer.retriever.index
+    assert index.doc_ids_signed_by(["Podt"])
+    assert not index.doc_ids_signed_by(["Van Podt"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "beantwoord met een brief (36 471-64) op 7 juni",
+        "zie Kamerstuk 36 471, nr. 64.",
+        "Kamerstukken 36471, nrs. 64",
+        "kst-36471-64",
+    ],
+)
+def test_a_kamerstuk_is_named_in_every_spelling(text: str) -> None:
+    assert identifier_pattern("kst-36471-64").search(text)
+
+
+@pytest.mark.parametrize("text", ["136 471-64", "36 471-640", "36 471, nr. 6"])
+def test_a_kamerstuk_pattern_does_not_match_other_numbers(text: str) -> None:
+    assert not identifier_pattern("kst-36471-64").search(text)
+
+
+def test_a_roman_numbered_kamerstuk_is_named_in_every_spelling() -> None:
+    pattern = identifier_pattern("kst-36410-XIV-38")
+    assert all(pattern.search(t) for t in ("36 410 XIV, nr. 38", "36410-XIV-38"))
+
+
+def test_a_question_that_asks_two_things_is_split() -> None:
+    assert question_parts(
+        "Welke standaard geldt als veilig, en hoe heet het programma daarvoor?"
+    ) == ["Welke standaard geldt als veilig", "hoe heet het programma daarvoor?"]
+    assert question_parts("Welke brieven zijn verstuurd, en wanneer?") == [
+        "Welke brieven zijn verstuurd, en wanneer?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_"),
+    [("C.A.M. van der Plas", "Van der Plas"), ("H.M. de Hoop", "De Hoop"), ("Podt", "Podt")],
+)
+def test_a_motie_is_named_after_the_whole_surname(name: str, surname_: str) -> None:
+    assert surname(name) == surname_
+
+
+def test_a_subject_no_text_names_is_no_motie_even_when_the_meaning_is_near(
+    answerer: Answerer,
+) -> None:
+    answer = answerer.ask("Is er een motie aangenomen over zeewierteelt bij het migratiepact?")
+    assert answer.refused, answer.answer
+    assert "is aangenomen" not in answer.answer and "Stemmen:" not in answer.answer

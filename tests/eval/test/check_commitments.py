@@ -1,24 +1,25 @@
-"""Checks for the blind commitment TEST set (batch 3). Run from anywhere: python3 check_commitments.py"""
-import csv, json, collections, os
+"""Checks for the blind commitment TEST set (batch 4). Run from anywhere: python3 check_commitments.py"""
+import csv, json, collections, os, subprocess, sys, ast
 csv.field_size_limit(10**9)
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = '/work/shared/data/kamervragen-antwoorden/vragen-antwoorden.csv'
-DEVS = [os.path.join(HERE, '..', 'dev', d, 'kamervragen_answers.jsonl') for d in ('kamervragen', 'kamervragen2')]
-N_STRONG, N_MEDIUM, N_RANDOM = 16, 20, 15
-N = N_STRONG + N_MEDIUM + N_RANDOM
+DEVS = [os.path.join(HERE, '..', 'dev', d, 'kamervragen_answers.jsonl')
+        for d in ('kamervragen', 'kamervragen2', 'kamervragen3')]
+N_WEAK, N_RANDOM = 45, 15
+N = N_WEAK + N_RANDOM
 src = {r[0]: r for r in list(csv.reader(open(SRC, encoding='utf-8')))[1:]}
 answers = [json.loads(l) for l in open(os.path.join(HERE, 'kamervragen_answers.jsonl'), encoding='utf-8')]
 sents = [json.loads(l) for l in open(os.path.join(HERE, 'commitment_sentences.jsonl'), encoding='utf-8')]
 norm = lambda t: ' '.join(t.split())
 ok = True
-# N distinct rows: strong-cue first, then medium-cue, then random
+# N distinct rows: weak-cue first, then random
 assert len(answers) == N and len({a['row'] for a in answers}) == N
 assert all(set(a) == {'row', 'question', 'answer'} for a in answers)
 assert all(set(s) == {'row', 'sentence', 'commitment', 'kind', 'note'} for s in sents)
-# no overlap with the dev rows (both earlier sets), nor with their answer texts
+# no overlap with the dev rows (all three earlier sets), nor with their answer texts
 dev = [json.loads(l) for p in DEVS for l in open(p, encoding='utf-8')]
 dev_rows = {a['row'] for a in dev}; dev_texts = {norm(a['answer']) for a in dev}
-assert len(dev_rows) == 200
+assert len(dev_rows) == 251
 assert not dev_rows & {a['row'] for a in answers}, 'overlap with dev rows'
 assert not dev_texts & {norm(a['answer']) for a in answers}, 'overlap with dev answer texts'
 # answers and questions are verbatim copies of the CSV; length and distinct texts as selected
@@ -27,6 +28,11 @@ for a in answers:
     assert a['answer'] == r[3] and a['question'] == r[2], a['row']
     assert len(a['answer']) <= 2500, a['row']
 assert len({norm(a['answer']) for a in answers}) == N, 'duplicate answer texts'
+# the selection script, run again, gives the same rows in the same order
+outp = subprocess.run([sys.executable, os.path.join(HERE, 'select_answers.py')], capture_output=True,
+                      text=True, check=True).stdout
+lines = {l.split(' (')[0]: ast.literal_eval(l.split(': ', 1)[1]) for l in outp.splitlines() if 'rows (' in l}
+assert lines['weak-cue rows'] + lines['random rows'] == [a['row'] for a in answers], 'selection differs'
 coll = {a['row']: norm(a['answer']) for a in answers}
 order = [a['row'] for a in answers]
 pos = {}
@@ -62,8 +68,7 @@ def report(name, A, S):
     print(name, 'answers', len(A), 'sentences', len(S), 'kinds', dict(c))
     print('  borderline positives', bl[(True, True)], dict(bk), 'borderline negatives', bl[(False, True)])
     print('  answers with a positive', len({s['row'] for s in S if s['commitment']}))
-parts = [('strong-cue:', order[:N_STRONG]), ('medium-cue:', order[N_STRONG:N_STRONG + N_MEDIUM]),
-         ('random:', order[N_STRONG + N_MEDIUM:])]
+parts = [('weak-cue:', order[:N_WEAK]), ('random:', order[N_WEAK:])]
 for name, rs in parts:
     rs = set(rs)
     report(name, [a for a in answers if a['row'] in rs], [s for s in sents if s['row'] in rs])
