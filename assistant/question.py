@@ -187,7 +187,11 @@ def find_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-NAME_CANDIDATE_RE = re.compile(rf"(?<![\w-]){SURNAME}")
+# Anywhere in a sentence a tussenvoegsel before a surname is written with a capital ("Van der
+# Plas", "De Hoop"); "van Podt" is the preposition and the name.
+NAME_CANDIDATE_RE = re.compile(
+    r"(?<![\w-])(?:Van\s+(?:de[nr]?\s+|het\s+)?|De[nr]?\s+|Te[nr]\s+|In\s+'t\s+)?[A-Z][\w'-]+"
+)
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
