@@ -23,6 +23,7 @@ from assistant.question import Question
 from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
 from assistant.store import Store, where
+from ingest.commitments import WHEN_RE
 from ingest.extract import KST_ID_RE, MONTHS, identifier_pattern, sentences_naming
 
 NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
@@ -40,6 +41,8 @@ BEWINDSPERSOON_RE = re.compile(
 MENTIONS_SHOWN = 5  # documents quoted for a number that is no document itself
 MENTIONS_SEARCHED = 20  # chunks read for one such number
 MAX_YEARS_NAMED = 3  # a period this short may be what a text is about, not when it was written
+WHEN_QUESTION_RE = re.compile(r"\bwanneer\b|\bop welke datum\b|\bper welke datum\b", re.I)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 
 
@@ -223,6 +226,7 @@ class BaseAnswers:
         programma?" gets a sentence for each part."""
         terms = set(self.tokenizer(question.topic or question.text))
         weight = {t: self.relevance_judge.weight(t) for t in terms}
+        asks_when = WHEN_QUESTION_RE.search(question.text) is not None
         candidates: list[tuple[int, Passage, str, set[str], float]] = []
         for rank, passage in enumerate(passages[:5]):
             for sentence in sentences(passage.text):
@@ -235,11 +239,10 @@ class BaseAnswers:
                 shared = {t for t in terms if contains(within, t)}
                 # Damped for length so a long sentence does not win by size alone.
                 damp = math.sqrt(max(len(words), 4))
-                bonus = (
-                    0.5
-                    if question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence)
-                    else 0.0
-                )
+                votes = question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence)
+                # "Wanneer ...?": a sentence that says when.
+                when = asks_when and (WHEN_RE.search(sentence) or YEAR_RE.search(sentence))
+                bonus = 0.5 if votes or when else 0.0
                 candidates.append((rank, passage, sentence, shared, damp - bonus))
         chosen: list[tuple[Passage, str]] = []
         covered: set[str] = set()
@@ -411,12 +414,16 @@ def motion_name(doc: Document) -> str:
     return f"{kind}-{surnames[0]} c.s."
 
 
+PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op"})
+
+
 def surname(name: str) -> str:
     """'C.A.M. van der Plas' -> 'Van der Plas', 'H.M. de Hoop' -> 'De Hoop', 'Podt' -> 'Podt'."""
     words = [w for w in name.split() if not w.endswith(".")]
     if not words:
         return name.split()[-1] if name.split() else ""
-    start = next((i for i, w in enumerate(words) if w[0].islower()), len(words) - 1)
+    last = len(words) - 1
+    start = next((i for i, w in enumerate(words[:last]) if w.lower() in PARTICLES), last)
     found = " ".join(words[start:])
     return found[0].upper() + found[1:]
 

@@ -10,7 +10,7 @@ from assistant.answer import Answer, Citations
 from assistant.ask_base import GENERIC_WORDS, BaseAnswers, dutch_date, motion_name, topic_words
 from assistant.commitments import OPEN, CommitmentRow, collect, filter_rows
 from assistant.documents import TOEZEGGING, Document
-from assistant.fulfilment import confidence_of, later_letters
+from assistant.fulfilment import Evidence, confidence_of, later_letters
 from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import DONE_QUESTION_RE, Question
 from assistant.retrieve import MOTION_TYPES, Filters, Passage
@@ -30,6 +30,14 @@ ASKED_FEATURES = (
     (re.compile(r"\bwanneer\b|\btermijn\b|\bdeadline\b", re.I), WHEN_RE),
 )
 DETAILS_SHOWN = 2
+# What a promise says will be sent, as a later document's subject names it.
+PROMISED_KIND_RE = re.compile(
+    r"\b(?:kabinetsreactie|beleidsreactie|voortgangsbrief|voortgangsrapportage|rapportage|"
+    r"evaluatie|plan van aanpak|actieplan|kabinetsvisie|verkenning|beantwoording)\b",
+    re.IGNORECASE,
+)
+# Subject words of the promise that the later document's title must share (besides the kind).
+MIN_DELIVERED_SHARED = 3
 # Share of the question's content weight a commitment (with the sentences around it, where and
 # by whom it was said) must hold, besides at least one of the question's rare terms: a promise
 # often refers back ("dan zal ik die de Kamer doen toekomen"), so less than for a passage.
@@ -172,7 +180,18 @@ class CommitmentAnswers(BaseAnswers):
                         f" Nagekomen volgens {carrier.title} {cite.cite(carrier, evidence.quote)}"
                         f" (zekerheid: {row.confidence})."
                     )
-            if not row.evidence:
+            delivered = self._delivered(row) if not row.evidence and asks_done else None
+            if delivered is not None:
+                carrier = self.store.get_document(delivered.id)
+                assert carrier is not None
+                when = f" van {dutch_date(carrier.date)}" if carrier.date else ""
+                line += (
+                    f" Status: waarschijnlijk nagekomen (zekerheid middel): '{carrier.title}'"
+                    f"{when} {cite.cite_field(carrier, 'Onderwerp:')} is het soort stuk dat hier "
+                    "is toegezegd, over hetzelfde onderwerp (herkend aan het onderwerp van dat "
+                    "stuk, niet aan een verwijzing naar de toezegging)."
+                )
+            elif not row.evidence:
                 line += " Status: geen uitvoering gevonden in de bronnen."
                 if asks_done and shown < LATER_LETTER_ROWS:
                     line += self._later_letters(question, row, cite)
@@ -204,6 +223,43 @@ class CommitmentAnswers(BaseAnswers):
             " Mogelijk relevant (gevonden op woorden in het onderwerp, niet op nummer; "
             f"zekerheid laag): {'; '.join(leads)}."
         )
+
+    def _delivered(self, row: CommitmentRow) -> Evidence | None:
+        """A later document whose subject is what the promise said would be sent: the kind
+        of document promised ("de kabinetsreactie") and the promise's own subject words
+        ("rapport", "Universiteit", "Twente") stand in its title."""
+        # "wordt de kabinetsreactie gestuurd. Uw Kamer wordt hier voor de zomer over
+        # geïnformeerd": the kind may stand in the sentences around the promise.
+        promised = " ".join([*row.context, row.quote, *row.details])
+        kinds = {m.group(0).lower() for m in PROMISED_KIND_RE.finditer(promised)}
+        if not kinds:
+            return None
+        subject = " ".join([row.quote, *row.context, *row.details, row.doc_title])
+        words = [
+            w
+            for w in dict.fromkeys(re.findall(r"\w[\w'-]{4,}", subject))
+            if w.lower() not in GENERIC_WORDS and w.lower() not in kinds
+        ]
+        stems = {w: self.tokenizer(w) for w in words}
+        words = [w for w in words if stems[w]]
+        # The rarest words that some text holds find the letter; all of them count for the match.
+        index = self.retriever.index
+
+        def frequency(word: str) -> int:
+            counts = [index.document_frequency(t) for t in stems[word]]
+            return min(c for c in counts) if all(counts) else index.size + 1
+
+        words.sort(key=frequency)
+        made = dt.date.fromisoformat(row.made_on) if row.made_on else None
+        matches = []
+        for evidence in later_letters(self.store, words, made, limit=5):
+            title = evidence.quote.lower()
+            shared = sum(w.lower() in title for w in words)
+            if any(kind in title for kind in kinds) and shared >= MIN_DELIVERED_SHARED:
+                # The stuk itself before what goes with it ("Beslisnota bij Kabinetsreactie").
+                leads = any(title.startswith(kind) for kind in kinds)
+                matches.append((-shared, not leads, len(title), evidence))
+        return min(matches, key=lambda m: m[:3])[3] if matches else None
 
     def _commitment_matches(self, question: Question, doc: Document, wants_open: bool) -> bool:
         status = str(doc.extra.get("status") or "").lower()

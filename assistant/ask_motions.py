@@ -89,7 +89,7 @@ class MotionAnswers(BaseAnswers):
         cite = Citations()
         if doc.motion is None and doc.type != TOEZEGGING:
             return self._document_answer(question, doc, cite), (doc.id,)
-        lines = self._motion_lines(doc, question.aspects, cite)
+        lines = self._motion_lines(doc, question.aspects, cite, question)
         answer = Answer(
             question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
         )
@@ -130,7 +130,13 @@ class MotionAnswers(BaseAnswers):
             ), ()
         return found
 
-    def _motion_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
+    def _motion_lines(
+        self,
+        doc: Document,
+        aspects: frozenset[str],
+        cite: Citations,
+        question: Question | None = None,
+    ) -> list[str]:
         motion = doc.motion
         assert motion is not None
         # "Wat is de status van ...": everything that is known.
@@ -139,6 +145,7 @@ class MotionAnswers(BaseAnswers):
         name = motion_name(doc)
         about = doc.title[doc.title.find(" over ") :] if " over " in doc.title else ""
         lines = [f"{name} ({identifiers(doc)}){about} {cite.cite_field(doc, 'Onderwerp:')}."]
+        lines += self._motion_text_lines(doc, cite, question)
         if doc.date:
             lines.append(f"Ingediend op {dutch_date(doc.date)} {cite.cite_field(doc, 'Datum:')}.")
         if everything or "indieners" in aspects:
@@ -166,6 +173,31 @@ class MotionAnswers(BaseAnswers):
             )
         if everything or "fulfilment" in aspects or "outcome" in aspects:
             lines += self._fulfilment_lines(doc, cite, explicit="fulfilment" in aspects)
+        return lines
+
+    def _motion_text_lines(
+        self, doc: Document, cite: Citations, question: Question | None
+    ) -> list[str]:
+        """What the motie asks, in its own words (the dictum), and the clause of its text that
+        holds what the question asks when neither the title nor the dictum does."""
+        clauses = motion_clauses(doc.text)
+        if not clauses:
+            return []
+        dictum = next((c for c in clauses if DICTUM_RE.match(c)), None)
+        lines = []
+        if dictum is not None:
+            lines.append(f"De motie {dictum.rstrip(',;')} {cite.cite(doc, dictum)}.")
+        if question is None:
+            return lines
+        stems = self._content_stems(question, question.names)
+        judge = self.relevance_judge
+        shown = judge.coverage(stems, f"{doc.title} {dictum or ''}")
+        wanted = [s for s in shown.missing if s not in question.names]
+        if not wanted:
+            return lines
+        best = max(clauses, key=lambda c: judge.coverage(wanted, c).share)
+        if best != dictum and judge.coverage(wanted, best).share > 0:
+            lines.append(f'Uit de tekst van de motie: "{best}" {cite.cite(doc, best)}')
         return lines
 
     def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
@@ -320,5 +352,24 @@ class MotionAnswers(BaseAnswers):
         )
 
 
+# The operative part of a motie: what the Kamer asks or states.
+DICTUM_RE = re.compile(
+    r"(?:verzoekt|roept|spreekt\s+(?:uit|als\s+haar\s+mening\s+uit)|draagt|vraagt|"
+    r"besluit|stelt)\b",
+    re.IGNORECASE,
+)
+CLAUSE_END_RE = re.compile(r";\s*\n|,\s*\n(?=en gaat over tot de orde van de dag)")
+
+
+def motion_clauses(text: str) -> list[str]:
+    """The considerations and the dictum of a motie's text, each verbatim ("constaterende dat
+    ...;", "verzoekt de regering ...,"), without the opening and the closing formula."""
+    body = text.split("gehoord de beraadslaging,", 1)[-1]
+    body = body.split("en gaat over tot de orde van de dag", 1)[0]
+    clauses = [" ".join(c.split()).rstrip(",;") for c in CLAUSE_END_RE.split(body)]
+    return [c for c in clauses if len(c) >= 20]
+
+
 def _names(name: str, indieners: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", indieners) is not None
+    """'Van Baarle' names 'F. van Baarle (DENK)'."""
+    return re.search(rf"\b{re.escape(name)}\b", indieners, re.IGNORECASE) is not None

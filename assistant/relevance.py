@@ -23,6 +23,8 @@ from assistant.retrieve import MIN_INSIDE, ChunkIndex, shared_tokenizer
 
 # Each half of a compound split needs at least this many letters.
 MIN_PART = 4
+# Letters after a linking s that may be dropped ("afstand-s-eis").
+MIN_LINKED_TAIL = 3
 # A stem found in at most this share of all chunks is distinctive: the question is about it.
 DISTINCTIVE_SHARE = 0.02
 # Covered share of the question's idf weight that answers without dense help, and the least
@@ -99,6 +101,14 @@ def contains(words: frozenset[str], stem: str) -> bool:
     if len(stem) < MIN_INSIDE:
         return False
     if any(stem in w for w in words):
+        return True
+    # The linking s of a compound is spelled both ways: "afstandseis" and "afstandeis".
+    linked = [
+        stem[:at] + stem[at + 1 :]
+        for at in range(MIN_PART, len(stem) - MIN_LINKED_TAIL)
+        if stem[at] == "s"
+    ]
+    if any(_inside(words, variant) for variant in linked):
         return True
     return any(
         _inside(words, stem[:cut]) and _inside(words, stem[cut:])

@@ -10,10 +10,12 @@ import pytest
 
 from assistant.ask import Answerer
 from assistant.ask_base import question_parts, surname
+from assistant.ask_motions import motion_clauses
 from assistant.compose import build_services
 from assistant.embed import HashEmbedder
 from assistant.question import FREE, MOTION, find_names, parse_question, with_known_members
 from assistant.relevance import Coverage, Relevance, contains, text_words
+from assistant.retrieve import Passage
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.extract import identifier_pattern, sentences_naming
@@ -66,10 +68,13 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
         ("zeewierteelt", True),  # a compound of two words that are there
         ("kernfusie", False),
         ("zee", False),  # short stems only as whole words
+        ("afstandseis", True),  # the linking s spelled the other way
+        ("asielsinstroom", True),
+        ("teeltsysteem", False),  # not an s that links two parts that are there
     ],
 )
 def test_a_stem_is_found_as_a_word_inside_a_word_or_as_a_compound(stem: str, found: bool) -> None:
-    words = text_words("Over de teelt van zeewier en de asielinstroom")
+    words = text_words("Over de teelt van zeewier, de asielinstroom en een afstandeis")
     assert contains(words, stem) is found
 
 
@@ -215,3 +220,39 @@ def test_a_subject_no_text_names_is_no_motie_even_when_the_meaning_is_near(
     answer = answerer.ask("Is er een motie aangenomen over zeewierteelt bij het migratiepact?")
     assert answer.refused, answer.answer
     assert "is aangenomen" not in answer.answer and "Stemmen:" not in answer.answer
+
+
+def test_a_motie_text_splits_into_its_considerations_and_dictum() -> None:
+    text = (
+        "De Kamer,\ngehoord de beraadslaging,\nconstaterende dat er elk jaar 3.500 baby's "
+        "met het RS-virus in het ziekenhuis belanden;\nverzoekt de regering het RSV-vaccin op te "
+        "nemen in het Rijksvaccinatieprogramma,\nen gaat over tot de orde van de dag.\nPaulusma"
+    )
+    assert motion_clauses(text) == [
+        "constaterende dat er elk jaar 3.500 baby's met het RS-virus in het ziekenhuis belanden",
+        "verzoekt de regering het RSV-vaccin op te nemen in het Rijksvaccinatieprogramma",
+    ]
+    assert motion_clauses("") == []
+
+
+def test_a_motie_answer_quotes_what_the_motie_asks(answerer: Answerer) -> None:
+    answer = answerer.ask("Wat is de status van de motie kst-32317-913?")
+    dictum = [c for c in answer.citations if c.quote.startswith("verzoekt")]
+    assert dictum, answer.answer
+    assert f"De motie {dictum[0].quote.rstrip(',;')} [{dictum[0].n}]" in answer.answer
+
+
+def test_a_when_question_quotes_the_sentence_that_says_when(answerer: Answerer) -> None:
+    passage = Passage(
+        "x#1",
+        "x",
+        "Het migratiepact treedt in werking als de keten op de nieuwe regels is voorbereid. "
+        "Het migratiepact treedt op 12 juni 2026 in werking in alle lidstaten van de Unie.",
+        {},
+        1.0,
+    )
+    asked = parse_question("Wanneer treedt het migratiepact in werking?", TODAY)
+    best = answerer._best_sentences(asked, [passage], limit=1)
+    assert "12 juni 2026" in best[0][1]
+    plain = parse_question("Hoe treedt het migratiepact in werking?", TODAY)
+    assert "voorbereid" in answerer._best_sentences(plain, [passage], limit=1)[0][1]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.commitments import CommitmentRow
+from assistant.compose import build_services
 from assistant.embed import HashEmbedder
 from assistant.fulfilment import (
     CARRIED_OUT,
@@ -160,3 +162,40 @@ def test_markdown_escape_keeps_source_text_inert() -> None:
     escaped = md_escape(hostile)
     assert "[klik](" not in escaped and "<b>" not in escaped and "$x$" not in escaped
     assert md_plain(escaped) == hostile
+
+
+def _row(quote: str, made_on: str = "2024-05-17") -> CommitmentRow:
+    return CommitmentRow(
+        id="tekst-test#1",
+        source="gedaan",
+        made_on=made_on,
+        who="staatssecretaris van Infrastructuur en Waterstaat",
+        what=quote,
+        quote=quote,
+        doc_id="ah-tk-test",
+        doc_title="Vragen over vuurwerkopslag",
+        url=None,
+        status="open",
+        status_text="",
+        context=["Het rapport van de Universiteit Twente 'Leren van twee vuurwerkrampen' ..."],
+    )
+
+
+def test_a_later_letter_that_is_the_promised_stuk_counts_as_probably_kept(
+    store: Store,
+) -> None:
+    answerer = build_services(
+        Settings(store=store.settings.store), embedder=HashEmbedder(), store=store
+    ).answerer
+    promise = _row(
+        "Zodra het onderzoek gereed is, wordt de kabinetsreactie naar uw Kamer gestuurd."
+    )
+    found = answerer._delivered(promise)
+    assert found is not None and found.id == "2025D90002"
+    # Not after the letter, not without a promised kind of stuk, not on another subject.
+    assert answerer._delivered(_row(promise.quote, made_on="2025-10-01")) is None
+    assert answerer._delivered(_row("Ik zal de Kamer informeren.")) is None
+    other = _row("De kabinetsreactie op het advies over windparken volgt.")
+    other.context = ["Windparken op zee."]
+    other.doc_title = "Vragen over windparken"
+    assert answerer._delivered(other) is None
