@@ -328,19 +328,31 @@ def question_parts(text: str) -> list[str]:
     return parts
 
 
-ANSWER_SENTENCES = 1
+# The reply to a Kamervraag: its first sentences, as long as they stay short.
+ANSWER_SENTENCES = 3
+ANSWER_CHARS = 500
 ANSWER_HEADING_RE = re.compile(r"(?m)^\s*Antwoord(?:\s+\d+)?\s*$")
+QUESTION_HEADING_RE = re.compile(r"(?m)^\s*Vraag(?:\s+\d+)?\s*$")
 
 
 def answer_opening(passage: Passage) -> list[tuple[Passage, str]]:
-    """The first sentences after "Antwoord N" in a Vraag/Antwoord passage; [] otherwise."""
+    """The first sentences after "Antwoord N" in a Vraag/Antwoord passage, up to the next
+    question; [] otherwise."""
     if passage.metadata.get("kind") != "vraag-antwoord":
         return []
     heading = ANSWER_HEADING_RE.search(passage.text)
     if heading is None:
         return []
-    found = [s for s in sentences(passage.text[heading.end() :]) if len(s) >= 10]
-    return [(passage, s) for s in found[:ANSWER_SENTENCES]]
+    reply = passage.text[heading.end() :]
+    reply = reply[: m.start()] if (m := QUESTION_HEADING_RE.search(reply)) else reply
+    chosen: list[tuple[Passage, str]] = []
+    length = 0
+    for sentence in (s for s in sentences(reply) if len(s) >= 10):
+        if chosen and (len(chosen) == ANSWER_SENTENCES or length + len(sentence) > ANSWER_CHARS):
+            break
+        chosen.append((passage, sentence))
+        length += len(sentence)
+    return chosen
 
 
 # Words that say what kind of answer is wanted, not what it is about.

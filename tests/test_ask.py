@@ -306,10 +306,15 @@ def test_kamervraag_answer_opens_with_the_direct_reply() -> None:
     text = (
         "Vraag 2\nKlopt het dat er sancties van kracht zijn die het Europese "
         "luchtvaartmaatschappijen\nverbieden om het Russische luchtruim binnen te vliegen?\n"
-        "Antwoord 2\nNee, dat klopt niet. De EU-sancties verbieden het Russische vliegtuigen."
+        "Antwoord 2\nNee, dat klopt niet. De EU-sancties verbieden het Russische vliegtuigen.\n"
+        "Vraag 3\nWat vindt u daarvan?\nAntwoord 3\nIk vind dat een goede zaak."
     )
     passage = Passage("c", "ah-tk-1", text, {"kind": "vraag-antwoord"}, 1.0)
-    assert [s for _, s in answer_opening(passage)] == ["Nee, dat klopt niet."]
+    # The reply's first sentences, not the next question or its answer.
+    assert [s for _, s in answer_opening(passage)] == [
+        "Nee, dat klopt niet.",
+        "De EU-sancties verbieden het Russische vliegtuigen.",
+    ]
     other = Passage("c", "kst-1", text, {"kind": "tekst"}, 1.0)
     assert answer_opening(other) == []
 
