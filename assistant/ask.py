@@ -120,7 +120,7 @@ class Answerer(MotionAnswers, CommitmentAnswers):
             MOTION_LIST: self._motion_list,
             COMMITMENT: self._commitments,
             BRIEFING: self._briefing,
-        }.get(question.intent, self._free)
+        }.get(question.intent, self._free_or_motion)
         answer, doc_ids = handler(question)
         if conversation is not None:
             conversation.turns.append(Turn(question, doc_ids))

@@ -152,7 +152,7 @@ class BaseAnswers:
         # "Welke standaard ..., en hoe heet het programma ...?": each part is searched and
         # answered; a later part is searched with the first as context ("het" refers to it).
         parts = question_parts(question.topic or question.text)
-        found: list[tuple[Question, list[Passage]]] = []
+        answered: list[tuple[Question, list[Passage]]] = []
         for n, part in enumerate(parts):
             sub = replace(question, topic=part) if len(parts) > 1 else question
             query = part if n == 0 else f"{part} {parts[0]}"
@@ -161,16 +161,16 @@ class BaseAnswers:
             if not passages and question.timeframe is not None:
                 passages = self._written_later(sub, query)
             if passages:
-                found.append((sub, passages))
-        if not found:
+                answered.append((sub, passages))
+        if not answered:
             return self._refusal(question, NOT_FOUND), ()
         cite = Citations()
         lines = []
         # The best passage is a Kamervraag with its answer: the answer's opening sentences are
         # the reply to that question ("Nee, dat klopt niet. ..."), whatever words they share.
-        chosen = answer_opening(found[0][1][0])
-        for sub, passages in found:
-            limit = 3 if len(found) == 1 else 2
+        chosen = answer_opening(answered[0][1][0])
+        for sub, passages in answered:
+            limit = 3 if len(answered) == 1 else 2
             chosen += [
                 pick
                 for pick in self._best_sentences(sub, passages, limit=limit)

@@ -22,6 +22,7 @@ from assistant.retrieve import Filters, Passage
 from assistant.store import where
 
 LIST_RECORDS = 500  # records of a period searched for a topic
+FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
 
@@ -94,6 +95,27 @@ class MotionAnswers(BaseAnswers):
             question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
         )
         return answer, (doc.id,)
+
+    def _free_or_motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
+        """A free question whose best source is a motie ("Welke Kamerleden wilden dat de
+        verwarming lager ging?"): the motie's record says more than its title (who, when,
+        the dictum, the outcome); the other quoted sources follow."""
+        answer, doc_ids = self._free(question)
+        if answer.refused or not answer.citations:
+            return answer, doc_ids
+        doc = self.store.get_document(answer.citations[0].id)
+        if doc is None or doc.motion is None:
+            return answer, doc_ids
+        cite = Citations()
+        lines = [" ".join(self._motion_lines(doc, question.aspects, cite, question))]
+        for other in answer.citations:
+            source = self.store.get_document(other.id) if other.id != doc.id else None
+            if source is not None and len(lines) <= FREE_AFTER_MOTION:
+                lines.append(f"{other.quote} {cite.cite(source, other.quote)}")
+        found = Answer(
+            question.text, "\n".join(lines), False, question.intent, cite.items, [doc.to_dict()]
+        )
+        return found, tuple(dict.fromkeys(c.id for c in cite.items))
 
     def _not_this_motion(self, question: Question, closest: Passage) -> Answer:
         """No motie covers what was asked: say so, and name the closest one as not the answer."""
@@ -197,7 +219,7 @@ class MotionAnswers(BaseAnswers):
             return lines
         best = max(clauses, key=lambda c: judge.coverage(wanted, c).share)
         if best != dictum and judge.coverage(wanted, best).share > 0:
-            lines.append(f'Uit de tekst van de motie: "{best}" {cite.cite(doc, best)}')
+            lines.append(f'Uit de tekst van de motie: "{best}" {cite.cite(doc, best)}.')
         return lines
 
     def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:

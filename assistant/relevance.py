@@ -35,6 +35,7 @@ DENSE_FLOOR = 0.5
 # A term of the question that no chunk holds at all ("bacterievuur") is only forgiven when the
 # meaning is this close (a synonym, another spelling); a neighbouring subject stays below it.
 ABSENT_DENSE = 0.8
+ABSENT_MIN_CHUNKS = 1000
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,10 @@ class Relevance:
         return self.index.document_frequency(stem) <= DISTINCTIVE_SHARE * total
 
     def absent(self, stem: str) -> bool:
-        """No chunk holds the stem, not even as the start of a longer word."""
+        """No chunk holds the stem, not even as the start of a longer word, in an index large
+        enough for that to mean something (a few documents lack most words)."""
+        if self.index.size < ABSENT_MIN_CHUNKS:
+            return False
         return self.index.document_frequency(stem) == 0
 
     def coverage(self, stems: list[str], text: str) -> Coverage:

@@ -256,3 +256,34 @@ def test_a_when_question_quotes_the_sentence_that_says_when(answerer: Answerer) 
     assert "12 juni 2026" in best[0][1]
     plain = parse_question("Hoe treedt het migratiepact in werking?", TODAY)
     assert "voorbereid" in answerer._best_sentences(plain, [passage], limit=1)[0][1]
+
+
+def test_a_free_question_answered_by_a_motie_gives_its_record(answerer: Answerer) -> None:
+    answer = answerer.ask(
+        "Wie wilden de belangen van het kind meenemen als criterium in het plaatsingsbeleid?"
+    )
+    assert not answer.refused, answer.answer
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("De motie-Koekkoek/Ceder (kst-19637-3185"), first
+    assert "Ingediend door" in first and "De motie is aangenomen" in first
+
+
+class _Counts:
+    """Just what Relevance reads of a chunk index: its size and document frequencies."""
+
+    def __init__(self, size: int, frequencies: dict[str, int]) -> None:
+        self.size = size
+        self.frequencies = frequencies
+
+    def document_frequency(self, stem: str) -> int:
+        return self.frequencies.get(stem, 0)
+
+
+def test_a_term_no_chunk_holds_is_forgiven_only_by_a_very_close_meaning() -> None:
+    near = Coverage(0.6, ("migratiepact",), ("bacterievuur",), ("bacterievuur",))
+    large = Relevance(_Counts(5000, {"migratiepact": 50}), dense_threshold=0.88)  # type: ignore[arg-type]
+    assert not large.answers(near, dense=0.7)  # 0.7 + 0.5 x 0.6 would pass without the rule
+    assert large.answers(near, dense=0.85)  # a synonym or another spelling
+    # In a handful of documents most words are absent: absence says nothing there.
+    small = Relevance(_Counts(200, {"migratiepact": 5}), dense_threshold=0.88)  # type: ignore[arg-type]
+    assert small.answers(near, dense=0.7)
