@@ -91,7 +91,9 @@ def test_chat_filters_change_the_result(built_store: Path) -> None:
     app.chat_input[0].set_value(question).run()
     filtered = markdown_text(app)
     assert filtered != unfiltered
-    assert "nota-2026-03-27" not in filtered  # the nota is not a motie
+    # The answer is now the motie (the nota only as the letter that carries it out).
+    assert "De motie-Podt/Rajkowski (kst-32317-913" in filtered
+    assert "De motie-Podt/Rajkowski (kst-32317-913" not in unfiltered
 
 
 def motie_page(query: str) -> AppTest:
