@@ -63,7 +63,7 @@ class MotionAnswers(BaseAnswers):
         ]
         if answering:
             # Most of the subject first; the fused ranking breaks ties.
-            best = max(answering, key=lambda item: round(item[0].share, 1))[1]
+            best = max(answering, key=lambda item: round(item[0].share, 2))[1]
             return self.store.get_document(best.doc_id), None
         closest = max(scored, key=lambda item: item[0].share)[1] if scored else None
         return None, closest
@@ -264,6 +264,15 @@ class MotionAnswers(BaseAnswers):
                 f"Uitvoering (zekerheid {confidence_of(item)}): {kind} '{source.title}'{when} "
                 f"{cite.cite(source, item.quote)}{how if item.kind == NAMED else ''}."
             )
+        for item in found.responses:
+            source = self.store.get_document(item.id)
+            if source is None:
+                continue
+            when = f" van {dutch_date(source.date)}" if source.date else ""
+            lines.append(
+                f"Reactie van het kabinet: '{source.title}'{when} {cite.cite(source, item.quote)} "
+                "(een reactie; of de motie daarmee is uitgevoerd, zegt deze bron niet)."
+            )
         motion = doc.motion
         if not found.evidence and explicit:
             lines.append(
@@ -376,7 +385,8 @@ class MotionAnswers(BaseAnswers):
 
 # The operative part of a motie: what the Kamer asks or states.
 DICTUM_RE = re.compile(
-    r"(?:verzoekt|roept|spreekt\s+(?:uit|als\s+haar\s+mening\s+uit)|draagt|vraagt|"
+    r"(?:verzoekt|roept|spreekt\s+(?:uit|als\s+haar\s+mening\s+uit)|draagt|vraagt|keurt|betreurt|"
+    r"veroordeelt|dringt|"
     r"besluit|stelt)\b",
     re.IGNORECASE,
 )

@@ -29,6 +29,31 @@ FULFILMENT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A letter that answers a motie without saying it carries it out ("Reactie op de motie van het
+# lid Boomsma over ... (Kamerstuk 36600-XV-23)"): the government responded, perhaps by declining.
+# In a subject it must come first: "Convocatie ... over de reactie op de motie" is the Kamer's.
+RESPONSE_RE = re.compile(
+    r"\breactie\s+op\s+(?:de\s+)?(?:gewijzigde\s+)?moties?\b|\bkabinetsreactie\b|"
+    r"\bappreciatie\s+van\s+(?:de\s+)?moties?\b|\breageer\s+ik\s+op\s+de\s+motie\b",
+    re.IGNORECASE,
+)
+RESPONSE_SUBJECT_RE = re.compile(
+    r"^(?:reactie\s+op\s+(?:de\s+)?(?:gewijzigde\s+)?moties?|kabinetsreactie|"
+    r"appreciatie\s+van\s+(?:de\s+)?moties?)\b",
+    re.IGNORECASE,
+)
+
+# A committee asking the minister for a letter "inzake uitvoering van de motie ..." asks; it
+# carries nothing out.
+REQUEST_RE = re.compile(r"^(?:aan bewindspersoon\s*-\s*)?verzoek\b", re.IGNORECASE)
+
+
+def asks_for_it(source: Document) -> bool:
+    """A request to the government about the motie, not an act of the government."""
+    soort = str(source.extra.get("soort") or "").lower()
+    return "commissie aan" in soort or REQUEST_RE.search(source.title.strip()) is not None
+
+
 CARRIED_OUT, NOT_FOUND = "uitgevoerd", "geen uitvoering gevonden"
 UNKNOWN, NOT_APPLICABLE = "onbekend", "n.v.t."
 HIGH, MEDIUM, LOW = "hoog", "middel", "laag"
@@ -51,6 +76,7 @@ class MotionFulfilment:
     reason: str  # one Dutch sentence: why this status and this confidence
     evidence: list[Evidence] = field(default_factory=list)
     replaced_by: list[Document] = field(default_factory=list)
+    responses: list[Evidence] = field(default_factory=list)  # answered, not said to be done
 
 
 def iso(date: dt.date | None) -> str | None:
@@ -70,6 +96,7 @@ def motion_fulfilment(
     number and, with the chunk `index`, from letters that name it by indiener and subject."""
     evidence: list[Evidence] = []
     replaced_by: list[Document] = []
+    responses: list[Evidence] = []
     for ref in store.links_to(doc.id):
         source = store.get_document(ref.target)
         if source is None:
@@ -78,14 +105,21 @@ def motion_fulfilment(
             replaced_by.append(source)
             continue
         context = ref.context or source.title
+        if asks_for_it(source):
+            continue
+        kind = "tekst" if source.text and context != source.title else "onderwerp"
         if FULFILMENT_RE.search(context):
-            kind = "tekst" if source.text and context != source.title else "onderwerp"
             evidence.append(Evidence(source.id, source.title, iso(source.date), context, kind))
+        elif source.type not in NOT_LETTERS and (
+            RESPONSE_RE.search(context) if kind == "tekst" else RESPONSE_SUBJECT_RE.match(context)
+        ):
+            responses.append(Evidence(source.id, source.title, iso(source.date), context, kind))
     if index is not None:
         linked = {e.id for e in evidence}
         evidence += [e for e in named_motion_evidence(index, doc) if e.id not in linked]
     evidence.sort(key=lambda e: (e.date or "", e.id))
-    result = MotionFulfilment(NOT_FOUND, LOW, "", evidence, replaced_by)
+    responses.sort(key=lambda e: (e.date or "", e.id))
+    result = MotionFulfilment(NOT_FOUND, LOW, "", evidence, replaced_by, responses)
     motion = doc.motion
     if evidence:
         result.status = CARRIED_OUT

@@ -113,6 +113,8 @@ FOLLOW_THROUGH_RE = re.compile(
     rf"(?=.*\b(?:{SENT_WORDS})\b)",
     re.IGNORECASE,
 )
+# "In welke motie wordt ... de beloofde granaten ...": a motie is asked for, whatever it is about.
+WHICH_MOTION_RE = re.compile(r"\b(?:welke|in welke|van welke)\s+(?:gewijzigde\s+)?motie\b", re.I)
 # Anywhere in a commitment question: does it ask whether the thing was done?
 DONE_QUESTION_RE = re.compile(rf"{SENT_WORDS}|uitgevoerd|ontvangen", re.IGNORECASE)
 LIST_RE = re.compile(r"\bwelke\s+moties\b|\bmoties\b.*\b(zijn|werden)\b|\balle moties\b", re.I)
@@ -127,6 +129,10 @@ INDIENER_RE = re.compile(
     r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
     rf"({SURNAME}(?:\s*/\s*{SURNAME}|\s+en\s+{SURNAME})*)"
 )
+NOT_THIS_RE = re.compile(
+    r"\b(?:niet|geen)\b(?:\s+(?:de|het|die|die\s+andere))?(?:\s+\w+)?\s*$", re.I
+)
+NOT_THIS_REACH = 30  # characters before "motie van X" searched for "niet de eerdere"
 MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({SURNAME})(?:\s+en\s+({SURNAME}))?")
 NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
 
@@ -178,6 +184,8 @@ def find_names(text: str) -> tuple[str, ...]:
     Plas', 'de leden X en Y'. A tussenvoegsel stays with its name ("Van der Plas")."""
     names: list[str] = []
     for match in INDIENER_RE.finditer(text):
+        if NOT_THIS_RE.search(text[max(0, match.start() - NOT_THIS_REACH) : match.start()]):
+            continue  # "ik bedoel niet de eerdere motie van Leijten": not who is asked about
         for name in re.split(r"\s*/\s*|\s+en\s+", match.group(1)):
             name = name.strip()
             if name and name not in NOT_NAMES and name not in FRACTIES:
@@ -252,7 +260,9 @@ def parse_question(text: str, today: dt.date) -> Question:
     follow_through = FOLLOW_THROUGH_RE.search(question) and "motie" not in lowered
     if dossier and BRIEFING_RE.search(question):
         intent = BRIEFING
-    elif any(i.startswith("TZ") for i in ids) or COMMITMENT_RE.search(question) or follow_through:
+    elif any(i.startswith("TZ") for i in ids) or (
+        (COMMITMENT_RE.search(question) or follow_through) and not WHICH_MOTION_RE.search(question)
+    ):
         intent = COMMITMENT
     elif LIST_RE.search(question) or (
         "moties" in lowered and (timeframe is not None or fractie or dossier)

@@ -112,6 +112,9 @@ def contains(words: frozenset[str], stem: str) -> bool:
         for at in range(MIN_PART, len(stem) - MIN_LINKED_TAIL)
         if stem[at] == "s"
     ]
+    # A verb with its -t ("afkeurt", "verzoekt") where the text has another form ("afkeuren").
+    if stem.endswith("t") and len(stem) > MIN_INSIDE:
+        linked.append(stem[:-1])
     if any(_inside(words, variant) for variant in linked):
         return True
     return any(

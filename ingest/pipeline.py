@@ -28,7 +28,7 @@ from assistant.store import FileEntry, Store
 from ingest.chunk import Chunk, chunk_document
 from ingest.commitments import Commitment, extract_commitments
 from ingest.detect import choose_reader, default_readers
-from ingest.extract import find_references, resolve_footnote_references, vergaderjaar_of
+from ingest.extract import MONTHS, find_references, resolve_footnote_references, vergaderjaar_of
 from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
 from ingest.sources.base import Reader
 from ingest.sources.odata import SkippedFile
@@ -43,7 +43,7 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
 WRITE_BATCH = 256
 # Raised when what is extracted from a file changes: files logged under an older version are read
 # again (their unchanged chunks keep their vectors).
-PIPELINE_VERSION = 11
+PIPELINE_VERSION = 12
 EMBED_BATCH = 64
 
 
@@ -114,6 +114,23 @@ def sitting_of(doc_id: str) -> str | None:
     """'h-tk-20172018-70-5' -> 'h-tk-20172018-70' (the sitting); other ids: None."""
     match = re.match(r"^(h-tk-\d{8}-\d+)-\d+$", doc_id)
     return match.group(1) if match else None
+
+
+SITTING_ID_RE = re.compile(r"^h-tk-(\d{4})(\d{4})-(\d+)-\d+$")
+MONTH_NAMES = {number: name for name, number in reversed(MONTHS.items())}
+
+
+def sitting_label(doc_id: str, date: dt.date | None) -> str | None:
+    """'h-tk-20172018-70-7' -> 'Tweede Kamer, vergaderjaar 2017-2018, 70e vergadering, 5 april
+    2018': the sitting an item belongs to, from its official identifier."""
+    match = SITTING_ID_RE.match(doc_id)
+    if match is None:
+        return None
+    start, end, number = match.groups()
+    label = f"Tweede Kamer, vergaderjaar {start}-{end}, {int(number)}e vergadering"
+    if date is not None:
+        label += f", {date.day} {MONTH_NAMES[date.month]} {date.year}"
+    return label
 
 
 def commitment_record(commitment: Commitment) -> dict[str, object]:
@@ -349,6 +366,11 @@ class Ingestor:
                 doc.date = date
                 if date and not doc.vergaderjaar:
                     doc.vergaderjaar = vergaderjaar_of(date)
+        for doc in documents.values():
+            label = sitting_label(doc.id, doc.date)
+            if label and "vergadering" not in doc.title:
+                # "Mededelingen", "Sluiting": the item's own title says nothing of when.
+                doc.title = f"{doc.title} ({label})"
 
     def _stored_parts(self, parts: list[Document]) -> dict[str, Document]:
         """Stored parts that share a join key with the new ones, followed transitively."""

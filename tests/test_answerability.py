@@ -10,10 +10,17 @@ import pytest
 
 from assistant.ask import Answerer
 from assistant.ask_base import question_parts, surname
-from assistant.ask_motions import motion_clauses
+from assistant.ask_motions import DICTUM_RE, motion_clauses
 from assistant.compose import build_services
 from assistant.embed import HashEmbedder
-from assistant.question import FREE, MOTION, find_names, parse_question, with_known_members
+from assistant.question import (
+    COMMITMENT,
+    FREE,
+    MOTION,
+    find_names,
+    parse_question,
+    with_known_members,
+)
 from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Passage
 from assistant.settings import Settings
@@ -71,10 +78,11 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
         ("afstandseis", True),  # the linking s spelled the other way
         ("asielsinstroom", True),
         ("teeltsysteem", False),  # not an s that links two parts that are there
+        ("afkeurt", True),  # a verb's -t where the text has another form
     ],
 )
 def test_a_stem_is_found_as_a_word_inside_a_word_or_as_a_compound(stem: str, found: bool) -> None:
-    words = text_words("Over de teelt van zeewier, de asielinstroom en een afstandeis")
+    words = text_words("Over de teelt van zeewier, de asielinstroom en een afstandeis afkeuren")
     assert contains(words, stem) is found
 
 
@@ -148,6 +156,8 @@ def test_sentences_naming_an_identifier_in_the_body_and_in_footnotes() -> None:
         ("de motie-Podt/Rajkowski over het migratiepact", ("Podt", "Rajkowski")),
         ("de motie van de leden Van Haga en De Hoop over iets", ("Van Haga", "De Hoop")),
         ("de motie van het lid Kostić", ("Kostić",)),
+        # Who is not asked about: "ik bedoel niet de eerdere motie van Leijten en Van Nispen".
+        ("de motie van Dobbe c.s.? Ik bedoel niet de eerdere motie van Leijten", ("Dobbe",)),
     ],
 )
 def test_member_names_keep_their_tussenvoegsel(question: str, names: tuple[str, ...]) -> None:
@@ -287,3 +297,21 @@ def test_a_term_no_chunk_holds_is_forgiven_only_by_a_very_close_meaning() -> Non
     # In a handful of documents most words are absent: absence says nothing there.
     small = Relevance(_Counts(200, {"migratiepact": 5}), dense_threshold=0.88)  # type: ignore[arg-type]
     assert small.answers(near, dense=0.7)
+
+
+def test_a_question_for_a_motie_is_no_commitment_question_for_a_promise_it_describes() -> None:
+    asked = parse_question(
+        "In welke motie wordt geconstateerd dat de beloofde granaten niet op tijd komen?", TODAY
+    )
+    assert asked.intent == MOTION
+    promise = parse_question("Wat heeft de minister beloofd over de motie van Podt?", TODAY)
+    assert promise.intent == COMMITMENT
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["verzoekt de regering ...", "spreekt uit dat ...", "keurt de uitingen af", "roept op tot ..."],
+)
+def test_the_dictum_of_a_motie_is_recognised(clause: str) -> None:
+    assert DICTUM_RE.match(clause)
+    assert not DICTUM_RE.match("constaterende dat de regering verzoekt ...")

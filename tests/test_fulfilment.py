@@ -29,11 +29,11 @@ from ingest.pipeline import Ingestor
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def letter(number: str, subject: str, day: str) -> dict[str, object]:
+def letter(number: str, subject: str, day: str, soort: str = "Brief regering") -> dict[str, object]:
     """An OData Document record as the API returns it (subject only, no text)."""
     return {
         "Id": f"00000000-0000-0000-0000-{number[-12:].rjust(12, '0')}",
-        "Soort": "Brief regering",
+        "Soort": soort,
         "DocumentNummer": number,
         "Titel": None,
         "Onderwerp": subject,
@@ -65,6 +65,26 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
                     "2025-09-05",
                 ),
                 letter("2025D90003", "Agenda Informele Energieraad vuurwerkrampen", "2025-09-06"),
+                letter(
+                    "2025D90004",
+                    "Reactie op de motie van het lid Rikkers-Oosterkamp over afspraken over een "
+                    "regionaal budget (Kamerstuk 34104-439)",
+                    "2025-03-17",
+                ),
+                letter(
+                    "2025D90005",
+                    "Aan bewindspersoon - Verzoek brief inzake uitvoering van de motie van het "
+                    "lid Rikkers-Oosterkamp (Kamerstuk 34104-439)",
+                    "2025-02-20",
+                    soort="Brief commissie aan bewindspersoon",
+                ),
+                letter(
+                    "2025D90006",
+                    "Convocatie schriftelijk overleg over de reactie op de motie van het lid "
+                    "Rikkers-Oosterkamp (Kamerstuk 34104-439)",
+                    "2025-03-27",
+                    soort="Convocatie",
+                ),
             ],
             ensure_ascii=False,
         ),
@@ -109,6 +129,10 @@ def test_rejected_and_unknown_motions(store: Store) -> None:
     assert unknown is not None
     found = motion_fulfilment(store, unknown)
     assert (found.status, found.confidence) == (UNKNOWN, LOW)
+    # The government's reaction is shown as a reaction, not as carrying it out; the committee's
+    # request for a letter "inzake uitvoering" and its convocation are neither.
+    assert [e.id for e in found.responses] == ["2025D90004"]
+    assert found.evidence == []
 
 
 def test_later_letters_are_leads_by_words_and_date(store: Store) -> None:

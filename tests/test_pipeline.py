@@ -232,3 +232,11 @@ def test_items_of_a_sitting_get_the_sitting_date(
         doc = store.get_document(doc_id)
         assert doc is not None and doc.date is not None
         assert doc.date.isoformat() == "2018-04-05"
+    # An item's own title ("Stemmingen ...") says nothing of when: the sitting is added.
+    item = store.get_document("h-tk-20172018-70-6")
+    assert item is not None
+    assert item.title.endswith(
+        "(Tweede Kamer, vergaderjaar 2017-2018, 70e vergadering, 5 april 2018)"
+    ), item.title
+    opening = store.get_document("h-tk-20172018-70-1")
+    assert opening is not None and opening.title.count("vergadering") == 1

@@ -73,6 +73,13 @@ def show_motion(built: Services, doc: Document) -> None:
         url = source.url if source else None
         st.markdown(f"- {link(item.title, url)} ({escape(item.id)}, {item.date or '?'})")
         st.text(item.quote)
+    for item in found.responses:
+        source = built.store.get_document(item.id)
+        url = source.url if source else None
+        st.markdown(
+            f"- Reactie van het kabinet: {link(item.title, url)} ({escape(item.id)}, "
+            f"{item.date or '?'}); of de motie daarmee is uitgevoerd, zegt deze bron niet."
+        )
     for newer in found.replaced_by:
         st.markdown(f"Vervangen door {link(newer.title, newer.url)} ({escape(newer.id)})")
 
