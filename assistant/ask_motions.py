@@ -209,7 +209,8 @@ class MotionAnswers(BaseAnswers):
         lines = []
         if dictum is not None:
             lines.append(f"De motie {dictum.rstrip(',;')} {cite.cite(doc, dictum)}.")
-        if question is None:
+        if question is None or (question.ids and question.aspects):
+            # Asked by number for its outcome, votes or indieners: the dictum says what it is.
             return lines
         stems = self._content_stems(question, question.names)
         judge = self.relevance_judge

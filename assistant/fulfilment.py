@@ -223,13 +223,11 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     # Letters name a motie by its first indiener ("de motie Podt", "de motie-Podt c.s.",
     # "de motie van de leden Podt en Rajkowski"): those texts are the candidates.
     candidates = index.positions_with(f"motie {surnames[0]}")
-    for position in candidates:
+    for position in index.since_except(candidates, since, NOT_LETTERS):
         meta = index.metadatas[position]
-        if meta.get("type") in NOT_LETTERS or str(meta.get("doc_id")) in found:
+        if str(meta.get("doc_id")) in found:
             continue
-        day = meta.get("date")
-        if not isinstance(day, int) or day < since:
-            continue
+        day = meta["date"]
         if not named_re.search(index.texts[position]):
             continue
         sentences = split_sentences(index.texts[position])

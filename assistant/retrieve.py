@@ -141,6 +141,8 @@ class ChunkIndex:
     _vocab: list[str] = field(default_factory=list)
     _df_cache: dict[str, int] = field(default_factory=dict)
     _signers: dict[str, set[str]] | None = None
+    _dates: Any = None
+    _types: Any = None
     _motion_titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -252,6 +254,20 @@ class ChunkIndex:
             hit = at < len(more)
             found = found[hit][more[at[hit]] == found[hit]]
         return [int(i) for i in found]
+
+    def since_except(self, positions: Sequence[int], since: int, types: Sequence[str]) -> list[int]:
+        """The positions whose chunk is dated `since` (yyyymmdd) or later and is of none of
+        `types`: a filter over arrays built once, not over each chunk's metadata."""
+        if self._dates is None:
+            self._dates = np.array(
+                [m["date"] if isinstance(m.get("date"), int) else 0 for m in self.metadatas]
+            )
+            self._types = np.array([str(m.get("type", "")) for m in self.metadatas])
+        at = np.asarray(positions, dtype=np.int64)
+        if not len(at):
+            return []
+        keep = (self._dates[at] >= since) & ~np.isin(self._types[at], list(types))
+        return [int(i) for i in at[keep]]
 
     def containing(self, literal: str, limit: int = 20) -> list[int]:
         """Positions of chunks whose text holds `literal` (case and spacing ignored): an

@@ -315,3 +315,16 @@ def test_a_question_for_a_motie_is_no_commitment_question_for_a_promise_it_descr
 def test_the_dictum_of_a_motie_is_recognised(clause: str) -> None:
     assert DICTUM_RE.match(clause)
     assert not DICTUM_RE.match("constaterende dat de regering verzoekt ...")
+
+
+def test_positions_are_filtered_by_date_and_type_over_arrays(answerer: Answerer) -> None:
+    index = answerer.retriever.index
+    everything = list(range(index.size))
+    dated = [i for i in everything if isinstance(index.metadatas[i].get("date"), int)]
+    assert index.since_except(everything, 0, ()) == [
+        i for i in dated if index.metadatas[i]["date"] >= 0
+    ]
+    assert index.since_except(everything, 99991231, ()) == []
+    kept = index.since_except(everything, 0, ("motie",))
+    assert kept and all(index.metadatas[i].get("type") != "motie" for i in kept)
+    assert index.since_except([], 0, ()) == []
