@@ -262,7 +262,7 @@ class ChunkIndex:
             self._dates = np.array(
                 [m["date"] if isinstance(m.get("date"), int) else 0 for m in self.metadatas]
             )
-            self._types = np.array([str(m.get("type", "")) for m in self.metadatas])
+            self._types = np.array([str(m.get("type", "")) for m in self.metadatas], dtype=object)
         at = np.asarray(positions, dtype=np.int64)
         if not len(at):
             return []
