@@ -24,7 +24,7 @@ from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
 from assistant.store import Store, where
 from ingest.commitments import WHEN_RE
-from ingest.extract import KST_ID_RE, MONTHS, identifier_pattern, sentences_naming
+from ingest.extract import KST_ID_RE, identifier_pattern, long_date, sentences_naming
 
 NOT_FOUND = "Ik heb hierover niets gevonden in de geïndexeerde bronnen."
 # A passage is about the question when cosine similarity + half the share of the question's
@@ -403,16 +403,10 @@ def _strip_kind(stem: str) -> str:
     return stem
 
 
-# Full month names by number, from the parser's table (full names come before abbreviations).
-MONTH_NAMES: dict[int, str] = {}
-for _name, _number in MONTHS.items():
-    MONTH_NAMES.setdefault(_number, _name)
-
-
 def dutch_date(date: dt.date | None) -> str:
     if date is None:
         return "onbekende datum"
-    return f"{date.day} {MONTH_NAMES[date.month]} {date.year}"
+    return long_date(date)
 
 
 def motion_name(doc: Document) -> str:

@@ -32,16 +32,12 @@ FULFILMENT_RE = re.compile(
 # A letter that answers a motie without saying it carries it out ("Reactie op de motie van het
 # lid Boomsma over ... (Kamerstuk 36600-XV-23)"): the government responded, perhaps by declining.
 # In a subject it must come first: "Convocatie ... over de reactie op de motie" is the Kamer's.
-RESPONSE_RE = re.compile(
-    r"\breactie\s+op\s+(?:de\s+)?(?:gewijzigde\s+)?moties?\b|\bkabinetsreactie\b|"
-    r"\bappreciatie\s+van\s+(?:de\s+)?moties?\b|\breageer\s+ik\s+op\s+de\s+motie\b",
-    re.IGNORECASE,
+_RESPONSE = (
+    r"reactie\s+op\s+(?:de\s+)?(?:gewijzigde\s+)?moties?|kabinetsreactie|"
+    r"appreciatie\s+van\s+(?:de\s+)?moties?"
 )
-RESPONSE_SUBJECT_RE = re.compile(
-    r"^(?:reactie\s+op\s+(?:de\s+)?(?:gewijzigde\s+)?moties?|kabinetsreactie|"
-    r"appreciatie\s+van\s+(?:de\s+)?moties?)\b",
-    re.IGNORECASE,
-)
+RESPONSE_RE = re.compile(rf"\b(?:{_RESPONSE}|reageer\s+ik\s+op\s+de\s+motie)\b", re.IGNORECASE)
+RESPONSE_SUBJECT_RE = re.compile(rf"^(?:{_RESPONSE})\b", re.IGNORECASE)
 
 # A committee asking the minister for a letter "inzake uitvoering van de motie ..." asks; it
 # carries nothing out.

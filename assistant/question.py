@@ -123,7 +123,8 @@ MINISTERIE_RE = re.compile(
     r"voor)\s+[A-Z][\w-]*)*)"
 )
 # A member's surname with its tussenvoegsel: "Podt", "Van der Plas", "de Hoop", "Kostić".
-TUSSENVOEGSEL = r"(?:[Vv]an\s+(?:de[nr]?\s+|het\s+)?|[Dd]e[nr]?\s+|[Tt]e[nr]\s+|[Ii]n\s+'t\s+)"
+_PARTICLES = r"(?:{V}an\s+(?:de[nr]?\s+|het\s+)?|{D}e[nr]?\s+|{T}e[nr]\s+|{I}n\s+'t\s+)"
+TUSSENVOEGSEL = _PARTICLES.format(V="[Vv]", D="[Dd]", T="[Tt]", I="[Ii]")
 SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
 INDIENER_RE = re.compile(
     r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
@@ -198,7 +199,7 @@ def find_names(text: str) -> tuple[str, ...]:
 # Anywhere in a sentence a tussenvoegsel before a surname is written with a capital ("Van der
 # Plas", "De Hoop"); "van Podt" is the preposition and the name.
 NAME_CANDIDATE_RE = re.compile(
-    r"(?<![\w-])(?:Van\s+(?:de[nr]?\s+|het\s+)?|De[nr]?\s+|Te[nr]\s+|In\s+'t\s+)?[A-Z][\w'-]+"
+    rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
 )
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".

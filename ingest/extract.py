@@ -46,6 +46,17 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 # Not followed by a letter ("mei" in "meivakantie"); superscripts count as \w but are no letter.
 _NO_LETTER = rf"(?![^\W\d_{SUPERSCRIPT_DIGITS}])"
+# Full month names by number (full names come before abbreviations in MONTHS).
+MONTH_NAMES: dict[int, str] = {}
+for _name, _number in MONTHS.items():
+    MONTH_NAMES.setdefault(_number, _name)
+
+
+def long_date(date: datetime.date) -> str:
+    """5 april 2018."""
+    return f"{date.day} {MONTH_NAMES[date.month]} {date.year}"
+
+
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?" + _NO_LETTER
 _WEEKDAY = (
     r"(?i:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"

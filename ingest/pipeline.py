@@ -28,7 +28,12 @@ from assistant.store import FileEntry, Store
 from ingest.chunk import Chunk, chunk_document
 from ingest.commitments import Commitment, extract_commitments
 from ingest.detect import choose_reader, default_readers
-from ingest.extract import MONTHS, find_references, resolve_footnote_references, vergaderjaar_of
+from ingest.extract import (
+    find_references,
+    long_date,
+    resolve_footnote_references,
+    vergaderjaar_of,
+)
 from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
 from ingest.sources.base import Reader
 from ingest.sources.odata import SkippedFile
@@ -117,7 +122,6 @@ def sitting_of(doc_id: str) -> str | None:
 
 
 SITTING_ID_RE = re.compile(r"^h-tk-(\d{4})(\d{4})-(\d+)-\d+$")
-MONTH_NAMES = {number: name for name, number in reversed(MONTHS.items())}
 
 
 def sitting_label(doc_id: str, date: dt.date | None) -> str | None:
@@ -129,7 +133,7 @@ def sitting_label(doc_id: str, date: dt.date | None) -> str | None:
     start, end, number = match.groups()
     label = f"Tweede Kamer, vergaderjaar {start}-{end}, {int(number)}e vergadering"
     if date is not None:
-        label += f", {date.day} {MONTH_NAMES[date.month]} {date.year}"
+        label += f", {long_date(date)}"
     return label
 
 
