@@ -43,6 +43,11 @@ MENTIONS_SEARCHED = 20  # chunks read for one such number
 MAX_YEARS_NAMED = 3  # a period this short may be what a text is about, not when it was written
 WHEN_QUESTION_RE = re.compile(r"\bwanneer\b|\bop welke datum\b|\bper welke datum\b", re.I)
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# A web address marks a footnote or source reference ("1 Hart van Nederland, 17 november 2023
+# (https://...)"): where something was reported, never the answer itself.
+# A section heading the sentence splitter leaves in front of the first sentence.
+LEADING_HEADING_RE = re.compile(r"^(?:Vraag|Antwoord)\s+\d+\s+(?=[A-Z\u00c0-\u00de])")
+REFERENCE_RE = re.compile(r"https?://|\bwww\.", re.I)
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 
 
@@ -229,9 +234,11 @@ class BaseAnswers:
         asks_when = WHEN_QUESTION_RE.search(question.text) is not None
         candidates: list[tuple[int, Passage, str, set[str], float]] = []
         for rank, passage in enumerate(passages[:5]):
-            for sentence in sentences(passage.text):
+            for sentence in (LEADING_HEADING_RE.sub("", s) for s in sentences(passage.text)):
                 # A question (a member's Kamervraag, an interruption) is never the answer.
                 if len(sentence) < 25 or sentence.rstrip().endswith("?"):
+                    continue
+                if REFERENCE_RE.search(sentence):
                     continue
                 words = self.tokenizer(sentence)
                 # Inside compounds too ("eetstoornis" in "eetstoornissenproblematiek").
@@ -347,7 +354,7 @@ def answer_opening(passage: Passage) -> list[tuple[Passage, str]]:
     reply = reply[: m.start()] if (m := QUESTION_HEADING_RE.search(reply)) else reply
     chosen: list[tuple[Passage, str]] = []
     length = 0
-    for sentence in (s for s in sentences(reply) if len(s) >= 10):
+    for sentence in (s for s in sentences(reply) if len(s) >= 10 and not REFERENCE_RE.search(s)):
         if chosen and (len(chosen) == ANSWER_SENTENCES or length + len(sentence) > ANSWER_CHARS):
             break
         chosen.append((passage, sentence))

@@ -139,6 +139,7 @@ KV878 = FIX + "commitments/dev1/1dac45ca-7591-47a6-877d-9b549c18500a.pdf"
 # Real Kamervraag answers (text only) of the dev set, labelled blind and then read for misses.
 KVDEV = "tests/eval/dev/kamervragen/kamervragen_answers.jsonl"
 KVDEV2 = "tests/eval/dev/kamervragen2/kamervragen_answers.jsonl"
+KVDEV3 = "tests/eval/dev/kamervragen3/kamervragen_answers.jsonl"
 
 # In the order `explain` walks them. example=(file, sentence), counter=(file, sentence).
 # fmt: off
@@ -294,6 +295,16 @@ RULES: tuple[Rule, ...] = (
         note=NO_EXAMPLE + " Nieuw voor issue #10 ('zoals toegezegd aan het lid X in het "
                "commissiedebat Y van DATUM stuur ik u ...'): een langere aanloop dan "
                "nakoming-zoals-toegezegd-hierbij toelaat."),
+    _rule("nakoming-verwijs-voor-toezegging-naar-brief", NAKOMING,
+        rf"\bverwijs\b.{{0,80}}\b{TOEZEGGING}\b.{{0,40}}\bnaar\b"
+        rf"|\b{TOEZEGGING}\b.{{0,80}}\bverwijs\b.{{0,40}}\bnaar\b",
+        example=(KVDEV2,
+            "Ik verwijs uw Kamer voor deze toezegging naar de brief over slachthuizen die ik op "
+            "22 april jl. aan uw Kamer heb gestuurd (Kamerstuk 28 286, nr. 1237)."),
+        counter=(KVDEV,
+            "Met betrekking tot de vraag over industriebeleid verwijs ik graag naar de "
+            "industriebrief die mijn ministerie in voorbereiding heeft."),
+        note="Voor een toezegging verwezen naar een brief die haar nakomt."),
     _rule("nakoming-zoals-toegezegd-is-gedaan", NAKOMING,
         r"\bzoals\s+(?:eerder\s+|reeds\s+|al\s+)?toegezegd\b,?\s+(?:is|zijn|heeft|hebben"
         r"|heb\s+ik|hebben\s+(?:wij|we))\b",
@@ -312,7 +323,8 @@ RULES: tuple[Rule, ...] = (
     _rule("vermeld-heeft-toegezegd", VERMELD,
         r"\b(?:heeft|hebt|heb|had|hadden|hebben)\b.{0,80}\btoegezegd\b"
         r"|\bKamer\b.{0,40}\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,3}toegezegd\b"
-        r"|\b(?:is|werd)\s+toegezegd\s+(?:om|dat)\b",
+        r"|\b(?:is|werd)\s+toegezegd\s+(?:aan\s+(?:het\s+lid\s+\S+|(?:uw|de)\s+(?:Tweede\s+)?Kamer)"
+        r"\s+)?(?:om|dat)\b",
         example=(H70_4,
             "In het algemeen overleg heeft de minister toegezegd dat hij dat voorstel van onder"
             " andere de Patiëntenfederatie serieus gaat onderzoeken."),
@@ -344,6 +356,16 @@ RULES: tuple[Rule, ...] = (
         counter=(KV2168,
             "Conform de toezegging van mijn ambtsvoorganger zal ik de Kamer hierover eind 2024 "
             "nader informeren.")),
+    _rule("vermeld-toezegging-is-gedaan", VERMELD,
+        rf"\b(?:deze|die|de|een)\s+{TOEZEGGING}\s+(?:is|zijn|werd|werden)\b.{{0,160}}\bgedaan\b",
+        example=(KVDEV3,
+            "Deze toezegging is door de toenmalig Minister van Economische Zaken en Klimaat op 9 "
+            "september 2021 gedaan tijdens het Commissiedebat over de toekomst van TSN (Kamerstuk"
+            " 32 813, nr. 865)."),
+        counter=(KV2168,
+            "Conform de toezegging van mijn ambtsvoorganger zal ik de Kamer hierover eind 2024 "
+            "nader informeren."),
+        note="Wanneer en door wie een eerdere toezegging is gedaan."),
     _rule("vermeld-zegde-toe", VERMELD,
         r"\bzegden?\b.{0,120}\btoe\b",
         example=(H61,
@@ -472,8 +494,8 @@ RULES: tuple[Rule, ...] = (
             "We hebben best even zitten stoeien met deze motie, omdat we ook wel weten dat de "
             "minister nog met een reactie komt.")),
     _rule("vermeld-bewindspersoon-zal-brief-sturen", VERMELD,
-        rf"\b(?:de|een)\s+{GOVERNMENT}\b.{{0,80}}\bzal\b.{{0,120}}\b{ACTION}\b"
-        rf"|\bzal\s+de\s+{GOVERNMENT}\b.{{0,120}}\b{ACTION}\b",
+        rf"\b(?:de|een|het)\s+{GOVERNMENT}\b.{{0,80}}\bzal\b.{{0,120}}\b{ACTION}\b"
+        rf"|\bzal\s+(?:de|het)\s+{GOVERNMENT}\b.{{0,120}}\b{ACTION}\b",
         blocked_by=("vraagt-erom",),
         unless_negated=True,
         example=(KVDEV2,
@@ -663,6 +685,27 @@ RULES: tuple[Rule, ...] = (
             "Via deze toetsing wordt uw Kamer geïnformeerd."),
         note="Een stuk dat de Kamer nog ontvangt, met een tijd ('in het najaar', 'rond het "
              "zomerreces'); 'ontvangt u hierbij' is geen belofte."),
+    _rule("passief-wordt-u-geinformeerd-via-brief", GEDAAN,
+        rf"\b(?:wordt|worden)\s+(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:\w+\s+){{0,3}}geïnformeerd\s+"
+        rf"(?:via|in|met|bij)\s+(?:de|een)\s+(?:\w+\s+){{0,2}}(?:Kamerbrief|{DOCUMENT})\b",
+        blocked_by=("deze-brief",),
+        example=(KVDEV3,
+            "Over de uitwerking van de motie Westerveld wordt u geïnformeerd via de Kamerbrief "
+            "met de visie op de doorstroom in de beroepskolom beginnend bij het primair "
+            "onderwijs, via het voortgezet onderwijs tot aan het mbo en het hbo."),
+        counter=(KVDEV,
+            "Via deze toetsing wordt uw Kamer geïnformeerd."),
+        note="De Kamer hoort het via een brief die nog komt; 'met deze brief' is geen belofte."),
+    _rule("later-kamer-kan-verwachten", GEDAAN,
+        rf"^(?=.*(?:{WHEN})).*(?:\b(?:uw|de)\s+Kamer\s+kan\b|\bkan\s+(?:uw|de)\s+Kamer\b)"
+        r".{0,120}\bverwachten\b",
+        blocked_by=("deze-brief",),
+        example=(KVDEV3,
+            "Uw Kamer kan de uitkomsten van dit onderzoek rond de zomer verwachten van de "
+            "Minister van VWS."),
+        counter=(KVDEV,
+            "Deze wordt naar verwachting voor de zomer aan uw Kamer gezonden."),
+        note="Een stuk dat de Kamer met een tijd kan verwachten."),
     _rule("later-zodra-stuur-ik", GEDAAN,
         r"\b(?:zodra|wanneer|nadat)\b.{0,80}\b(?:zend|stuur|informeer|bericht)\s+(?:ik|wij|we)\b",
         blocked_by=("deze-brief", "ontkenning"),
@@ -922,7 +965,7 @@ RULES: tuple[Rule, ...] = (
             "Daarover zal ik de Kamer informeren.")),
     _rule("tekstverloop", UITSLUITING,
         r"\b(?:ingaan|blijven|inzetten|beschouwen|toelichten|stilstaan|ervanuit|vanuit)\b"
-        r"|\ber\s+(?:\w+\s+){0,2}van\s*uit\b",
+        r"|\ber\s+(?:\w+\s+){0,2}van\s*uit\b|\b(?:er|daar|hier)van\s+uit\b",
         example=(KV2210,
             "Ik zal mij daar vanuit mijn rol ook voor blijven inzetten."),
         counter=(KV878,

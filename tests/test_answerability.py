@@ -268,6 +268,26 @@ def test_a_when_question_quotes_the_sentence_that_says_when(answerer: Answerer) 
     assert "voorbereid" in answerer._best_sentences(plain, [passage], limit=1)[0][1]
 
 
+def test_a_source_reference_is_never_quoted_and_headings_are_left_out(
+    answerer: Answerer,
+) -> None:
+    passage = Passage(
+        "x#1",
+        "x",
+        "Antwoord 2\nHet is aan het lokale gezag om demonstraties bij de intocht van Sinterklaas"
+        " in goede banen te leiden.\n1 Hart van Nederland, intocht van Sinterklaas in Enter "
+        "afgelast (https://www.hartvannederland.nl/regio/sinterklaas-enter).",
+        {},
+        1.0,
+    )
+    asked = parse_question("Wie gaat over de intocht van Sinterklaas in Enter?", TODAY)
+    picked = [s for _, s in answerer._best_sentences(asked, [passage], limit=3)]
+    assert picked == [
+        "Het is aan het lokale gezag om demonstraties bij de intocht van Sinterklaas in goede "
+        "banen te leiden."
+    ]
+
+
 def test_a_free_question_answered_by_a_motie_gives_its_record(answerer: Answerer) -> None:
     answer = answerer.ask(
         "Wie wilden de belangen van het kind meenemen als criterium in het plaatsingsbeleid?"
