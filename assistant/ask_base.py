@@ -22,7 +22,7 @@ from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import Question
 from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
-from assistant.store import Store, where
+from assistant.store import Store
 from ingest.commitments import WHEN_RE
 from ingest.extract import KST_ID_RE, identifier_pattern, long_date, sentences_naming
 
@@ -70,11 +70,8 @@ class BaseAnswers:
         self.tokenizer = shared_tokenizer()
 
     def _records_matching(self, filters: Filters) -> list[str]:
-        clause = filters.chroma_where()
-        if clause is None:
-            return []
-        got = self.store.records.get(where=where(clause), include=[], limit=500)
-        return list(got["ids"])
+        clause = filters.records()
+        return [] if clause is None else self.store.record_ids(clause, limit=500)
 
     def _refusal(self, question: Question, reason: str) -> Answer:
         return Answer(question.text, reason, True, question.intent)

@@ -19,7 +19,6 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, D
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.retrieve import Filters, Passage
-from assistant.store import where
 
 LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
@@ -299,15 +298,8 @@ class MotionAnswers(BaseAnswers):
 
     def _period_indieners(self, filters: Filters) -> dict[str, str]:
         """Record id -> indieners, for every record the filters' period holds (no cap)."""
-        clause = filters.chroma_where()
-        if clause is None:
-            return {}
-        got = self.store.records.get(where=where(clause), include=["metadatas"])
-        metas = got["metadatas"] or []
-        return {
-            i: str((meta or {}).get("indieners", ""))
-            for i, meta in zip(got["ids"], metas, strict=False)
-        }
+        clause = filters.records()
+        return {} if clause is None else self.store.record_column(clause, "indieners")
 
     def _motion_list(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         filters = question.filters

@@ -4,7 +4,6 @@ and a dated timeline. Every line names its source with a link."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -12,9 +11,10 @@ from typing import BinaryIO
 from assistant.commitments import CommitmentRow, collect
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, Document
 from assistant.fulfilment import CARRIED_OUT, NOT_FOUND, MotionFulfilment, motion_fulfilment
+from assistant.records import RecordFilter
 from assistant.render import md_escape, md_plain
 from assistant.retrieve import ChunkIndex
-from assistant.store import Store, where
+from assistant.store import Store
 
 LATEST_LETTERS = 10
 
@@ -72,32 +72,22 @@ def build_briefing(
     """The dossier's moties with their fulfilment, its commitments and latest letters. With the
     chunk `index`, letters that name a motie only by its indieners count too (as in `kamer
     motie`)."""
-    got = store.records.get(
-        where=where({"$and": [{"dossier": dossier}, {"type": {"$in": [MOTIE, GEWIJZIGDE_MOTIE]}}]}),
-        include=["documents"],
-    )
     moties = sorted(
-        (Document.from_dict(json.loads(text)) for text in got["documents"] or []),
+        store.documents(RecordFilter(types=(MOTIE, GEWIJZIGDE_MOTIE), dossier=dossier)),
         key=lambda d: (d.date or dt.date.min, d.id),
     )
     prefix = f"kst-{dossier}-"
     # Letters and other documents that refer to a Kamerstuk of the dossier.
-    links = store.links.get(include=["metadatas"])
-    sources = {
-        str(m["source"])
-        for m in links["metadatas"] or []
-        if m and str(m["target"]).startswith(prefix)
-    }
+    sources = store.sources_linking_under(prefix)
+    linked = set(sources)
     letters = [
-        d
-        for d in (store.get_document(s) for s in sorted(sources))
-        if d is not None and d.motion is None
+        d for d in (store.get_document(s) for s in sources) if d is not None and d.motion is None
     ]
     # Commitments that name a Kamerstuk of the dossier, or stand in a document that does.
     commitments = [
         c
         for c in collect(store, today)
-        if c.doc_id in sources or any(r.startswith(prefix) for r in c.references)
+        if c.doc_id in linked or any(r.startswith(prefix) for r in c.references)
     ]
     letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]
     title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier

@@ -11,15 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from tqdm import tqdm
 
-from assistant.answer import Answer
-from assistant.ask import Conversation
-from assistant.compose import Services, build_services
-from assistant.embed import Embedder, build_embedder
 from assistant.errors import KamerError
 from assistant.render import (
     render_commitments,
@@ -29,8 +24,14 @@ from assistant.render import (
     render_stats,
 )
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
-from assistant.store import Store
 from ingest.extract import parse_dutch_date
+
+if TYPE_CHECKING:
+    # Imported where a command needs them: `kamer --help` loads no torch, Chroma or llama-index.
+    from assistant.answer import Answer
+    from assistant.compose import Services
+    from assistant.embed import Embedder
+    from assistant.store import Store
 
 T = TypeVar("T")
 LABELLED = PROJECT_ROOT / "tests" / "fixtures" / "commitments"
@@ -54,10 +55,14 @@ class Context:
         return self._settings
 
     def open_store(self) -> Store:
+        from assistant.store import Store
+
         return Store.open(self.settings)
 
     def get_embedder(self) -> Embedder:
         if self.embedder is None:
+            from assistant.embed import build_embedder
+
             self.embedder = build_embedder(self.settings)
         return self.embedder
 
@@ -72,6 +77,8 @@ class TqdmProgress:
     def stage(self, name: str, total: int) -> None:
         self.done()
         if self.enabled and total:
+            from tqdm import tqdm
+
             self.bar = tqdm(total=total, desc=name, unit="st", file=sys.stderr, leave=True)
 
     def advance(self, amount: int = 1) -> None:
@@ -183,6 +190,8 @@ def show(obj: Context, identifier: str, store: Path | None, as_json: bool, chunk
 
 
 def _services(obj: Context) -> Services:
+    from assistant.compose import build_services
+
     if obj.services is None:
         obj.services = build_services(obj.settings, embedder=obj.embedder)
     return obj.services
@@ -421,6 +430,8 @@ def chat(obj: Context, store: Path | None) -> None:
     if store is not None:
         obj.store_path = store
     services = run_safely(lambda: _services(obj))
+    from assistant.ask import Conversation
+
     conversation = Conversation()
     click.echo("Stel uw vraag (leeg of 'stop' om te stoppen).")
     while True:

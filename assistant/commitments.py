@@ -10,15 +10,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.documents import TOEZEGGING, Document
 from assistant.fulfilment import HIGH, LOW, MEDIUM, Evidence, iso
+from assistant.records import RecordFilter
 from assistant.retrieve import Tokenizer, shared_tokenizer
-from assistant.store import Store, where
+from assistant.store import Store
 
 OPEN, FULFILLED, PARTLY, LAPSED, UNKNOWN = "open", "nagekomen", "deels", "vervallen", "onbekend"
 # Register statuses are free text in the live data; these words decide, anything else: onbekend.
@@ -68,11 +68,11 @@ def _overlap(a: str, b: str, tokenizer: Tokenizer) -> int:
 def collect(store: Store, today: dt.date) -> list[CommitmentRow]:
     """Every commitment in the store, with status and evidence."""
     rows: list[CommitmentRow] = []
-    got = store.records.get(where=where({"type": TOEZEGGING}), include=["documents"])
-    for doc in _documents(got):
+    for doc in store.documents(RecordFilter(types=(TOEZEGGING,))):
         rows.append(_register_row(doc))
-    got = store.records.get(where=where({"commitments": {"$gt": 0}}), include=["documents"])
-    stated = [(doc, c) for doc in _documents(got) for c in doc.extra.get("commitments", [])]
+    stated = [
+        (doc, c) for doc in store.documents_with_commitments() for c in doc.extra["commitments"]
+    ]
     tokenizer = shared_tokenizer()
     fulfilments = [(doc, c) for doc, c in stated if c["kind"] == "nakoming"]
     used: set[int] = set()
@@ -198,10 +198,6 @@ def explain_rows(rows: list[CommitmentRow]) -> str:
         lines.append(f"- {r.id} [{r.status}] {why}")
         lines.append(f'    "{r.quote}"')
     return "\n".join(lines)
-
-
-def _documents(got: Any) -> list[Document]:
-    return [Document.from_dict(json.loads(text)) for text in got["documents"] or []]
 
 
 def _register_row(doc: Document) -> CommitmentRow:

@@ -1,4 +1,9 @@
-"""Embedders: the seam (one protocol), the real model, a test stand-in, a llama-index adapter."""
+"""Embedders: the seam (one protocol), the real model and a test stand-in.
+
+Nothing heavy is imported here: torch and sentence-transformers load with the first vector
+(a question about a motie by number needs none). The llama-index adapter is in
+`assistant.embed_llama`.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,6 @@ import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
-
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
 
 from assistant.errors import ConfigError
 
@@ -31,37 +33,51 @@ class SentenceTransformerEmbedder:
     """EmbeddingGemma (or any sentence-transformers model) on the CPU."""
 
     def __init__(self, model: str, dtype: str = "bfloat16", batch_size: int = 16) -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
-
         path = Path(model)
         if not path.exists() and ("/" not in model or model.startswith((".", "/"))):
             raise ConfigError(
                 f"Embeddingmodel niet gevonden in {model}. Draai eerst `make model` "
                 "(of zet KAMER_EMBED_MODEL op een modelmap of hub-id)."
             )
-        torch_dtype = getattr(torch, dtype, None)
-        if torch_dtype is None:
-            raise ConfigError(f"Instelling 'embed_dtype' {dtype!r} is geen torch-dtype.")
         self.name = path.name if path.exists() else model
+        self.source = str(path) if path.exists() else model
+        self.dtype = dtype
         self.batch_size = batch_size
-        self._model = SentenceTransformer(
-            str(path) if path.exists() else model,
-            device="cpu",
-            model_kwargs={"dtype": torch_dtype},
-        )
-        prompts = self._model.prompts or {}
-        self._has_prompts = "query" in prompts and "document" in prompts
+        self._loaded: Any = None
+        self._has_prompts = False
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded is not None
+
+    def _model(self) -> Any:
+        """The model, loaded on first use (seconds, and about 1.5 GB)."""
+        if self._loaded is None:
+            import torch
+            from sentence_transformers import SentenceTransformer
+
+            torch_dtype = getattr(torch, self.dtype, None)
+            if not isinstance(torch_dtype, torch.dtype):
+                raise ConfigError(f"Instelling 'embed_dtype' {self.dtype!r} is geen torch-dtype.")
+            model = SentenceTransformer(
+                self.source, device="cpu", model_kwargs={"dtype": torch_dtype}
+            )
+            prompts = model.prompts or {}
+            self._has_prompts = "query" in prompts and "document" in prompts
+            self._loaded = model
+        return self._loaded
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        encode = self._model.encode_document if self._has_prompts else self._model.encode
+        model = self._model()
+        encode = model.encode_document if self._has_prompts else model.encode
         vectors = encode(texts, batch_size=self.batch_size, normalize_embeddings=True)
         return [list(map(float, v)) for v in vectors]
 
     def embed_query(self, text: str) -> list[float]:
-        encode = self._model.encode_query if self._has_prompts else self._model.encode
+        model = self._model()
+        encode = model.encode_query if self._has_prompts else model.encode
         vectors = encode([text], normalize_embeddings=True)
         return list(map(float, vectors[0]))
 
@@ -89,28 +105,6 @@ class HashEmbedder:
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
-
-
-class LlamaIndexEmbedding(BaseEmbedding):
-    """Our Embedder behind llama-index's BaseEmbedding, so its retrievers use the same vectors."""
-
-    _embedder: Any = PrivateAttr()
-
-    def __init__(self, embedder: Embedder, **kwargs: Any) -> None:
-        super().__init__(model_name=embedder.name, **kwargs)
-        self._embedder = embedder
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return list(self._embedder.embed_query(query))
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return list(self._embedder.embed_documents([text])[0])
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return list(self._embedder.embed_documents(texts))
 
 
 HASH_MODEL = "hash"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.documents import AANGENOMEN, DOCUMENT, HANDELINGEN, ONBEKEND, Document
 from assistant.retrieve import MOTION_TYPES, ChunkIndex, shared_tokenizer
-from assistant.store import Store, date_int, int_date, where
+from assistant.store import Store, date_int, int_date
 from ingest.extract import split_sentences
 
 FULFILMENT_RE = re.compile(
@@ -169,17 +169,8 @@ def later_letters(
     candidates for the user to open, never proof that a commitment was kept."""
     found: dict[str, tuple[int, Evidence]] = {}
     for word in words[:3]:
-        got = store.records.get(
-            where=where({"type": DOCUMENT}),
-            where_document={"$contains": word},
-            include=["metadatas"],
-            limit=50,
-        )
-        for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-            subject = str((meta or {}).get("title") or "")
-            day = int_date((meta or {}).get("date"))
-            if after and not (day and day > after):
-                continue
+        # Earliest first: the letters that followed the promise, in the order they came.
+        for doc_id, subject, day in store.titled(word, (DOCUMENT,), after, limit=50):
             shared = sum(1 for w in words if w.lower() in subject.lower())
             if shared >= 2 and DELIVERABLE_RE.search(subject) and doc_id not in found:
                 evidence = Evidence(doc_id, subject, iso(day), subject, "onderwerp")

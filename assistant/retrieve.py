@@ -22,6 +22,7 @@ from bm25s.stopwords import STOPWORDS_DUTCH
 
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.embed import Embedder
+from assistant.records import RecordFilter
 from assistant.store import Store, date_int, where
 
 RRF_K = 60
@@ -88,6 +89,18 @@ class Filters:
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def records(self) -> RecordFilter | None:
+        """The same narrowing as `chroma_where`, over the record table; None when nothing
+        narrows."""
+        found = RecordFilter(
+            types=self.types,
+            ids=self.doc_ids,
+            date_from=date_int(self.date_from),
+            date_to=date_int(self.date_to),
+            outcome=self.outcome,
+        )
+        return None if found.empty else found
 
     @property
     def needs_post_filter(self) -> bool:

@@ -1,45 +1,42 @@
-"""The Chroma store: chunks (embedded) plus structured records, motie parts, links and a file log.
+"""A store: chunk vectors in Chroma, everything structured in SQLite (`assistant.records`).
 
-Collections (prefix `kamer` by default):
-- `<prefix>_chunks`: the searchable chunks, one embedding each, written through llama-index's
-  ChromaVectorStore so llama-index retrievers can read them.
-- `<prefix>_records`: one record per document (moties with votes, toezeggingen, letters, Document
-  metadata), the full document as JSON. Records are fetched by id or metadata filter, never by
-  similarity, so they carry a constant 1-dimensional vector instead of an embedding.
-- `<prefix>_parts`: the raw motie parts (Zaak with votes, Zaak with documents, XML text) so that a
-  part arriving in a later ingest is joined with the parts already stored.
-- `<prefix>_links`: references between documents (source -> target), for lookups both ways.
-- `<prefix>_files`: which file (path, sha256) produced which documents: makes ingest incremental.
+- Chroma collection `<prefix>_chunks` (prefix `kamer` by default): the searchable chunks, one
+  embedding each, written through llama-index's ChromaVectorStore so llama-index retrievers can
+  read them. A PersistentClient in the store folder, or a Chroma server (HttpClient).
+- `records.sqlite3` in the store folder: one record per document (moties with votes,
+  toezeggingen, letters, Document metadata), identifiers, votes per fractie, links between
+  documents, motie parts and the file log.
+
+Every writer (CLI ingest, upload, first-start ingest) holds `writer_lock()`: one at a time.
+A store from before the SQLite records (records as JSON in Chroma collections) is converted on
+first open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, overload
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
 
 from assistant.documents import Document, Reference
 from assistant.errors import StoreError
+from assistant.records import FILE_NAME, FileEntry, RecordFilter, Records
 from assistant.settings import Settings
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-import chromadb  # noqa: E402  (telemetry must be off before the import)
-from chromadb.api import ClientAPI  # noqa: E402
-from chromadb.api.models.Collection import Collection  # noqa: E402
-from chromadb.config import Settings as ChromaSettings  # noqa: E402
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
 
-PLACEHOLDER = [1.0]
 Metadata = dict[str, Any]
-
-
-def placeholders(count: int) -> Any:
-    """Constant vectors for collections that are looked up by id and filter, never by vector."""
-    return [PLACEHOLDER] * count
 
 
 def where(clause: dict[str, Any]) -> Any:
@@ -80,39 +77,12 @@ def clean_metadata(values: dict[str, Any]) -> Metadata:
     return result
 
 
-def record_metadata(doc: Document) -> Metadata:
-    motion = doc.motion
-    values: dict[str, Any] = {
-        "type": doc.type,
-        "title": doc.title[:500],
-        "date": date_int(doc.date),
-        "vergaderjaar": doc.vergaderjaar,
-        "dossier": doc.dossier,
-        "source": doc.source,
-        "kind": doc.extra.get("kind"),
-        "metadata_only": bool(doc.extra.get("metadata_only", False)),
-        "outcome": motion.outcome if motion else None,
-        "status": doc.extra.get("status"),
-        "afzender": doc.afzender,
-        "indieners": ", ".join(p.name for p in doc.indieners) or None,
-        "commitments": len(doc.extra.get("commitments") or []) or None,
-        "sitting": doc.extra.get("sitting"),
-    }
-    for key, value in doc.ids.items():
-        values[f"id_{key}"] = value
-    return clean_metadata(values)
-
-
-@dataclass(frozen=True)
-class FileEntry:
-    path: str
-    sha256: str
-    doc_ids: list[str]
-    version: int = 0
-
-
 def build_client(settings: Settings) -> ClientAPI:
     """A PersistentClient in the store folder, or an HttpClient when a server is configured."""
+    # Imported here, not at the top: `kamer --help` and the records need no Chroma.
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     try:
         if settings.chroma_host:
@@ -136,30 +106,152 @@ def build_client(settings: Settings) -> ClientAPI:
         ) from None
 
 
+LEGACY_COLLECTIONS = ("records", "parts", "links", "files")
+VECTORS_KEY = "vectors"
+WAITING = "Een andere schrijver werkt de index bij ({store}); wachten tot die klaar is ..."
+
+
+def local_folder(settings: Settings) -> Path:
+    """Where a store keeps its local files (records, lock, uploads): the store folder, also
+    when the vectors live on a Chroma server."""
+    settings.store.mkdir(parents=True, exist_ok=True)
+    return settings.store
+
+
+def notify(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 class Store:
-    def __init__(self, client: ClientAPI, settings: Settings) -> None:
+    def __init__(
+        self, client: ClientAPI, settings: Settings, notice: Callable[[str], None] = notify
+    ) -> None:
         self.client = client
         self.settings = settings
+        self.notice = notice
         prefix = settings.collection_prefix
+        self.chunks = client.get_or_create_collection(
+            f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+        self.batch = max(1, min(client.get_max_batch_size(), 5000))
+        self.db = Records(local_folder(settings) / FILE_NAME)
+        self._lock_depth = 0
+        self._thread_lock = threading.RLock()
+        self._convert_legacy_records()
+        self._check_vectors_belong()
 
-        def collection(name: str) -> Collection:
-            return client.get_or_create_collection(
-                f"{prefix}_{name}", embedding_function=None, metadata={"hnsw:space": "cosine"}
+    def _check_vectors_belong(self) -> None:
+        """The records and the chunk vectors are two halves of one store: records written
+        next to one Chroma collection say nothing true about another (a new server, a deleted
+        collection). Refuse that mix instead of answering from it."""
+        # The collection's id, not its address: a store folder may move, a server be renamed.
+        vectors = f"{self.chunks.name} {self.chunks.id}"
+        known = self.db.meta(VECTORS_KEY)
+        if known is None or (known != vectors and self.db.counts().documents == 0):
+            self.db.set_meta(VECTORS_KEY, vectors)
+        elif known != vectors:
+            raise StoreError(
+                f"De records in {local_folder(self.settings)} horen bij een andere "
+                f"vectorcollectie ({known}) dan die in {self.describe()} ({vectors}). Gebruik per "
+                "Chroma-server of collectie een eigen map (KAMER_STORE), of verwijder de map om "
+                "de index opnieuw op te bouwen."
             )
 
-        self.chunks = collection("chunks")
-        self.records = collection("records")
-        self.parts = collection("parts")
-        self.links = collection("links")
-        self.files = collection("files")
-        self.batch = max(1, min(client.get_max_batch_size(), 5000))
-
     @classmethod
-    def open(cls, settings: Settings) -> Store:
-        return cls(build_client(settings), settings)
+    def open(cls, settings: Settings, notice: Callable[[str], None] = notify) -> Store:
+        return cls(build_client(settings), settings, notice)
 
     def describe(self) -> str:
         return self.settings.describe_store()
+
+    # -- one writer at a time ----------------------------------------------------------------
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Held by every writer of this store: across processes (a lock file in the store
+        folder) and across the threads of one process (the app's sessions share one Store).
+        Re-entrant within a thread, so the app can hold it around an ingest."""
+        if not self._thread_lock.acquire(blocking=False):
+            self.notice(WAITING.format(store=self.describe()))
+            self._thread_lock.acquire()
+        try:
+            if self._lock_depth:
+                self._lock_depth += 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth -= 1
+                return
+            with (local_folder(self.settings) / ".ingest.lock").open("w") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    self.notice(WAITING.format(store=self.describe()))
+                    fcntl.flock(handle, fcntl.LOCK_EX)
+                self._lock_depth = 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth = 0
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+        finally:
+            self._thread_lock.release()
+
+    # -- a store from before the SQLite records --------------------------------------------
+
+    def _convert_legacy_records(self) -> None:
+        """Records, parts, links and the file log used to be JSON in Chroma collections;
+        copy them into SQLite once (one transaction) and drop the old collections."""
+        prefix = self.settings.collection_prefix
+        names = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        legacy = [n for n in LEGACY_COLLECTIONS if f"{prefix}_{n}" in names]
+        if not legacy:
+            return
+        old = {n: self.client.get_collection(f"{prefix}_{n}") for n in legacy}
+        total = sum(c.count() for c in old.values())
+        if total:
+            self.notice(
+                f"De index in {self.describe()} wordt omgezet naar het nieuwe formaat "
+                f"(records in SQLite): {total} regels ..."
+            )
+        with self.writer_lock(), self.db.transaction():
+            for name, collection in old.items():
+                for ids, bodies, metas in _all_rows(collection, self.batch):
+                    if name == "records":
+                        self.db.put_documents([_document(b) for b in bodies])
+                    elif name == "parts":
+                        self.db.put_parts(
+                            list(zip(ids, (_document(b) for b in bodies), strict=True))
+                        )
+                    elif name == "links":
+                        self.db.put_link_rows(
+                            [
+                                (
+                                    str(m["source"]),
+                                    str(m["target"]),
+                                    str(m.get("anchor", "")),
+                                    str(m["footnote"]) if "footnote" in m else None,
+                                    body,
+                                )
+                                for body, m in zip(bodies, metas, strict=True)
+                            ]
+                        )
+                    else:
+                        self.db.put_file_entries(
+                            {
+                                key: FileEntry(
+                                    str(m["path"]),
+                                    str(m["sha256"]),
+                                    json.loads(str(m.get("doc_ids", "[]"))),
+                                    int(str(m.get("version", 0))),
+                                )
+                                for key, m in zip(ids, metas, strict=True)
+                            }
+                        )
+        for name in legacy:
+            self.client.delete_collection(f"{prefix}_{name}")
+        if total:
+            self.notice("Omzetten klaar.")
 
     # -- chunks ----------------------------------------------------------------------------
 
@@ -204,169 +296,90 @@ class Store:
     # -- records ---------------------------------------------------------------------------
 
     def put_documents(self, docs: Sequence[Document]) -> None:
-        for start in range(0, len(docs), self.batch):
-            part = docs[start : start + self.batch]
-            self.records.upsert(
-                ids=[d.id for d in part],
-                embeddings=placeholders(len(part)),
-                documents=[json.dumps(d.to_dict(), ensure_ascii=False) for d in part],
-                metadatas=[record_metadata(d) for d in part],
-            )
+        self.db.put_documents(docs)
+
+    def put_documents_and_links(self, docs: Sequence[Document]) -> None:
+        """A document's record, identifiers, votes and links: together or not at all."""
+        with self.db.transaction():
+            self.db.put_documents(docs)
+            self.db.put_links(docs)
 
     def get_document(self, identifier: str) -> Document | None:
         """By canonical id, or by any kept identifier (Zaak nummer, DocumentNummer, ...)."""
-        got = self.records.get(ids=[identifier], include=["documents"])
-        if not got["ids"]:
-            for key in ("zaak", "documentnummer", "publicatie", "toezegging", "referentie"):
-                got = self.records.get(
-                    where={f"id_{key}": identifier}, include=["documents"], limit=1
-                )
-                if got["ids"]:
-                    break
-        documents = got["documents"] or []
-        return Document.from_dict(json.loads(documents[0])) if documents else None
+        return self.db.get_document(identifier)
 
     def has_documents(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(ids), self.batch):
-            found.update(
-                self.records.get(ids=list(ids[start : start + self.batch]), include=[])["ids"]
-            )
-        return found
+        return self.db.existing(ids)
+
+    def document_count(self) -> int:
+        return self.db.counts().documents
+
+    def record_ids(self, where: RecordFilter, limit: int | None = None) -> list[str]:
+        return self.db.ids(where, limit)
+
+    def record_column(self, where: RecordFilter, name: str) -> dict[str, str]:
+        return self.db.column(where, name)
+
+    def documents(self, where: RecordFilter, limit: int | None = None) -> list[Document]:
+        return self.db.documents(where, limit)
+
+    def ids_with(self, kind: str, value: str) -> list[str]:
+        return self.db.ids_with(kind, value)
+
+    def documents_with_commitments(self) -> list[Document]:
+        return self.db.with_commitments()
+
+    def titled(
+        self, word: str, types: Sequence[str], after: dt.date | None, limit: int = 50
+    ) -> list[tuple[str, str, dt.date | None]]:
+        return [
+            (doc_id, title, int_date(day))
+            for doc_id, title, day in self.db.titled(word, types, date_int(after), limit)
+        ]
 
     def delete_document(self, doc_id: str) -> None:
-        self.records.delete(ids=[doc_id])
+        self.db.delete_document(doc_id)
         self.chunks.delete(where={"doc_id": doc_id})
-        self.links.delete(where={"source": doc_id})
 
     def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
         """Which of these DocumentNummers belong to a full (not metadata-only) record."""
-        found: set[str] = set()
-        for start in range(0, len(numbers), 1000):
-            got = self.records.get(
-                where=where(
-                    {
-                        "$and": [
-                            {"id_documentnummer": {"$in": list(numbers[start : start + 1000])}},
-                            {"metadata_only": False},
-                        ]
-                    }
-                ),
-                include=["metadatas"],
-            )
-            found.update(str(m["id_documentnummer"]) for m in got["metadatas"] or [] if m)
-        return found
+        return self.db.full_document_numbers(numbers)
 
     def delete_metadata_only(self, numbers: Sequence[str]) -> None:
-        for start in range(0, len(numbers), 1000):
-            self.records.delete(
-                where=where(
-                    {
-                        "$and": [
-                            {"metadata_only": True},
-                            {"id_documentnummer": {"$in": list(numbers[start : start + 1000])}},
-                        ]
-                    }
-                )
-            )
+        self.db.delete_metadata_only(numbers)
 
     def sitting_date(self, sitting: str) -> dt.date | None:
         """The date of a Handelingen sitting, from any stored item of it that has one."""
-        got = self.records.get(where=where({"sitting": sitting}), include=["metadatas"])
-        dates = [int_date(meta.get("date")) for meta in got["metadatas"] or [] if meta]
-        return next((date for date in dates if date), None)
-
-    def iter_record_metadata(self) -> Iterator[tuple[str, Metadata]]:
-        offset = 0
-        while True:
-            got = self.records.get(include=["metadatas"], limit=self.batch, offset=offset)
-            if not got["ids"]:
-                return
-            for rid, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                yield rid, dict(meta or {})
-            offset += len(got["ids"])
+        return int_date(self.db.sitting_date(sitting))
 
     # -- motie parts -----------------------------------------------------------------------
 
     def put_parts(self, parts: Sequence[tuple[str, Document]]) -> None:
-        for start in range(0, len(parts), self.batch):
-            chunk = parts[start : start + self.batch]
-            self.parts.upsert(
-                ids=[key for key, _ in chunk],
-                embeddings=placeholders(len(chunk)),
-                documents=[json.dumps(doc.to_dict(), ensure_ascii=False) for _, doc in chunk],
-                metadatas=[
-                    clean_metadata(
-                        {
-                            "zaak_id": doc.ids.get("zaak_id"),
-                            "kst": doc.id if doc.id.startswith("kst-") else None,
-                            "publicatie": doc.ids.get("publicatie"),
-                            "source": doc.source,
-                        }
-                    )
-                    for _, doc in chunk
-                ],
-            )
+        self.db.put_parts(parts)
 
     def parts_matching(self, field: str, values: Iterable[str]) -> dict[str, Document]:
-        wanted = sorted(set(values))
-        found: dict[str, Document] = {}
-        for start in range(0, len(wanted), self.batch):
-            got = self.parts.get(
-                where=where({field: {"$in": wanted[start : start + self.batch]}}),
-                include=["documents"],
-            )
-            for key, payload in zip(got["ids"], got["documents"] or [], strict=False):
-                found[key] = Document.from_dict(json.loads(payload))
-        return found
+        return self.db.parts_matching(field, values)
 
     def delete_parts_from(self, source: str) -> None:
-        self.parts.delete(where={"source": source})
+        self.db.delete_parts_from(source)
 
     # -- links -----------------------------------------------------------------------------
 
     def put_links(self, docs: Sequence[Document]) -> None:
         """Replace the outgoing links of these documents by their current references."""
-        for start in range(0, len(docs), self.batch):
-            part = docs[start : start + self.batch]
-            self.links.delete(where=where({"source": {"$in": [d.id for d in part]}}))
-            unique: dict[str, tuple[str, Reference]] = {}
-            for doc in part:
-                for ref in doc.references:
-                    if ref.target != doc.id:
-                        unique.setdefault(f"{doc.id}>{ref.target}>{ref.anchor}", (doc.id, ref))
-            if not unique:
-                continue
-            self.links.upsert(
-                ids=list(unique),
-                embeddings=placeholders(len(unique)),
-                documents=[ref.context for _, ref in unique.values()],
-                metadatas=[
-                    clean_metadata(
-                        {
-                            "source": source,
-                            "target": ref.target,
-                            "anchor": ref.anchor,
-                            "footnote": ref.footnote,
-                        }
-                    )
-                    for source, ref in unique.values()
-                ],
-            )
+        self.db.put_links(docs)
 
     def links_to(self, doc_id: str) -> list[Reference]:
         """Documents that refer to doc_id, as references whose target is the referring document."""
-        got = self.links.get(where={"target": doc_id}, include=["documents", "metadatas"])
         return [
             Reference(
-                target=str(meta["source"]),
-                anchor=str(meta.get("anchor", "")),
-                context=text or "",
-                footnote=str(meta["footnote"]) if "footnote" in meta else None,
+                target=link.source, anchor=link.anchor, context=link.context, footnote=link.footnote
             )
-            for text, meta in zip(got["documents"] or [], got["metadatas"] or [], strict=False)
-            if meta
+            for link in self.db.links_to(doc_id)
         ]
+
+    def sources_linking_under(self, prefix: str) -> list[str]:
+        return self.db.sources_linking_under(prefix)
 
     # -- file log --------------------------------------------------------------------------
 
@@ -374,71 +387,45 @@ class Store:
         return self.file_entries([file_key]).get(file_key)
 
     def file_entries(self, keys: Sequence[str]) -> dict[str, FileEntry]:
-        found: dict[str, FileEntry] = {}
-        for start in range(0, len(keys), self.batch):
-            got = self.files.get(ids=list(keys[start : start + self.batch]), include=["metadatas"])
-            for key, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                if meta:
-                    found[key] = FileEntry(
-                        str(meta["path"]),
-                        str(meta["sha256"]),
-                        json.loads(str(meta.get("doc_ids", "[]"))),
-                        int(str(meta.get("version", 0))),
-                    )
-        return found
+        return self.db.file_entries(keys)
 
     def put_file_entries(self, entries: dict[str, FileEntry]) -> None:
-        keys = list(entries)
-        for start in range(0, len(keys), self.batch):
-            part = keys[start : start + self.batch]
-            self.files.upsert(
-                ids=part,
-                embeddings=placeholders(len(part)),
-                metadatas=[
-                    {
-                        "path": entries[k].path,
-                        "sha256": entries[k].sha256,
-                        "doc_ids": json.dumps(entries[k].doc_ids),
-                        "version": entries[k].version,
-                    }
-                    for k in part
-                ],
-            )
+        self.db.put_file_entries(entries)
 
     def known_file_hashes(self, version: int = 0) -> dict[str, str]:
         """file key -> sha256 of every file already ingested by this pipeline version."""
-        result: dict[str, str] = {}
-        offset = 0
-        while True:
-            got = self.files.get(include=["metadatas"], limit=self.batch, offset=offset)
-            if not got["ids"]:
-                return result
-            for key, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                if meta and int(str(meta.get("version", 0))) >= version:
-                    result[key] = str(meta["sha256"])
-            offset += len(got["ids"])
+        return self.db.known_file_hashes(version)
 
     # -- overview --------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        by_type: Counter[str] = Counter()
-        dates: list[int] = []
-        for _, meta in self.iter_record_metadata():
-            kind = str(meta.get("type", "?"))
-            if meta.get("metadata_only"):
-                kind = f"{kind} (alleen metadata)"
-            by_type[kind] += 1
-            if isinstance(meta.get("date"), int):
-                dates.append(int(meta["date"]))
-        first = str(min(dates)) if dates else None
-        last = str(max(dates)) if dates else None
+        counts = self.db.counts()
+        first, last = int_date(counts.first_date), int_date(counts.last_date)
         return {
             "store": self.describe(),
-            "documents": sum(by_type.values()),
+            "documents": counts.documents,
             "chunks": self.chunks.count(),
-            "links": self.links.count(),
-            "files": self.files.count(),
-            "by_type": dict(by_type.most_common()),
-            "first_date": f"{first[:4]}-{first[4:6]}-{first[6:]}" if first else None,
-            "last_date": f"{last[:4]}-{last[4:6]}-{last[6:]}" if last else None,
+            "links": counts.links,
+            "files": counts.files,
+            "by_type": counts.by_type,
+            "first_date": first.isoformat() if first else None,
+            "last_date": last.isoformat() if last else None,
         }
+
+
+def _document(body: str | None) -> Document:
+    return Document.from_dict(json.loads(body or "{}"))
+
+
+def _all_rows(
+    collection: Collection, batch: int
+) -> Iterator[tuple[list[str], list[str], list[dict[str, Any]]]]:
+    offset = 0
+    while True:
+        got = collection.get(include=["documents", "metadatas"], limit=batch, offset=offset)
+        if not got["ids"]:
+            return
+        bodies = [b or "" for b in got["documents"] or [""] * len(got["ids"])]
+        metas = [dict(m or {}) for m in got["metadatas"] or [{}] * len(got["ids"])]
+        yield list(got["ids"]), bodies, metas
+        offset += len(got["ids"])

@@ -23,8 +23,9 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from assistant.documents import DOCUMENT, Document
 from assistant.embed import Embedder
 from assistant.errors import RejectedFile
+from assistant.records import FileEntry
 from assistant.settings import Settings
-from assistant.store import FileEntry, Store
+from assistant.store import Store
 from ingest.chunk import Chunk, chunk_document
 from ingest.commitments import Commitment, extract_commitments
 from ingest.detect import choose_reader, default_readers
@@ -212,6 +213,11 @@ class Ingestor:
     # -- reading ---------------------------------------------------------------------------
 
     def run(self, paths: Sequence[Path]) -> IngestReport:
+        """Ingest the paths, holding the store's writer lock: one writer at a time."""
+        with self.store.writer_lock():
+            return self._run(paths)
+
+    def _run(self, paths: Sequence[Path]) -> IngestReport:
         report = IngestReport()
         files = discover(paths, report)
         known = self.store.known_file_hashes(PIPELINE_VERSION)
@@ -453,8 +459,7 @@ class Ingestor:
             stale = [cid for cid in current if cid not in wanted]
             self.store.delete_chunks(stale)
             report.chunks_removed += len(stale)
-            self.store.put_documents([doc for doc, _ in batch_docs])
-            self.store.put_links([doc for doc, _ in batch_docs])
+            self.store.put_documents_and_links([doc for doc, _ in batch_docs])
             self.progress.advance(len(batch_docs))
         self.progress.done()
 

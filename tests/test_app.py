@@ -166,7 +166,7 @@ def test_upload_of_bad_file_is_refused_and_index_intact(built_store: Path, fixtu
     from assistant.ui.uploads import ingest_uploads
 
     built = build_services(load_settings(), embedder=HashEmbedder())
-    before = (built.store.records.count(), built.store.chunks.count())
+    before = (built.store.document_count(), built.store.chunks.count())
     good = (fixtures / "nota").glob("*.txt").__next__()
     results = ingest_uploads(
         built,
@@ -186,7 +186,7 @@ def test_upload_of_bad_file_is_refused_and_index_intact(built_store: Path, fixtu
     assert by_name["leeg.txt"]["reden"] == "leeg bestand"
     assert "niet ondersteund" in by_name["script.exe"]["reden"]
     assert by_name[good.name]["resultaat"].startswith("dubbel")
-    assert (built.store.records.count(), built.store.chunks.count()) == before
+    assert (built.store.document_count(), built.store.chunks.count()) == before
     uploads = built_store / "uploads"
     assert not any("kapot" in p.name for p in uploads.iterdir())  # refused file removed
     assert not any(p.suffix == ".txt" for p in uploads.iterdir())  # and the second copy
@@ -239,7 +239,7 @@ def test_first_start_ingests_the_corpus_once(
     for session in sessions:
         session.join()
     chunks = built.store.chunks.count()
-    assert built.store.records.count() == 1 and chunks > 0
+    assert built.store.document_count() == 1 and chunks > 0
     assert embedder.calls == chunks  # every passage embedded once, not twice
     assert built.retriever.index.ids  # the BM25 mirror sees the new passages
 
@@ -274,6 +274,6 @@ def test_interrupted_first_start_is_resumed(
     common.ensure_corpus(built)
     assert built.store.get_document("nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact")
     assert not marker.exists()
-    records = built.store.records.count()
+    records = built.store.document_count()
     common.ensure_corpus(built)  # finished: nothing happens any more
-    assert built.store.records.count() == records
+    assert built.store.document_count() == records

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.documents import VERWORPEN
 from assistant.embed import HashEmbedder
+from assistant.records import RecordFilter
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import DUPLICATE, INGESTED, REJECTED, UNCHANGED, Ingestor, IngestReport
@@ -43,7 +44,7 @@ def test_motie_parts_join_into_one_record(store: Store, settings: Settings, fixt
     assert store.get_document(doc.ids["zaak"]) is not None
     assert store.get_document(doc.ids["zaak"]).id == "kst-19637-3185"  # type: ignore[union-attr]
     # No second record for the same motie under its Zaak number.
-    assert store.records.get(ids=[doc.ids["zaak"]])["ids"] == []
+    assert store.has_documents([doc.ids["zaak"]]) == set()
 
 
 def test_podt_rajkowski(store: Store, settings: Settings, fixtures: Path) -> None:
@@ -60,13 +61,13 @@ def test_podt_rajkowski(store: Store, settings: Settings, fixtures: Path) -> Non
 
 def test_reingest_adds_nothing(store: Store, settings: Settings, fixtures: Path) -> None:
     first = ingest(store, settings, fixtures / "xml", fixtures / "odata")
-    before = (store.chunks.count(), store.records.count(), store.links.count())
+    before = (store.chunks.count(), store.document_count(), store.db.counts().links)
     embedder = HashEmbedder()
     second = ingest(store, settings, fixtures / "xml", fixtures / "odata", embedder=embedder)
     assert first.chunks_added > 0
     assert second.chunks_added == 0 and embedder.calls == 0
     assert set(statuses(second).values()) <= {UNCHANGED, "overgeslagen"}
-    assert (store.chunks.count(), store.records.count(), store.links.count()) == before
+    assert (store.chunks.count(), store.document_count(), store.db.counts().links) == before
 
 
 def test_parts_arriving_later_join_the_stored_record(
@@ -76,9 +77,9 @@ def test_parts_arriving_later_join_the_stored_record(
     ingest(store, settings, votes)
     early = store.get_document("kst-19637-3185")
     assert early is None  # without the Zaak with documents, only the Zaak number is known
-    zaak_only = store.records.get(where={"id_zaak_id": "90c78ee2-1121-4b38-9024-aaa7edc3e120"})
-    assert len(zaak_only["ids"]) == 1
-    old_id = zaak_only["ids"][0]
+    zaak_only = store.ids_with("zaak_id", "90c78ee2-1121-4b38-9024-aaa7edc3e120")
+    assert len(zaak_only) == 1
+    old_id = zaak_only[0]
 
     ingest(
         store,
@@ -89,7 +90,7 @@ def test_parts_arriving_later_join_the_stored_record(
     doc = store.get_document("kst-19637-3185")
     assert doc is not None and doc.motion is not None and doc.motion.votes
     assert doc.text
-    assert store.records.get(ids=[old_id])["ids"] == []  # moved, not duplicated
+    assert store.has_documents([old_id]) == set()  # moved, not duplicated
     assert store.chunk_ids_of(old_id) == []
 
 
@@ -141,13 +142,13 @@ def test_killed_ingest_completes_on_rerun_without_duplicates(
     with pytest.raises(KeyboardInterrupt):
         Ingestor(store, FailingEmbedder(fail_after=8), settings, embed_batch=4).run(paths)
     assert 0 < store.chunks.count() < reference.chunks.count()
-    assert store.files.count() == 0  # nothing logged as done
+    assert store.db.counts().files == 0  # nothing logged as done
     ingest(store, settings, *paths)
     assert store.chunks.count() == reference.chunks.count()
     assert sorted(store.chunks.get(include=[])["ids"]) == sorted(
         reference.chunks.get(include=[])["ids"]
     )
-    assert store.records.count() == reference.records.count()
+    assert store.document_count() == reference.document_count()
 
 
 def test_bad_files_are_reported_and_the_rest_ingested(
@@ -190,14 +191,14 @@ def test_duplicate_file_is_named(
     assert result["kopie.xml"][0] == DUPLICATE and "motie.xml" in result["kopie.xml"][1]
     later = ingest(store, settings, source)
     assert statuses(later)[source.name] == DUPLICATE
-    assert store.records.count() == 1
+    assert store.document_count() == 1
 
 
 def test_nota_links_to_motie_and_toezegging(
     store: Store, settings: Settings, fixtures: Path
 ) -> None:
     ingest(store, settings, fixtures / "nota", fixtures / "xml", fixtures / "odata" / "zaken")
-    nota = next(d for d, meta in store.iter_record_metadata() if meta.get("type") == "nota")
+    nota = store.record_ids(RecordFilter(types=("nota",)))[0]
     doc = store.get_document(nota)
     assert doc is not None
     targets = {r.target: r for r in doc.references}

@@ -9,7 +9,8 @@ import pytest
 from llama_index.core import VectorStoreIndex
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from assistant.embed import LlamaIndexEmbedding, SentenceTransformerEmbedder
+from assistant.embed import SentenceTransformerEmbedder
+from assistant.embed_llama import LlamaIndexEmbedding
 from assistant.settings import Settings, load_settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor

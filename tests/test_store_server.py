@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.embed import HashEmbedder
+from assistant.errors import StoreError
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
@@ -57,8 +58,11 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
         process.wait(timeout=10)
 
 
-def test_ingest_into_chroma_server(chroma_server: int, fixtures: Path) -> None:
-    settings = Settings(chroma_host="127.0.0.1", chroma_port=chroma_server)
+def test_ingest_into_chroma_server(chroma_server: int, fixtures: Path, tmp_path: Path) -> None:
+    # The vectors on the server; records, file log and lock in the (shared) store folder.
+    settings = Settings(
+        store=tmp_path / "gedeeld", chroma_host="127.0.0.1", chroma_port=chroma_server
+    )
     store = Store.open(settings)
     assert "127.0.0.1" in store.describe()
     report = Ingestor(store, HashEmbedder(), settings).run([fixtures / "xml"])
@@ -68,3 +72,14 @@ def test_ingest_into_chroma_server(chroma_server: int, fixtures: Path) -> None:
     doc = other.get_document("kst-32317-913")
     assert doc is not None and [p.name for p in doc.indieners] == ["Podt", "Rajkowski"]
     assert other.chunks.count() == store.chunks.count() > 0
+
+
+def test_records_of_another_server_are_not_mixed_with_its_vectors(
+    chroma_server: int, fixtures: Path, tmp_path: Path
+) -> None:
+    local = Settings(store=tmp_path / "map")
+    assert Ingestor(Store.open(local), HashEmbedder(), local).run([fixtures / "xml"]).ok
+    # The same folder, now pointed at a server whose collection holds none of its vectors.
+    remote = Settings(store=tmp_path / "map", chroma_host="127.0.0.1", chroma_port=chroma_server)
+    with pytest.raises(StoreError, match="andere vectorcollectie"):
+        Store.open(remote)

@@ -9,11 +9,8 @@ or formatting.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -23,7 +20,8 @@ from assistant.errors import KamerError
 from assistant.question import find_ids
 from assistant.render import md_escape
 from assistant.retrieve import Filters
-from assistant.settings import PROJECT_ROOT, Settings, load_settings
+from assistant.settings import PROJECT_ROOT, load_settings
+from assistant.store import local_folder
 
 escape = md_escape  # source text made inert for st.markdown, for the pages
 CORPUS = PROJECT_ROOT / "corpus"
@@ -58,25 +56,6 @@ def services() -> Services:
     return build_services(load_settings())
 
 
-def local_folder(settings: Settings) -> Path:
-    """Where the app keeps its own files (lock, uploads): the store folder, or .kamer when the
-    store is a Chroma server."""
-    folder = settings.store if not settings.uses_server else Path(".kamer")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@contextmanager
-def ingest_lock(settings: Settings) -> Iterator[None]:
-    """One ingest at a time, across browser sessions and processes sharing the store."""
-    with (local_folder(settings) / ".ingest.lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def ensure_corpus(built: Services) -> None:
     """First start on a fresh clone: build the index from corpus/ with visible progress.
 
@@ -85,7 +64,7 @@ def ensure_corpus(built: Services) -> None:
     unfinished = local_folder(built.settings) / ".corpus-ingest-unfinished"
 
     def done() -> bool:
-        return built.store.records.count() > 0 and not unfinished.exists()
+        return built.store.document_count() > 0 and not unfinished.exists()
 
     if done():
         return
@@ -95,7 +74,7 @@ def ensure_corpus(built: Services) -> None:
         "Eerste start: de voorbeeldcollectie in corpus/ wordt ingelezen. Dit duurt ongeveer "
         "tien minuten; daarna staat de index klaar."
     )
-    with ingest_lock(built.settings):
+    with built.store.writer_lock():
         if done():  # another session finished it while we waited
             notice.empty()
             return

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from assistant.compose import Services
-from assistant.ui.common import ingest_lock, local_folder
+from assistant.store import local_folder
 from ingest.pipeline import DUPLICATE, INGESTED, REJECTED, SKIPPED, UNCHANGED, Ingestor, Progress
 
 ALLOWED = ("pdf", "docx", "txt", "md", "xml", "json")
@@ -69,7 +69,7 @@ def ingest_uploads(
             target.write_bytes(content)
             saved[str(target)] = name
     if saved:
-        with ingest_lock(built.settings):
+        with built.store.writer_lock():
             ingestor = Ingestor(built.store, built.embedder, built.settings, progress=progress)
             report = ingestor.run([Path(p) for p in saved])
         built.refresh()

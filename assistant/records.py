@@ -1,0 +1,570 @@
+"""Structured records in SQLite: documents, their identifiers and votes, links, motie parts and
+the file log, each lookup a bounded, indexed query.
+
+One file, `records.sqlite3`, in the store folder, in WAL mode (readers never wait for the one
+writer). The schema has a version (`PRAGMA user_version`): an older file is upgraded step by
+step in `MIGRATIONS`, a newer one is refused with a message, never read half-understood.
+
+Chroma keeps only what it is made for, the chunk vectors (see `assistant.store`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.documents import Document
+from assistant.errors import StoreError
+
+FILE_NAME = "records.sqlite3"
+SCHEMA_VERSION = 1
+# SQLite takes at most 32,766 parameters in one statement; stay well below.
+BATCH = 900
+
+SCHEMA_V1 = """
+CREATE TABLE documents (
+    id            TEXT PRIMARY KEY,
+    type          TEXT NOT NULL,
+    title         TEXT NOT NULL DEFAULT '',
+    date          INTEGER,              -- yyyymmdd
+    dossier       TEXT,
+    outcome       TEXT,
+    status        TEXT,
+    afzender      TEXT,
+    indieners     TEXT,
+    commitments   INTEGER NOT NULL DEFAULT 0,
+    sitting       TEXT,
+    metadata_only INTEGER NOT NULL DEFAULT 0,
+    source        TEXT NOT NULL DEFAULT '',
+    body          TEXT NOT NULL         -- the whole Document as JSON
+);
+CREATE INDEX documents_type_date ON documents (type, date);
+CREATE INDEX documents_date ON documents (date);
+CREATE INDEX documents_dossier ON documents (dossier, type);
+CREATE INDEX documents_sitting ON documents (sitting) WHERE sitting IS NOT NULL;
+CREATE INDEX documents_commitments ON documents (id) WHERE commitments > 0;
+
+CREATE TABLE identifiers (
+    kind   TEXT NOT NULL,               -- zaak, documentnummer, zaak_id, toezegging, ...
+    value  TEXT NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (value, kind, doc_id)
+);
+CREATE INDEX identifiers_doc ON identifiers (doc_id);
+
+CREATE TABLE votes (
+    doc_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    fractie TEXT NOT NULL,
+    side    TEXT NOT NULL,              -- Voor | Tegen | Niet deelgenomen
+    seats   INTEGER NOT NULL
+);
+CREATE INDEX votes_doc ON votes (doc_id);
+CREATE INDEX votes_fractie ON votes (fractie, side);
+
+CREATE TABLE links (
+    source   TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    anchor   TEXT NOT NULL,
+    footnote TEXT,
+    context  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (source, target, anchor)
+);
+CREATE INDEX links_target ON links (target);
+
+CREATE TABLE parts (
+    key        TEXT PRIMARY KEY,
+    zaak_id    TEXT,
+    kst        TEXT,
+    publicatie TEXT,
+    source     TEXT NOT NULL DEFAULT '',
+    body       TEXT NOT NULL
+);
+CREATE INDEX parts_zaak_id ON parts (zaak_id);
+CREATE INDEX parts_kst ON parts (kst);
+CREATE INDEX parts_publicatie ON parts (publicatie);
+CREATE INDEX parts_source ON parts (source);
+
+CREATE TABLE files (
+    key     TEXT PRIMARY KEY,
+    path    TEXT NOT NULL,
+    sha256  TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 0,
+    doc_ids TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX files_sha256 ON files (sha256);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,             -- vectors: the Chroma collection the chunks live in
+    value TEXT NOT NULL
+);
+"""
+
+# Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
+MIGRATIONS: dict[int, str] = {0: SCHEMA_V1}
+
+DOCUMENT_COLUMNS = (
+    "id, type, title, date, dossier, outcome, status, afzender, indieners, commitments, "
+    "sitting, metadata_only, source, body"
+)
+PART_FIELDS = ("zaak_id", "kst", "publicatie")
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What a question narrows records by; every field is an indexed column."""
+
+    types: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    date_from: int | None = None  # yyyymmdd
+    date_to: int | None = None
+    outcome: str | None = None
+    dossier: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self == RecordFilter()
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.types:
+            clauses.append(f"type IN ({marks(self.types)})")
+            params += self.types
+        if self.ids:
+            clauses.append(f"id IN ({marks(self.ids)})")
+            params += self.ids
+        if self.date_from is not None:
+            clauses.append("date >= ?")
+            params.append(self.date_from)
+        if self.date_to is not None:
+            clauses.append("date <= ?")
+            params.append(self.date_to)
+        if self.outcome:
+            clauses.append("outcome = ?")
+            params.append(self.outcome)
+        if self.dossier:
+            clauses.append("dossier = ?")
+            params.append(self.dossier)
+        return " AND ".join(clauses) or "1", params
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str
+    sha256: str
+    doc_ids: list[str]
+    version: int = 0
+
+
+@dataclass
+class Link:
+    source: str
+    target: str
+    anchor: str
+    context: str = ""
+    footnote: str | None = None
+
+
+@dataclass
+class Counts:
+    documents: int = 0
+    links: int = 0
+    files: int = 0
+    parts: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    first_date: int | None = None
+    last_date: int | None = None
+
+
+def marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def batches(values: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+class Records:
+    """The relational half of a store. Writes go through `transaction()`: a document's record,
+    identifiers, votes and links land together or not at all."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if read_only:
+                self.db = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+                )
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(
+                    path, check_same_thread=False, timeout=60, isolation_level=None
+                )
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"De recordsdatabase {path} is niet te openen ({error}). Herstel een back-up of "
+                "bouw de index opnieuw op (verwijder de map en lees de bestanden opnieuw in)."
+            ) from None
+        self.db.row_factory = sqlite3.Row
+        self._depth = 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"De recordsdatabase {path} heeft schemaversie {version}; deze versie van de "
+                f"assistent kent tot en met {SCHEMA_VERSION}. Werk de assistent bij."
+            )
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise StoreError(
+                    f"De recordsdatabase {path} heeft schemaversie {version} en moet worden "
+                    "bijgewerkt, maar is alleen-lezen."
+                )
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        """Each step in its own transaction: a failure leaves the last good version."""
+        while version < SCHEMA_VERSION:
+            try:
+                self.db.executescript(
+                    f"BEGIN IMMEDIATE; {MIGRATIONS[version]}; "
+                    f"PRAGMA user_version = {version + 1}; COMMIT;"
+                )
+            except sqlite3.Error as error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise StoreError(
+                    f"De recordsdatabase {self.path} kon niet worden bijgewerkt van schemaversie "
+                    f"{version} naar {version + 1}: {error}"
+                ) from None
+            version += 1
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (nested calls join the outer one)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- documents -------------------------------------------------------------------------
+
+    def put_documents(self, docs: Sequence[Document]) -> None:
+        with self.transaction():
+            for doc in docs:
+                self._delete_document_rows(doc.id)
+                motion = doc.motion
+                self.db.execute(
+                    f"INSERT INTO documents ({DOCUMENT_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc.id,
+                        doc.type,
+                        doc.title,
+                        date_number(doc),
+                        doc.dossier,
+                        motion.outcome if motion else None,
+                        doc.extra.get("status"),
+                        doc.afzender,
+                        ", ".join(p.name for p in doc.indieners) or None,
+                        len(doc.extra.get("commitments") or []),
+                        doc.extra.get("sitting"),
+                        int(bool(doc.extra.get("metadata_only"))),
+                        doc.source,
+                        json.dumps(doc.to_dict(), ensure_ascii=False),
+                    ),
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO identifiers (kind, value, doc_id) VALUES (?, ?, ?)",
+                    [(kind, str(value), doc.id) for kind, value in doc.ids.items() if value],
+                )
+                if motion is not None:
+                    self.db.executemany(
+                        "INSERT INTO votes (doc_id, fractie, side, seats) VALUES (?, ?, ?, ?)",
+                        [(doc.id, v.fractie, v.side, v.seats) for v in motion.votes],
+                    )
+
+    def _delete_document_rows(self, doc_id: str) -> None:
+        # identifiers and votes go with the document (ON DELETE CASCADE)
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def delete_document(self, doc_id: str) -> None:
+        with self.transaction():
+            self._delete_document_rows(doc_id)
+            self.db.execute("DELETE FROM links WHERE source = ?", (doc_id,))
+
+    def get_document(self, identifier: str) -> Document | None:
+        """By canonical id, or by any kept identifier (Zaak nummer, DocumentNummer, ...)."""
+        row = self.db.execute("SELECT body FROM documents WHERE id = ?", (identifier,)).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT d.body FROM identifiers i JOIN documents d ON d.id = i.doc_id "
+                "WHERE i.value = ? AND i.kind IN "
+                "('zaak', 'documentnummer', 'publicatie', 'toezegging', 'referentie') "
+                "ORDER BY i.kind LIMIT 1",
+                (identifier,),
+            ).fetchone()
+        return Document.from_dict(json.loads(row["body"])) if row else None
+
+    def ids_with(self, kind: str, value: str) -> list[str]:
+        """Records that keep `value` as their identifier of this kind (zaak_id, ...)."""
+        rows = self.db.execute(
+            "SELECT doc_id FROM identifiers WHERE value = ? AND kind = ? ORDER BY doc_id",
+            (value, kind),
+        )
+        return [row["doc_id"] for row in rows]
+
+    def documents(self, where: RecordFilter, limit: int | None = None) -> list[Document]:
+        sql, params = where.sql()
+        rows = self.db.execute(
+            f"SELECT body FROM documents WHERE {sql} ORDER BY date, id"
+            + (" LIMIT ?" if limit else ""),
+            [*params, limit] if limit else params,
+        )
+        return [Document.from_dict(json.loads(row["body"])) for row in rows]
+
+    def ids(self, where: RecordFilter, limit: int | None = None) -> list[str]:
+        sql, params = where.sql()
+        rows = self.db.execute(
+            f"SELECT id FROM documents WHERE {sql} ORDER BY date, id"
+            + (" LIMIT ?" if limit else ""),
+            [*params, limit] if limit else params,
+        )
+        return [row["id"] for row in rows]
+
+    def column(self, where: RecordFilter, name: str) -> dict[str, str]:
+        """id -> one column (indieners, title, ...) of every matching record."""
+        if name not in DOCUMENT_COLUMNS.split(", ") or name == "body":
+            raise ValueError(name)
+        sql, params = where.sql()
+        rows = self.db.execute(f"SELECT id, {name} FROM documents WHERE {sql}", params)
+        return {row["id"]: str(row[name] or "") for row in rows}
+
+    def with_commitments(self) -> list[Document]:
+        rows = self.db.execute("SELECT body FROM documents WHERE commitments > 0 ORDER BY date, id")
+        return [Document.from_dict(json.loads(row["body"])) for row in rows]
+
+    def titled(
+        self, word: str, types: Sequence[str], after: int | None, limit: int
+    ) -> list[tuple[str, str, int | None]]:
+        """(id, title, date) of records of `types` whose title holds `word`, dated after
+        `after`, earliest first: the letters that followed a promise, in the order they came."""
+        params: list[Any] = [*types, f"%{word}%"]
+        sql = f"type IN ({marks(types)}) AND title LIKE ?"
+        if after is not None:
+            sql += " AND date > ?"
+            params.append(after)
+        rows = self.db.execute(
+            f"SELECT id, title, date FROM documents WHERE {sql} ORDER BY date, id LIMIT ?",
+            [*params, limit],
+        )
+        return [(row["id"], row["title"], row["date"]) for row in rows]
+
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for part in batches(list(ids)):
+            rows = self.db.execute(f"SELECT id FROM documents WHERE id IN ({marks(part)})", part)
+            found.update(row["id"] for row in rows)
+        return found
+
+    def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
+        """Which of these DocumentNummers belong to a full (not metadata-only) record."""
+        found: set[str] = set()
+        for part in batches(list(numbers)):
+            rows = self.db.execute(
+                "SELECT i.value FROM identifiers i JOIN documents d ON d.id = i.doc_id "
+                f"WHERE i.kind = 'documentnummer' AND i.value IN ({marks(part)}) "
+                "AND d.metadata_only = 0",
+                part,
+            )
+            found.update(row["value"] for row in rows)
+        return found
+
+    def delete_metadata_only(self, numbers: Sequence[str]) -> list[str]:
+        """Remove the metadata-only records of these DocumentNummers; their ids."""
+        removed: list[str] = []
+        with self.transaction():
+            for part in batches(list(numbers)):
+                rows = self.db.execute(
+                    "SELECT DISTINCT d.id FROM identifiers i JOIN documents d ON d.id = i.doc_id "
+                    f"WHERE i.kind = 'documentnummer' AND i.value IN ({marks(part)}) "
+                    "AND d.metadata_only = 1",
+                    part,
+                ).fetchall()
+                for row in rows:
+                    self.delete_document(row["id"])
+                    removed.append(row["id"])
+        return removed
+
+    def sitting_date(self, sitting: str) -> int | None:
+        row = self.db.execute(
+            "SELECT date FROM documents WHERE sitting = ? AND date IS NOT NULL LIMIT 1",
+            (sitting,),
+        ).fetchone()
+        return int(row["date"]) if row else None
+
+    def counts(self) -> Counts:
+        counts = Counts()
+        for row in self.db.execute(
+            "SELECT type, metadata_only, count(*) AS n FROM documents "
+            "GROUP BY type, metadata_only ORDER BY n DESC"
+        ):
+            kind = f"{row['type']} (alleen metadata)" if row["metadata_only"] else row["type"]
+            counts.by_type[kind] = int(row["n"])
+        counts.documents = sum(counts.by_type.values())
+        first, last = self.db.execute("SELECT min(date), max(date) FROM documents").fetchone()
+        counts.first_date, counts.last_date = first, last
+        for table in ("links", "files", "parts"):
+            n = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            setattr(counts, table, int(n))
+        return counts
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row["value"]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- links -----------------------------------------------------------------------------
+
+    def put_links(self, docs: Sequence[Document]) -> None:
+        """Replace the outgoing links of these documents by their current references."""
+        with self.transaction():
+            for doc in docs:
+                self.db.execute("DELETE FROM links WHERE source = ?", (doc.id,))
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO links (source, target, anchor, footnote, context) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (doc.id, ref.target, ref.anchor, ref.footnote, ref.context)
+                        for ref in doc.references
+                        if ref.target != doc.id
+                    ],
+                )
+
+    def put_link_rows(self, rows: Sequence[tuple[str, str, str, str | None, str]]) -> None:
+        """(source, target, anchor, footnote, context) rows, as a store before SQLite kept them."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO links (source, target, anchor, footnote, context) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def links_to(self, target: str) -> list[Link]:
+        rows = self.db.execute(
+            "SELECT source, target, anchor, footnote, context FROM links WHERE target = ? "
+            "ORDER BY source, anchor",
+            (target,),
+        )
+        return [
+            Link(r["source"], r["target"], r["anchor"], r["context"], r["footnote"]) for r in rows
+        ]
+
+    def sources_linking_under(self, prefix: str) -> list[str]:
+        """Documents that link to any id starting with `prefix` ("kst-32317-"): a range scan
+        on the target index."""
+        rows = self.db.execute(
+            "SELECT DISTINCT source FROM links WHERE target >= ? AND target < ? ORDER BY source",
+            (prefix, prefix + "\uffff"),
+        )
+        return [row["source"] for row in rows]
+
+    # -- motie parts -----------------------------------------------------------------------
+
+    def put_parts(self, parts: Sequence[tuple[str, Document]]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO parts (key, zaak_id, kst, publicatie, source, body) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        key,
+                        doc.ids.get("zaak_id"),
+                        doc.id if doc.id.startswith("kst-") else None,
+                        doc.ids.get("publicatie"),
+                        doc.source,
+                        json.dumps(doc.to_dict(), ensure_ascii=False),
+                    )
+                    for key, doc in parts
+                ],
+            )
+
+    def parts_matching(self, field_name: str, values: Iterable[str]) -> dict[str, Document]:
+        if field_name not in PART_FIELDS:
+            raise ValueError(field_name)
+        found: dict[str, Document] = {}
+        for part in batches(sorted(set(values))):
+            rows = self.db.execute(
+                f"SELECT key, body FROM parts WHERE {field_name} IN ({marks(part)})", part
+            )
+            for row in rows:
+                found[row["key"]] = Document.from_dict(json.loads(row["body"]))
+        return found
+
+    def delete_parts_from(self, source: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM parts WHERE source = ?", (source,))
+
+    # -- file log --------------------------------------------------------------------------
+
+    def file_entries(self, keys: Sequence[str]) -> dict[str, FileEntry]:
+        found: dict[str, FileEntry] = {}
+        for part in batches(list(keys)):
+            rows = self.db.execute(
+                f"SELECT key, path, sha256, version, doc_ids FROM files WHERE key IN "
+                f"({marks(part)})",
+                part,
+            )
+            for row in rows:
+                found[row["key"]] = FileEntry(
+                    row["path"], row["sha256"], json.loads(row["doc_ids"]), int(row["version"])
+                )
+        return found
+
+    def put_file_entries(self, entries: dict[str, FileEntry]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO files (key, path, sha256, version, doc_ids) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (key, e.path, e.sha256, e.version, json.dumps(e.doc_ids))
+                    for key, e in entries.items()
+                ],
+            )
+
+    def known_file_hashes(self, version: int = 0) -> dict[str, str]:
+        rows = self.db.execute("SELECT key, sha256 FROM files WHERE version >= ?", (version,))
+        return {row["key"]: row["sha256"] for row in rows}
+
+
+def date_number(doc: Document) -> int | None:
+    date = doc.date
+    return date.year * 10000 + date.month * 100 + date.day if date else None

@@ -1,0 +1,190 @@
+"""The SQLite half of a store: schema versions, conversion of an older store, one writer at a
+time, and lookups that are indexed queries."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import MOTIE, Document
+from assistant.errors import StoreError
+from assistant.records import FILE_NAME, SCHEMA_VERSION, RecordFilter, Records
+from assistant.settings import Settings
+from assistant.store import Store, build_client
+from ingest.pipeline import Ingestor
+
+
+def ingest(store: Store, settings: Settings, *paths: Path) -> None:
+    from assistant.embed import HashEmbedder
+
+    assert Ingestor(store, HashEmbedder(), settings).run(list(paths)).ok
+
+
+def test_a_new_store_gets_the_current_schema(tmp_path: Path) -> None:
+    Records(tmp_path / FILE_NAME).close()
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"documents", "identifiers", "votes", "links", "parts", "files"} <= tables
+    db.close()
+
+
+def test_a_store_from_a_newer_version_is_refused_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="Werk de assistent bij"):
+        Records(path)
+
+
+def test_a_file_that_is_no_database_gets_a_message(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    path.write_bytes(b"dit is geen database" * 100)
+    with pytest.raises(StoreError, match="niet te openen"):
+        Records(path)
+
+
+def test_records_and_links_are_written_together_or_not_at_all(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    ingest(store, settings, fixtures / "xml")
+    doc = store.get_document("kst-32317-913")
+    assert doc is not None
+    broken = Document(id="kapot", type=MOTIE, title="x")
+    broken.references = doc.references
+    before = (store.document_count(), store.db.counts().links)
+    with pytest.raises(RuntimeError), store.db.transaction():
+        store.put_documents_and_links([broken])
+        raise RuntimeError("schijf vol")
+    assert (store.document_count(), store.db.counts().links) == before
+    assert store.get_document("kapot") is None
+
+
+def test_lookups_by_filter_identifier_and_link(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    ingest(store, settings, fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "nota")
+    moties = store.record_ids(RecordFilter(types=(MOTIE,), dossier="32317"))
+    assert "kst-32317-913" in moties
+    doc = store.get_document("kst-32317-913")
+    assert doc is not None and doc.ids.get("zaak")
+    assert store.get_document(doc.ids["zaak"]).id == doc.id  # type: ignore[union-attr]
+    assert store.record_column(RecordFilter(ids=(doc.id,)), "indieners") == {
+        doc.id: "Podt, Rajkowski"
+    }
+    # The nota refers to the motie: found by a range scan on link targets.
+    nota = store.record_ids(RecordFilter(types=("nota",)))[0]
+    assert nota in store.sources_linking_under("kst-32317-")
+    assert nota in {ref.target for ref in store.links_to("kst-32317-913")}
+
+
+def test_votes_per_fractie_are_rows(store: Store, fixtures: Path, settings: Settings) -> None:
+    ingest(store, settings, fixtures / "odata", fixtures / "xml")
+    rows = store.db.db.execute(
+        "SELECT d.id, v.fractie, v.side, v.seats FROM votes v JOIN documents d ON d.id = v.doc_id"
+    ).fetchall()
+    assert rows
+    doc = store.get_document(rows[0]["id"])
+    assert doc is not None and doc.motion is not None
+    assert {(v.fractie, v.side, v.seats) for v in doc.motion.votes} == {
+        (r["fractie"], r["side"], r["seats"]) for r in rows if r["id"] == doc.id
+    }
+
+
+def test_an_older_store_with_records_in_chroma_is_converted_once(
+    settings: Settings, fixtures: Path
+) -> None:
+    # Build a store, then put its records back the way stores before SQLite kept them.
+    store = Store.open(settings)
+    ingest(store, settings, fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "nota")
+    expected = store.stats()
+    docs = store.documents(RecordFilter(types=(MOTIE, "nota")))
+    links = store.db.db.execute("SELECT source, target, anchor, context FROM links").fetchall()
+    files = store.db.file_entries(list(store.known_file_hashes()))
+    store.db.close()
+    (settings.store / FILE_NAME).unlink()
+    for suffix in ("-wal", "-shm"):
+        (settings.store / f"{FILE_NAME}{suffix}").unlink(missing_ok=True)
+    client = build_client(settings)
+    records = client.get_or_create_collection("kamer_records")
+    records.add(
+        ids=[d.id for d in docs],
+        embeddings=[[1.0]] * len(docs),
+        documents=[json.dumps(d.to_dict(), ensure_ascii=False) for d in docs],
+        metadatas=[{"type": d.type} for d in docs],
+    )
+    old_links = client.get_or_create_collection("kamer_links")
+    old_links.add(
+        ids=[f"{r['source']}>{r['target']}>{r['anchor']}" for r in links],
+        embeddings=[[1.0]] * len(links),
+        documents=[r["context"] or "-" for r in links],
+        metadatas=[
+            {"source": r["source"], "target": r["target"], "anchor": r["anchor"]} for r in links
+        ],
+    )
+    old_files = client.get_or_create_collection("kamer_files")
+    old_files.add(
+        ids=list(files),
+        embeddings=[[1.0]] * len(files),
+        metadatas=[
+            {
+                "path": e.path,
+                "sha256": e.sha256,
+                "doc_ids": json.dumps(e.doc_ids),
+                "version": e.version,
+            }
+            for e in files.values()
+        ],
+    )
+    del client, records, old_links, old_files
+
+    messages: list[str] = []
+    converted = Store.open(settings, notice=messages.append)
+    assert any("omgezet" in m for m in messages)
+    assert converted.get_document("kst-32317-913") is not None
+    assert converted.stats()["links"] == expected["links"]
+    assert converted.known_file_hashes() == {k: e.sha256 for k, e in files.items()}
+    names = {c if isinstance(c, str) else c.name for c in converted.client.list_collections()}
+    assert names == {"kamer_chunks"}
+    # Opened again: nothing left to convert, nothing said.
+    messages.clear()
+    Store.open(settings, notice=messages.append)
+    assert messages == []
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from assistant.settings import Settings
+from assistant.store import Store
+store = Store.open(Settings(store=Path(sys.argv[1])))
+with store.writer_lock():
+    print("vast", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_second_writer_waits_for_the_first_and_says_so(settings: Settings) -> None:
+    Store.open(settings)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(settings.store), "1.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "vast"
+    messages: list[str] = []
+    store = Store.open(settings, notice=messages.append)
+    started = time.monotonic()
+    with store.writer_lock(), store.writer_lock():  # re-entrant within one store
+        waited = time.monotonic() - started
+    holder.communicate(timeout=30)
+    assert waited > 0.5
+    assert len(messages) == 1 and "wachten" in messages[0]

@@ -1,0 +1,61 @@
+"""What a new process loads before it answers: `kamer --help` nothing heavy, a question about a
+motie by number no embedding model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.embed import HashEmbedder
+from assistant.settings import PROJECT_ROOT, Settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+HEAVY = ("torch", "sentence_transformers", "chromadb", "llama_index", "bm25s")
+
+
+def loaded_after(code: str, *args: str) -> dict[str, bool]:
+    probe = f"""
+import sys, json
+{code}
+print(json.dumps({{name: name in sys.modules for name in {HEAVY!r}}}))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_kamer_help_imports_nothing_heavy() -> None:
+    code = """
+from click.testing import CliRunner
+from assistant.cli import main
+assert CliRunner().invoke(main, ["--help"]).exit_code == 0
+"""
+    assert loaded_after(code) == dict.fromkeys(HEAVY, False)
+
+
+def test_a_question_about_a_motie_by_number_loads_no_embedding_model(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    model = PROJECT_ROOT / "models" / "embeddinggemma-300m"
+    if not model.exists():
+        pytest.skip("het echte model ontbreekt (make model)")
+    settings = Settings(store=tmp_path / "store")
+    assert Ingestor(Store.open(settings), HashEmbedder(), settings).run([fixtures / "xml"]).ok
+    code = """
+from pathlib import Path
+from assistant.compose import build_services
+from assistant.settings import Settings
+built = build_services(Settings(store=Path(sys.argv[1]), embed_model=sys.argv[2]))
+answer = built.answerer.ask("Wat is de status van de motie kst-32317-913?")
+assert not answer.refused and "Podt" in answer.answer, answer.answer
+assert not built.embedder.loaded
+"""
+    loaded = loaded_after(code, str(settings.store), str(model))
+    assert not loaded["torch"] and not loaded["sentence_transformers"]
