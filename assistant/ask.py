@@ -26,7 +26,8 @@ from assistant.question import (
     parse_question,
     with_known_members,
 )
-from assistant.retrieve import Filters, shared_tokenizer
+from assistant.retrieve import Filters
+from assistant.tokens import shared_tokenizer
 
 __all__ = ["NOT_FOUND", "Answerer", "Conversation", "dutch_date", "motion_name"]
 

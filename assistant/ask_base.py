@@ -21,8 +21,9 @@ from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
 from assistant.question import Question
 from assistant.relevance import Coverage, Relevance, contains, text_words
-from assistant.retrieve import Filters, Passage, Retriever, Tokenizer, shared_tokenizer
+from assistant.retrieve import Filters, Passage, Retriever
 from assistant.store import Store
+from assistant.tokens import Tokenizer, shared_tokenizer
 from ingest.commitments import WHEN_RE
 from ingest.extract import KST_ID_RE, identifier_pattern, long_date, sentences_naming
 
@@ -90,7 +91,7 @@ class BaseAnswers:
                 if ref.context:
                     sentences.setdefault(ref.target, {}).setdefault(ref.context, None)
             for position in self._positions_naming(identifier):
-                doc_id = str(self.retriever.index.metadatas[position].get("doc_id", ""))
+                doc_id = str(self.retriever.index.meta(position).get("doc_id", ""))
                 sentences.setdefault(doc_id, {})
         docs = [d for d in (self.store.get_document(i) for i in sentences) if d is not None]
         if not docs:

@@ -17,8 +17,8 @@ from typing import Any
 from assistant.documents import TOEZEGGING, Document
 from assistant.fulfilment import HIGH, LOW, MEDIUM, Evidence, iso
 from assistant.records import RecordFilter
-from assistant.retrieve import Tokenizer, shared_tokenizer
 from assistant.store import Store
+from assistant.tokens import Tokenizer, shared_tokenizer
 
 OPEN, FULFILLED, PARTLY, LAPSED, UNKNOWN = "open", "nagekomen", "deels", "vervallen", "onbekend"
 # Register statuses are free text in the live data; these words decide, anything else: onbekend.

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.documents import AANGENOMEN, DOCUMENT, HANDELINGEN, ONBEKEND, Document
-from assistant.retrieve import MOTION_TYPES, ChunkIndex, shared_tokenizer
+from assistant.retrieve import MOTION_TYPES, ChunkIndex
 from assistant.store import Store, date_int, int_date
+from assistant.tokens import shared_tokenizer
 from ingest.extract import split_sentences
 
 FULFILMENT_RE = re.compile(
@@ -211,13 +212,13 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     # "de motie van de leden Podt en Rajkowski"): those texts are the candidates.
     candidates = index.positions_with(f"motie {surnames[0]}")
     for position in index.since_except(candidates, since, NOT_LETTERS):
-        meta = index.metadatas[position]
+        meta = index.meta(position)
         if str(meta.get("doc_id")) in found:
             continue
         day = meta["date"]
-        if not named_re.search(index.texts[position]):
+        if not named_re.search(index.text(position)):
             continue
-        sentences = split_sentences(index.texts[position])
+        sentences = split_sentences(index.text(position))
         for i, sentence in enumerate(sentences):
             if not (named_re.search(sentence) and FULFILMENT_RE.search(sentence)):
                 continue

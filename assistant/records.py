@@ -11,6 +11,7 @@ Chroma keeps only what it is made for, the chunk vectors (see `assistant.store`)
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.documents import Document
+from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import StoreError
 
-FILE_NAME = "records.sqlite3"
+FILE_NAME = "kamer.sqlite3"
 SCHEMA_VERSION = 1
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
@@ -98,6 +99,52 @@ CREATE TABLE files (
 );
 CREATE INDEX files_sha256 ON files (sha256);
 
+-- Passages: their text and filter fields, the lexical index over their stems (FTS5, BM25),
+-- kept in step by triggers. The vectors are in Chroma under the same chunk id.
+CREATE TABLE chunks (
+    pos             INTEGER PRIMARY KEY,  -- the position answers refer to
+    id              TEXT NOT NULL UNIQUE,
+    doc_id          TEXT NOT NULL,
+    chunk_index     INTEGER NOT NULL DEFAULT 0,
+    type            TEXT,
+    date            INTEGER,
+    dossier         TEXT,
+    outcome         TEXT,
+    title           TEXT NOT NULL DEFAULT '',
+    indieners       TEXT NOT NULL DEFAULT '',
+    fracties        TEXT NOT NULL DEFAULT '',
+    speaker         TEXT NOT NULL DEFAULT '',
+    speaker_fractie TEXT NOT NULL DEFAULT '',
+    afzender        TEXT NOT NULL DEFAULT '',
+    meta            TEXT NOT NULL,        -- every metadata field, as JSON
+    text            TEXT NOT NULL,
+    terms           TEXT NOT NULL         -- stems of title, section, indieners and text
+);
+CREATE INDEX chunks_doc ON chunks (doc_id, chunk_index);
+CREATE INDEX chunks_type_date ON chunks (type, date);
+CREATE VIRTUAL TABLE chunk_terms USING fts5 (
+    terms, content = 'chunks', content_rowid = 'pos', tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE chunk_vocab USING fts5vocab (chunk_terms, 'row');
+CREATE TRIGGER chunks_added AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunk_terms (rowid, terms) VALUES (new.pos, new.terms);
+END;
+CREATE TRIGGER chunks_removed AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunk_terms (chunk_terms, rowid, terms) VALUES ('delete', old.pos, old.terms);
+END;
+CREATE TRIGGER chunks_changed AFTER UPDATE OF terms ON chunks BEGIN
+    INSERT INTO chunk_terms (chunk_terms, rowid, terms) VALUES ('delete', old.pos, old.terms);
+    INSERT INTO chunk_terms (rowid, terms) VALUES (new.pos, new.terms);
+END;
+
+-- Every word of a motie's indieners ("van", "der", "plas"): a member's moties by name.
+CREATE TABLE signers (
+    word   TEXT NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE
+);
+CREATE INDEX signers_word ON signers (word, doc_id);
+CREATE INDEX signers_doc ON signers (doc_id);
+
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,             -- vectors: the Chroma collection the chunks live in
     value TEXT NOT NULL
@@ -112,6 +159,7 @@ DOCUMENT_COLUMNS = (
     "sitting, metadata_only, source, body"
 )
 PART_FIELDS = ("zaak_id", "kst", "publicatie")
+MOTION_TYPES = (MOTIE, GEWIJZIGDE_MOTIE)
 
 
 @dataclass(frozen=True)
@@ -216,6 +264,8 @@ class Records:
                 "bouw de index opnieuw op (verwijder de map en lees de bestanden opnieuw in)."
             ) from None
         self.db.row_factory = sqlite3.Row
+        # SQLite's lower() knows ASCII only; names and fracties are not ("Özütok").
+        self.db.create_function("py_lower", 1, lambda v: v.lower() if v else v, deterministic=True)
         self._depth = 0
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -308,6 +358,14 @@ class Records:
                         "INSERT INTO votes (doc_id, fractie, side, seats) VALUES (?, ?, ?, ?)",
                         [(doc.id, v.fractie, v.side, v.seats) for v in motion.votes],
                     )
+                if doc.type in MOTION_TYPES:
+                    words = {
+                        w for p in doc.indieners for w in re.findall(r"[\w'-]+", p.name.lower())
+                    }
+                    self.db.executemany(
+                        "INSERT INTO signers (word, doc_id) VALUES (?, ?)",
+                        [(word, doc.id) for word in sorted(words)],
+                    )
 
     def _delete_document_rows(self, doc_id: str) -> None:
         # identifiers and votes go with the document (ON DELETE CASCADE)
@@ -364,6 +422,22 @@ class Records:
         sql, params = where.sql()
         rows = self.db.execute(f"SELECT id, {name} FROM documents WHERE {sql}", params)
         return {row["id"]: str(row[name] or "") for row in rows}
+
+    def signed_by(self, words: Sequence[str]) -> list[str]:
+        """Moties (any period) whose indieners hold every one of `words`."""
+        if not words:
+            return []
+        wanted = sorted(set(words))
+        rows = self.db.execute(
+            f"SELECT doc_id FROM signers WHERE word IN ({marks(wanted)}) "
+            "GROUP BY doc_id HAVING count(DISTINCT word) = ? ORDER BY doc_id",
+            [*wanted, len(wanted)],
+        )
+        return [row["doc_id"] for row in rows]
+
+    def title(self, doc_id: str) -> str:
+        row = self.db.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return str(row["title"]) if row else ""
 
     def with_commitments(self) -> list[Document]:
         rows = self.db.execute("SELECT body FROM documents WHERE commitments > 0 ORDER BY date, id")

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.retrieve import MIN_INSIDE, ChunkIndex, shared_tokenizer
+from assistant.retrieve import MIN_INSIDE, ChunkIndex
+from assistant.tokens import shared_tokenizer
 
 # Each half of a compound split needs at least this many letters.
 MIN_PART = 4

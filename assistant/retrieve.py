@@ -7,23 +7,20 @@ collection itself. Filters apply to both sides; fusion is reciprocal rank fusion
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
-import bm25s
 import numpy as np
-import Stemmer
-from bm25s.stopwords import STOPWORDS_DUTCH
 
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.embed import Embedder
+from assistant.lexical import Lexical, StoredChunk
 from assistant.records import RecordFilter
 from assistant.store import Store, date_int, where
+from assistant.tokens import Tokenizer, shared_tokenizer
 
 RRF_K = 60
 # Stems this long also count inside longer words (compounds); shorter ones only as a whole word
@@ -102,6 +99,40 @@ class Filters:
         )
         return None if found.empty else found
 
+    def chunk_sql(self) -> tuple[str, list[Any]] | None:
+        """All of `matches` as SQL over the chunks table (alias c), for the lexical index."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.types:
+            clauses.append(f"c.type IN ({', '.join('?' * len(self.types))})")
+            params += self.types
+        if self.doc_ids:
+            clauses.append(f"c.doc_id IN ({', '.join('?' * len(self.doc_ids))})")
+            params += self.doc_ids
+        if self.date_from:
+            clauses.append("c.date >= ?")
+            params.append(date_int(self.date_from))
+        if self.date_to:
+            clauses.append("c.date <= ?")
+            params.append(date_int(self.date_to))
+        if self.dossier:
+            clauses.append("(c.dossier = ? OR substr(c.dossier, 1, ?) = ?)")
+            params += [self.dossier, len(self.dossier) + 1, f"{self.dossier}-"]
+        if self.outcome:
+            clauses.append("c.outcome = ?")
+            params.append(self.outcome)
+        for wanted, columns in (
+            (self.fractie, ("fracties", "speaker_fractie")),
+            (self.indiener, ("indieners", "speaker", "title")),
+            (self.ministerie, ("afzender",)),
+        ):
+            if wanted:
+                clauses.append(
+                    "(" + " OR ".join(f"instr(py_lower(c.{c}), ?) > 0" for c in columns) + ")"
+                )
+                params += [wanted.lower()] * len(columns)
+        return (" AND ".join(clauses), params) if clauses else None
+
     @property
     def needs_post_filter(self) -> bool:
         return any((self.dossier, self.fractie, self.indiener, self.ministerie))
@@ -122,168 +153,61 @@ class Passage:
     bm25: float | None = None
 
 
-class Tokenizer:
-    """Lower-case words, Dutch stop words out, Snowball Dutch stems."""
-
-    def __init__(self) -> None:
-        self.stemmer = Stemmer.Stemmer("dutch")
-        self.stopwords = frozenset(STOPWORDS_DUTCH)
-
-    def __call__(self, text: str) -> list[str]:
-        words = [w for w in re.findall(r"\w+", text.lower()) if w not in self.stopwords]
-        return list(self.stemmer.stemWords(words))
-
-
-@cache
-def shared_tokenizer() -> Tokenizer:
-    """One stemmer for the process (a Tokenizer holds no per-question state)."""
-    return Tokenizer()
-
-
-@dataclass
 class ChunkIndex:
-    """All chunks in memory: texts, metadata and a BM25 model over them."""
+    """The passages of a store as answers use them, read from SQLite on demand (see
+    `assistant.lexical`): building one reads nothing but a count."""
 
-    ids: list[str]
-    texts: list[str]
-    metadatas: list[dict[str, Any]]
-    tokenizer: Tokenizer = field(default_factory=Tokenizer)
-    model: Any = None
-    position: dict[str, int] = field(default_factory=dict)
-    _df: Any = None
-    _vocab: list[str] = field(default_factory=list)
-    _df_cache: dict[str, int] = field(default_factory=dict)
-    _signers: dict[str, set[str]] | None = None
-    _dates: Any = None
-    _types: Any = None
-    _motion_titles: dict[str, str] = field(default_factory=dict)
+    def __init__(self, lexical: Lexical, store: Store | None = None) -> None:
+        self.lexical = lexical
+        self.store = store
+        self.tokenizer: Tokenizer = shared_tokenizer()
+        self.size = lexical.count()
+        self._df: dict[tuple[str, bool], int] = {}
 
     @classmethod
     def build(cls, store: Store) -> ChunkIndex:
-        ids: list[str] = []
-        texts: list[str] = []
-        metas: list[dict[str, Any]] = []
-        offset = 0
-        while True:
-            got = store.chunks.get(
-                include=["documents", "metadatas"], limit=store.batch, offset=offset
-            )
-            if not got["ids"]:
-                break
-            ids += got["ids"]
-            texts += [t or "" for t in got["documents"] or []]
-            metas += [dict(m or {}) for m in got["metadatas"] or []]
-            offset += len(got["ids"])
-        index = cls(ids=ids, texts=texts, metadatas=metas)
-        index.position = {cid: i for i, cid in enumerate(ids)}
-        if ids:
-            corpus = [index.tokenizer(index.search_text(i)) for i in range(len(ids))]
-            index.model = bm25s.BM25()
-            index.model.index(corpus, show_progress=False)
-            # Built here, once, so that no question pays for them.
-            index._counts()
-            index._motion_signers()
-        return index
+        return cls(store.lexical, store)
 
-    @property
-    def size(self) -> int:
-        return len(self.ids)
+    def chunk(self, position: int) -> StoredChunk:
+        return self.lexical.chunk(position)
+
+    def meta(self, position: int) -> dict[str, Any]:
+        return self.lexical.chunk(position).meta
+
+    def text(self, position: int) -> str:
+        return self.lexical.chunk(position).text
+
+    def search_text(self, position: int) -> str:
+        return self.lexical.chunk(position).search_text
 
     def document_frequency(self, stem: str) -> int:
-        """Chunks holding the stem as a word, or as the start of a word when it is long enough
-        to stand for itself in compounds ("asiel" in "asielinstroom"); an upper bound."""
-        if self.model is None:
-            return 0
-        cached = self._df_cache.get(stem)
-        if cached is not None:
-            return cached
-        counts, vocab = self._counts()
-        ids: dict[str, int] = self.model.vocab_dict
-        if len(stem) < MIN_INSIDE:
-            found = int(counts[ids[stem]]) if stem in ids else 0
-        else:
-            start = bisect.bisect_left(vocab, stem)
-            end = bisect.bisect_left(vocab, stem + "\uffff")
-            found = int(sum(counts[ids[token]] for token in vocab[start:end]))
-        found = min(found, self.size)
-        self._df_cache[stem] = found
-        return found
-
-    def _counts(self) -> tuple[Any, list[str]]:
-        """Chunks per vocabulary token (from the BM25 postings), and the sorted vocabulary."""
-        if self._df is None:
-            self._df = np.diff(np.asarray(self.model.scores["indptr"]))
-            self._vocab = sorted(self.model.vocab_dict)
-        return self._df, self._vocab
+        """Passages holding the stem as a word, or as the start of a word when it is long
+        enough to stand for itself in compounds ("asiel" in "asielinstroom"); an upper bound."""
+        key = (stem, len(stem) >= MIN_INSIDE)
+        if key not in self._df:
+            self._df[key] = min(self.lexical.document_frequency(*key), self.size)
+        return self._df[key]
 
     def doc_ids_signed_by(self, names: Sequence[str]) -> tuple[str, ...]:
         """Every motie (any period) whose indieners include every word of all `names`
         ("Van der Plas": van, der and plas)."""
-        signers = self._motion_signers()
-        found: set[str] | None = None
-        for name in names:
-            for word in re.findall(r"[\w'-]+", name.lower()):
-                ids = signers.get(word, set())
-                found = set(ids) if found is None else found & ids
-        return tuple(sorted(found or ()))
+        words = [w for name in names for w in re.findall(r"[\w'-]+", name.lower())]
+        return tuple(self.lexical.records.signed_by(words))
 
     def motion_title(self, doc_id: str) -> str:
-        self._motion_signers()
-        return self._motion_titles.get(doc_id, "")
-
-    def _motion_signers(self) -> dict[str, set[str]]:
-        """Word of an indiener's name -> the moties they signed; built once per index."""
-        if self._signers is None:
-            self._signers = {}
-            for meta in self.metadatas:
-                if meta.get("type") not in MOTION_TYPES:
-                    continue
-                doc_id = str(meta.get("doc_id", ""))
-                self._motion_titles[doc_id] = str(meta.get("title", ""))
-                for word in re.findall(r"[\w'-]+", str(meta.get("indieners") or "").lower()):
-                    self._signers.setdefault(word, set()).add(doc_id)
-        return self._signers
+        return self.lexical.records.title(doc_id)
 
     def positions_with(self, words: str) -> list[int]:
-        """Chunks that hold every (stemmed, stop-word-free) word of `words`, from the index's
-        own postings: no scan over the texts."""
-        if self.model is None:
-            return []
-        tokens = list(dict.fromkeys(self.tokenizer(words)))
-        vocab: dict[str, int] = self.model.vocab_dict
-        if not tokens or any(t not in vocab for t in tokens):
-            return []
-        indptr = self.model.scores["indptr"]
-        indices = self.model.scores["indices"]
-        # Rarest word first: the intersection shrinks fastest.
-        postings = sorted(
-            (indices[indptr[vocab[t]] : indptr[vocab[t] + 1]] for t in tokens), key=len
-        )
-        # A token's postings hold each chunk once, in ascending order (bm25s builds them so):
-        # look the few of the rarest word up in the longer lists by binary search.
-        found = postings[0]
-        for more in postings[1:]:
-            at = np.searchsorted(more, found)
-            hit = at < len(more)
-            found = found[hit][more[at[hit]] == found[hit]]
-        return [int(i) for i in found]
+        """Passages that hold every (stemmed, stop-word-free) word of `words`."""
+        return self.lexical.positions_with(self.tokenizer(words))
 
     def since_except(self, positions: Sequence[int], since: int, types: Sequence[str]) -> list[int]:
-        """The positions whose chunk is dated `since` (yyyymmdd) or later and is of none of
-        `types`: a filter over arrays built once, not over each chunk's metadata."""
-        if self._dates is None:
-            self._dates = np.array(
-                [m["date"] if isinstance(m.get("date"), int) else 0 for m in self.metadatas]
-            )
-            self._types = np.array([str(m.get("type", "")) for m in self.metadatas], dtype=object)
-        at = np.asarray(positions, dtype=np.int64)
-        if not len(at):
-            return []
-        keep = (self._dates[at] >= since) & ~np.isin(self._types[at], list(types))
-        return [int(i) for i in at[keep]]
+        """The positions whose passage is dated `since` (yyyymmdd) or later and is of none of
+        `types`."""
+        return self.lexical.since_except(positions, since, types)
 
     def containing(self, literal: str, limit: int = 20) -> list[int]:
-        """Positions of chunks whose text holds `literal` (case and spacing ignored): an
+        """Positions of passages whose text holds `literal` (case and spacing ignored): an
         identifier named in a text ("TZ202309-010", "2024D12345") finds it."""
         wanted = " ".join(literal.lower().split())
         found: list[int] = []
@@ -294,23 +218,8 @@ class ChunkIndex:
                     break
         return found
 
-    def search_text(self, i: int) -> str:
-        meta = self.metadatas[i]
-        header = " ".join(str(meta.get(k, "")) for k in ("title", "section", "indieners"))
-        return f"{header}\n{self.texts[i]}"
-
     def bm25(self, query: str, filters: Filters, k: int) -> list[tuple[int, float]]:
-        if self.model is None:
-            return []
-        tokens = [t for t in self.tokenizer(query) if t in self.model.vocab_dict]
-        if not tokens:
-            return []
-        scores = self.model.get_scores(tokens)
-        if not filters.empty:
-            mask = np.array([filters.matches(m) for m in self.metadatas], dtype=bool)
-            scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores)[:k]
-        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+        return self.lexical.bm25(self.tokenizer(query), filters.chunk_sql(), k)
 
 
 class Retriever:
@@ -325,7 +234,7 @@ class Retriever:
         self.mode = mode
 
     def dense(self, query: str, filters: Filters, k: int) -> list[tuple[int, float]]:
-        if not self.index.ids:
+        if not self.index.size:
             return []
         vector = self.embedder.embed_query(query)
         # Fields Chroma cannot filter (substring matches) are checked afterwards: ask for more.
@@ -333,19 +242,16 @@ class Retriever:
         clause = filters.chroma_where()
         got = self.store.chunks.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
-            n_results=min(wanted, len(self.index.ids)),
+            n_results=min(wanted, self.index.size),
             where=where(clause) if clause else None,
-            include=["distances", "metadatas"],
+            include=["distances"],
         )
+        ids = list(got["ids"][0])
+        positions = self.index.lexical.positions_of(ids)
         hits: list[tuple[int, float]] = []
-        for cid, distance, meta in zip(
-            got["ids"][0],
-            (got["distances"] or [[]])[0],
-            (got["metadatas"] or [[]])[0],
-            strict=False,
-        ):
-            position = self.index.position.get(cid)
-            if position is not None and filters.matches(dict(meta or {})):
+        for cid, distance in zip(ids, (got["distances"] or [[]])[0], strict=False):
+            position = positions.get(cid)
+            if position is not None and filters.matches(self.index.meta(position)):
                 hits.append((position, 1.0 - float(distance)))
         return hits[:k]
 
@@ -363,23 +269,19 @@ class Retriever:
         best = sorted(fused, key=lambda p: -fused[p])[:k]
         return [
             Passage(
-                chunk_id=self.index.ids[p],
-                doc_id=str(self.index.metadatas[p].get("doc_id", "")),
-                text=self.index.texts[p],
-                metadata=self.index.metadatas[p],
-                score=fused[p],
-                dense=dense_score.get(p),
-                bm25=bm25_score.get(p),
+                chunk_id=chunk.id,
+                doc_id=chunk.doc_id,
+                text=chunk.text,
+                metadata=chunk.meta,
+                score=fused[chunk.pos],
+                dense=dense_score.get(chunk.pos),
+                bm25=bm25_score.get(chunk.pos),
             )
-            for p in best
+            for chunk in self.index.lexical.chunks(best)
         ]
 
     def passages_of(self, doc_ids: Sequence[str]) -> list[Passage]:
-        wanted = set(doc_ids)
         return [
-            Passage(cid, str(meta.get("doc_id")), text, meta, 0.0)
-            for cid, text, meta in zip(
-                self.index.ids, self.index.texts, self.index.metadatas, strict=True
-            )
-            if meta.get("doc_id") in wanted
+            Passage(c.id, c.doc_id, c.text, c.meta, 0.0)
+            for c in self.index.lexical.of_documents(doc_ids)
         ]

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from assistant.documents import Document, Reference
 from assistant.errors import StoreError
+from assistant.lexical import ChunkRow, Lexical
 from assistant.records import FILE_NAME, FileEntry, RecordFilter, Records
 from assistant.settings import Settings
 
@@ -108,6 +109,7 @@ def build_client(settings: Settings) -> ClientAPI:
 
 LEGACY_COLLECTIONS = ("records", "parts", "links", "files")
 VECTORS_KEY = "vectors"
+CHECKED_KEY = "legacy_checked"
 WAITING = "Een andere schrijver werkt de index bij ({store}); wachten tot die klaar is ..."
 
 
@@ -123,29 +125,57 @@ def notify(message: str) -> None:
 
 
 class Store:
-    def __init__(
-        self, client: ClientAPI, settings: Settings, notice: Callable[[str], None] = notify
-    ) -> None:
-        self.client = client
+    """Records and the lexical index open at once (SQLite); Chroma only when vectors are
+    needed, so a structured question or `kamer stats` never starts it."""
+
+    def __init__(self, settings: Settings, notice: Callable[[str], None] = notify) -> None:
         self.settings = settings
         self.notice = notice
-        prefix = settings.collection_prefix
-        self.chunks = client.get_or_create_collection(
-            f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
-        self.batch = max(1, min(client.get_max_batch_size(), 5000))
+        self._client: ClientAPI | None = None
+        self._chunks: Collection | None = None
         self.db = Records(local_folder(settings) / FILE_NAME)
+        self.lexical = Lexical(self.db)
         self._lock_depth = 0
         self._thread_lock = threading.RLock()
-        self._convert_legacy_records()
-        self._check_vectors_belong()
+        if self.db.meta(CHECKED_KEY) is None:
+            # Once per store: what an older version left in Chroma comes over.
+            self._convert_legacy_records()
+            self._fill_lexical_index()
+            self.db.set_meta(CHECKED_KEY, "1")
 
-    def _check_vectors_belong(self) -> None:
+    @classmethod
+    def open(cls, settings: Settings, notice: Callable[[str], None] = notify) -> Store:
+        return cls(settings, notice)
+
+    @property
+    def client(self) -> ClientAPI:
+        if self._client is None:
+            self._client = build_client(self.settings)
+        return self._client
+
+    @property
+    def chunks(self) -> Collection:
+        """The chunk vectors (opened on first use, and checked to belong to these records)."""
+        if self._chunks is None:
+            collection = self.client.get_or_create_collection(
+                f"{self.settings.collection_prefix}_chunks",
+                embedding_function=None,
+                metadata={"hnsw:space": "cosine"},
+            )
+            self._check_vectors_belong(collection)
+            self._chunks = collection
+        return self._chunks
+
+    @property
+    def batch(self) -> int:
+        return max(1, min(self.client.get_max_batch_size(), 5000))
+
+    def _check_vectors_belong(self, collection: Collection) -> None:
         """The records and the chunk vectors are two halves of one store: records written
         next to one Chroma collection say nothing true about another (a new server, a deleted
         collection). Refuse that mix instead of answering from it."""
         # The collection's id, not its address: a store folder may move, a server be renamed.
-        vectors = f"{self.chunks.name} {self.chunks.id}"
+        vectors = f"{collection.name} {collection.id}"
         known = self.db.meta(VECTORS_KEY)
         if known is None or (known != vectors and self.db.counts().documents == 0):
             self.db.set_meta(VECTORS_KEY, vectors)
@@ -156,10 +186,6 @@ class Store:
                 "Chroma-server of collectie een eigen map (KAMER_STORE), of verwijder de map om "
                 "de index opnieuw op te bouwen."
             )
-
-    @classmethod
-    def open(cls, settings: Settings, notice: Callable[[str], None] = notify) -> Store:
-        return cls(build_client(settings), settings, notice)
 
     def describe(self) -> str:
         return self.settings.describe_store()
@@ -253,6 +279,34 @@ class Store:
         if total:
             self.notice("Omzetten klaar.")
 
+    def _fill_lexical_index(self) -> None:
+        """Passages that Chroma holds and the lexical index does not (a store from before the
+        SQLite index): copied once, with their text and metadata."""
+        if self.lexical.count() or not self.chunks.count():
+            return
+        total = self.chunks.count()
+        self.notice(f"De zoekindex in {self.describe()} wordt opgebouwd: {total} passages ...")
+        with self.writer_lock(), self.db.transaction():
+            offset = 0
+            while True:
+                got = self.chunks.get(
+                    include=["documents", "metadatas"], limit=self.batch, offset=offset
+                )
+                if not got["ids"]:
+                    break
+                self.lexical.put(
+                    [
+                        ChunkRow(
+                            cid, str((meta or {}).get("doc_id", "")), text or "", dict(meta or {})
+                        )
+                        for cid, text, meta in zip(
+                            got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
+                        )
+                    ]
+                )
+                offset += len(got["ids"])
+        self.notice("Zoekindex klaar.")
+
     # -- chunks ----------------------------------------------------------------------------
 
     def existing_chunk_ids(self, ids: Sequence[str]) -> set[str]:
@@ -280,29 +334,25 @@ class Store:
             )
 
     def delete_chunks(self, ids: Sequence[str]) -> None:
+        self.lexical.delete(ids)
         for start in range(0, len(ids), self.batch):
             self.chunks.delete(ids=list(ids[start : start + self.batch]))
 
     def get_chunks(self, doc_id: str) -> list[tuple[str, str, Metadata]]:
-        got = self.chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
-        rows = [
-            (cid, text or "", dict(meta or {}))
-            for cid, text, meta in zip(
-                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
-            )
-        ]
-        return sorted(rows, key=lambda row: int(row[2].get("chunk_index", 0)))
+        return [(c.id, c.text, c.meta) for c in self.lexical.of_documents([doc_id])]
+
+    def put_batch(self, docs: Sequence[Document], chunks: Sequence[ChunkRow]) -> None:
+        """Documents with their identifiers, votes and links, and their passages in the
+        lexical index: one transaction (the vectors are in Chroma already)."""
+        with self.db.transaction():
+            self.db.put_documents(docs)
+            self.db.put_links(docs)
+            self.lexical.put(chunks)
 
     # -- records ---------------------------------------------------------------------------
 
     def put_documents(self, docs: Sequence[Document]) -> None:
         self.db.put_documents(docs)
-
-    def put_documents_and_links(self, docs: Sequence[Document]) -> None:
-        """A document's record, identifiers, votes and links: together or not at all."""
-        with self.db.transaction():
-            self.db.put_documents(docs)
-            self.db.put_links(docs)
 
     def get_document(self, identifier: str) -> Document | None:
         """By canonical id, or by any kept identifier (Zaak nummer, DocumentNummer, ...)."""
@@ -338,7 +388,9 @@ class Store:
         ]
 
     def delete_document(self, doc_id: str) -> None:
-        self.db.delete_document(doc_id)
+        with self.db.transaction():
+            self.db.delete_document(doc_id)
+            self.lexical.delete_of(doc_id)
         self.chunks.delete(where={"doc_id": doc_id})
 
     def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
@@ -404,7 +456,7 @@ class Store:
         return {
             "store": self.describe(),
             "documents": counts.documents,
-            "chunks": self.chunks.count(),
+            "chunks": self.lexical.count(),
             "links": counts.links,
             "files": counts.files,
             "by_type": counts.by_type,

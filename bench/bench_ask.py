@@ -26,7 +26,7 @@ def main() -> None:
     services = build_services(load_settings().with_store(args.store))
     services.answerer.ask("opwarmen")
     print(
-        f"start (model, BM25-mirror of {len(services.retriever.index.ids)} chunks): "
+        f"start (model, BM25-mirror of {services.retriever.index.size} chunks): "
         f"{time.perf_counter() - started:.1f} s"
     )
     report = run_eval([args.vragen], services.answerer, services.store, compare_modes=False)

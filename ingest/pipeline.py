@@ -23,6 +23,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from assistant.documents import DOCUMENT, Document
 from assistant.embed import Embedder
 from assistant.errors import RejectedFile
+from assistant.lexical import ChunkRow
 from assistant.records import FileEntry
 from assistant.settings import Settings
 from assistant.store import Store
@@ -459,7 +460,14 @@ class Ingestor:
             stale = [cid for cid in current if cid not in wanted]
             self.store.delete_chunks(stale)
             report.chunks_removed += len(stale)
-            self.store.put_documents_and_links([doc for doc, _ in batch_docs])
+            self.store.put_batch(
+                [doc for doc, _ in batch_docs],
+                [
+                    ChunkRow(c.id, c.doc_id, c.text, {**c.metadata, "doc_id": c.doc_id})
+                    for _, chunks in batch_docs
+                    for c in chunks
+                ],
+            )
             self.progress.advance(len(batch_docs))
         self.progress.done()
 

@@ -337,14 +337,13 @@ def test_the_dictum_of_a_motie_is_recognised(clause: str) -> None:
     assert not DICTUM_RE.match("constaterende dat de regering verzoekt ...")
 
 
-def test_positions_are_filtered_by_date_and_type_over_arrays(answerer: Answerer) -> None:
+def test_positions_are_filtered_by_date_and_type_in_the_index(answerer: Answerer) -> None:
     index = answerer.retriever.index
-    everything = list(range(index.size))
-    dated = [i for i in everything if isinstance(index.metadatas[i].get("date"), int)]
-    assert index.since_except(everything, 0, ()) == [
-        i for i in dated if index.metadatas[i]["date"] >= 0
-    ]
+    everything = [c.pos for c in index.lexical.iter_all()]
+    assert len(everything) == index.size
+    dated = [i for i in everything if isinstance(index.meta(i).get("date"), int)]
+    assert index.since_except(everything, 0, ()) == dated
     assert index.since_except(everything, 99991231, ()) == []
     kept = index.since_except(everything, 0, ("motie",))
-    assert kept and all(index.metadatas[i].get("type") != "motie" for i in kept)
+    assert kept and all(index.meta(i).get("type") != "motie" for i in kept)
     assert index.since_except([], 0, ()) == []

@@ -241,7 +241,7 @@ def test_first_start_ingests_the_corpus_once(
     chunks = built.store.chunks.count()
     assert built.store.document_count() == 1 and chunks > 0
     assert embedder.calls == chunks  # every passage embedded once, not twice
-    assert built.retriever.index.ids  # the BM25 mirror sees the new passages
+    assert built.retriever.index.size == chunks  # the lexical index sees the new passages
 
 
 def test_first_start_in_the_app_shows_progress_and_then_answers(

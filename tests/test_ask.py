@@ -321,7 +321,7 @@ def test_kamervraag_answer_opens_with_the_direct_reply() -> None:
 
 def test_compound_with_motie_keeps_its_subject() -> None:
     from assistant.ask_base import topic_words
-    from assistant.retrieve import shared_tokenizer
+    from assistant.tokens import shared_tokenizer
 
     words = topic_words("Welke asielmoties en stikstoftoezeggingen zijn er?", shared_tokenizer())
     assert words == ["asiel", "stikstof"]

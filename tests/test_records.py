@@ -62,7 +62,7 @@ def test_records_and_links_are_written_together_or_not_at_all(
     broken.references = doc.references
     before = (store.document_count(), store.db.counts().links)
     with pytest.raises(RuntimeError), store.db.transaction():
-        store.put_documents_and_links([broken])
+        store.put_batch([broken], [])
         raise RuntimeError("schijf vol")
     assert (store.document_count(), store.db.counts().links) == before
     assert store.get_document("kapot") is None

@@ -81,5 +81,7 @@ def test_records_of_another_server_are_not_mixed_with_its_vectors(
     assert Ingestor(Store.open(local), HashEmbedder(), local).run([fixtures / "xml"]).ok
     # The same folder, now pointed at a server whose collection holds none of its vectors.
     remote = Settings(store=tmp_path / "map", chroma_host="127.0.0.1", chroma_port=chroma_server)
+    opened = Store.open(remote)
+    assert opened.get_document("kst-32317-913") is not None  # the records read as before
     with pytest.raises(StoreError, match="andere vectorcollectie"):
-        Store.open(remote)
+        opened.chunks.count()
