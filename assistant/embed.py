@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,6 +46,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self._loaded: Any = None
         self._has_prompts = False
+        self._loading = threading.Lock()  # the app's first-start worker and a question may race
 
     @property
     def loaded(self) -> bool:
@@ -52,6 +54,10 @@ class SentenceTransformerEmbedder:
 
     def _model(self) -> Any:
         """The model, loaded on first use (seconds, and about 1.5 GB)."""
+        with self._loading:
+            return self._load()
+
+    def _load(self) -> Any:
         if self._loaded is None:
             import torch
             from sentence_transformers import SentenceTransformer

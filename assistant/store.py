@@ -321,10 +321,12 @@ class Store:
         return list(self.chunks.get(where={"doc_id": doc_id}, include=[])["ids"])
 
     def chunk_ids_of_many(self, doc_ids: Sequence[str]) -> list[str]:
+        """Passages of these documents, in the lexical index or with a vector (an ingest that
+        stopped half-way leaves one without the other)."""
         if not doc_ids:
             return []
         got = self.chunks.get(where=where({"doc_id": {"$in": list(doc_ids)}}), include=[])
-        return list(got["ids"])
+        return list(dict.fromkeys([*self.lexical.ids_of(doc_ids), *got["ids"]]))
 
     def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[Metadata]) -> None:
         for start in range(0, len(ids), self.batch):

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -202,6 +202,7 @@ class Ingestor:
         progress: Progress | None = None,
         readers: list[Reader] | None = None,
         embed_batch: int = EMBED_BATCH,
+        on_searchable: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
@@ -209,6 +210,8 @@ class Ingestor:
         self.progress = progress or SilentProgress()
         self.readers = readers or default_readers()
         self.embed_batch = embed_batch
+        # Called when records and the lexical index are written, before the embeddings.
+        self.on_searchable = on_searchable
         self.vector_store = ChromaVectorStore(chroma_collection=store.chunks)
 
     # -- reading ---------------------------------------------------------------------------
@@ -422,35 +425,14 @@ class Ingestor:
     # -- writing ---------------------------------------------------------------------------
 
     def _write(self, assembled: Assembled, report: IngestReport) -> None:
+        """Records, links and passages first (searchable by keyword and structure at once),
+        then the vectors, which take long."""
         docs = list(assembled.documents.values())
         max_words = self.settings.max_chunk_words
         chunked = [
             (doc, [] if _metadata_only(doc) else chunk_document(doc, max_words)) for doc in docs
         ]
         all_chunks = [chunk for _, chunks in chunked for chunk in chunks]
-        existing = self.store.existing_chunk_ids([c.id for c in all_chunks])
-        # Similar lengths in one batch waste less on padding.
-        to_embed = sorted(
-            (c for c in all_chunks if c.id not in existing), key=lambda c: len(c.embed_text)
-        )
-        self.progress.stage("Embeddings berekenen", len(to_embed))
-        for start in range(0, len(to_embed), self.embed_batch):
-            batch = to_embed[start : start + self.embed_batch]
-            self._add_chunks(batch)
-            self.progress.advance(len(batch))
-            report.chunks_added += len(batch)
-        self.progress.done()
-
-        # Same text, same id: keep the vector, refresh what is known about its document.
-        kept = [c for c in all_chunks if c.id in existing]
-        self.store.update_chunk_metadata(
-            [c.id for c in kept],
-            [
-                {**c.metadata, "doc_id": c.doc_id, "document_id": c.doc_id, "ref_doc_id": c.doc_id}
-                for c in kept
-            ],
-        )
-        report.chunks_kept += len(kept)
 
         self.progress.stage("Index bijwerken", len(docs))
         for start in range(0, len(chunked), WRITE_BATCH):
@@ -486,6 +468,32 @@ class Ingestor:
         report.records = sum(
             1 for d in docs if d.motion or d.type == "toezegging" or d.extra.get("metadata_only")
         )
+        if self.on_searchable is not None:
+            self.on_searchable()
+
+        existing = self.store.existing_chunk_ids([c.id for c in all_chunks])
+        # Similar lengths in one batch waste less on padding.
+        to_embed = sorted(
+            (c for c in all_chunks if c.id not in existing), key=lambda c: len(c.embed_text)
+        )
+        self.progress.stage("Embeddings berekenen", len(to_embed))
+        for start in range(0, len(to_embed), self.embed_batch):
+            batch = to_embed[start : start + self.embed_batch]
+            self._add_chunks(batch)
+            self.progress.advance(len(batch))
+            report.chunks_added += len(batch)
+        self.progress.done()
+
+        # Same text, same id: keep the vector, refresh what is known about its document.
+        kept = [c for c in all_chunks if c.id in existing]
+        self.store.update_chunk_metadata(
+            [c.id for c in kept],
+            [
+                {**c.metadata, "doc_id": c.doc_id, "document_id": c.doc_id, "ref_doc_id": c.doc_id}
+                for c in kept
+            ],
+        )
+        report.chunks_kept += len(kept)
 
     def _add_chunks(self, chunks: list[Chunk]) -> None:
         vectors = self.embedder.embed_documents([c.embed_text for c in chunks])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -223,8 +225,6 @@ def test_safe_names() -> None:
 def test_first_start_ingests_the_corpus_once(
     tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import threading
-
     from assistant.settings import load_settings
     from assistant.ui import common
 
@@ -232,16 +232,53 @@ def test_first_start_ingests_the_corpus_once(
     monkeypatch.setattr(common, "CORPUS", fixtures / "nota")
     embedder = HashEmbedder()
     built = build_services(load_settings(), embedder=embedder)
-    # Two sessions opening the fresh app at once: one ingests, the other waits and reuses it.
-    sessions = [threading.Thread(target=common.ensure_corpus, args=(built,)) for _ in range(2)]
-    for session in sessions:
-        session.start()
-    for session in sessions:
-        session.join()
+    # Two sessions opening the fresh app at once: one background ingest for both.
+    first, second = common.first_start(built), common.first_start(built)
+    assert first is not None and first is second and first.thread is not None
+    first.thread.join(timeout=120)
+    assert first.finished and first.error is None
     chunks = built.store.chunks.count()
     assert built.store.document_count() == 1 and chunks > 0
     assert embedder.calls == chunks  # every passage embedded once, not twice
     assert built.retriever.index.size == chunks  # the lexical index sees the new passages
+
+
+class GatedEmbedder(HashEmbedder):
+    """Computes passage vectors only once the test opens the gate (a slow first start)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        assert self.gate.wait(timeout=120)
+        return super().embed_documents(texts)
+
+
+def test_structured_questions_are_answered_before_the_embeddings_finish(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.settings import load_settings
+    from assistant.ui import common
+
+    use_app_env(monkeypatch, tmp_path, tmp_path / "fresh")
+    monkeypatch.setattr(common, "CORPUS", fixtures / "xml")
+    embedder = GatedEmbedder()
+    built = build_services(load_settings(), embedder=embedder)
+    state = common.first_start(built)
+    assert state is not None and state.thread is not None
+    deadline = time.monotonic() + 60
+    while not state.searchable and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert state.searchable and not state.finished
+    assert state.stage == "Embeddings berekenen" and state.count == 0
+    answer = built.answerer.ask("Wat is de status van de motie kst-32317-913?")
+    assert not answer.refused and "Podt" in answer.answer
+    found = built.retriever.search("migratiepact", k=3)  # by keyword, no vector yet
+    assert found and built.store.chunks.count() == 0
+    embedder.gate.set()
+    state.thread.join(timeout=120)
+    assert state.finished and state.error is None and built.store.chunks.count() > 0
 
 
 def test_first_start_in_the_app_shows_progress_and_then_answers(
@@ -254,7 +291,14 @@ def test_first_start_in_the_app_shows_progress_and_then_answers(
     common.services.clear()
     app = AppTest.from_file(APP, default_timeout=90).run()
     assert not app.exception
-    assert "documenten ingelezen" in app.success[0].value
+    # The page is there at once, saying what is being read; the chat input works meanwhile.
+    assert "Eerste start" in app.info[0].value and app.chat_input
+    state = common.first_start(common.services())
+    assert state is not None and state.thread is not None
+    state.thread.join(timeout=120)
+    app.run()
+    assert not app.exception
+    assert "voorbeeldcollectie is ingelezen" in app.success[0].value
     app.chat_input[0].set_value("Welke toezeggingen zijn er op 20 maart 2026 gedaan?").run()
     assert not app.exception
     assert "IND" in markdown_text(app) or "asielprocedure" in markdown_text(app)
@@ -271,9 +315,10 @@ def test_interrupted_first_start_is_resumed(
     Ingestor(built.store, built.embedder, settings).run([fixtures / "xml"])  # got this far
     marker = settings.store / ".corpus-ingest-unfinished"
     marker.touch()  # ... when the app was stopped
-    common.ensure_corpus(built)
+    state = common.first_start(built)
+    assert state is not None and state.thread is not None
+    state.thread.join(timeout=120)
     assert built.store.get_document("nota-2026-03-27-voortgang-implementatie-asiel-en-migratiepact")
     assert not marker.exists()
-    records = built.store.document_count()
-    common.ensure_corpus(built)  # finished: nothing happens any more
-    assert built.store.document_count() == records
+    common._first_starts.clear()  # a new app process
+    assert common.first_start(built) is None  # finished: nothing happens any more

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,7 +24,7 @@ from assistant.question import find_ids
 from assistant.render import md_escape
 from assistant.retrieve import Filters
 from assistant.settings import PROJECT_ROOT, load_settings
-from assistant.store import local_folder
+from assistant.store import Store, local_folder
 
 escape = md_escape  # source text made inert for st.markdown, for the pages
 CORPUS = PROJECT_ROOT / "corpus"
@@ -56,48 +59,147 @@ def services() -> Services:
     return build_services(load_settings())
 
 
-def ensure_corpus(built: Services) -> None:
-    """First start on a fresh clone: build the index from corpus/ with visible progress.
+@dataclass
+class FirstStart:
+    """The first-start ingest of corpus/, running in the background of the app's process: its
+    stage and counts, for every page to show."""
 
-    A marker file stays while that first ingest runs, so an ingest that was interrupted (the
-    app stopped) is resumed at the next start; finished files are not read again."""
-    unfinished = local_folder(built.settings) / ".corpus-ingest-unfinished"
+    stage: str = "Bestanden zoeken"
+    count: int = 0
+    total: int = 0
+    searchable: bool = False  # records and lexical index written: structured questions work
+    finished: bool = False
+    documents: int = 0
+    chunks_added: int = 0
+    rejected: list[str] = field(default_factory=list)
+    error: str | None = None
+    thread: threading.Thread | None = None
 
-    def done() -> bool:
-        return built.store.document_count() > 0 and not unfinished.exists()
 
-    if done():
-        return
+class SharedProgress:
+    """The pipeline's progress protocol, written into a FirstStart that pages read."""
+
+    def __init__(self, state: FirstStart) -> None:
+        self.state = state
+
+    def stage(self, name: str, total: int) -> None:
+        self.state.stage, self.state.total, self.state.count = name, total, 0
+
+    def advance(self, amount: int = 1) -> None:
+        self.state.count += amount
+
+    def done(self) -> None:
+        return None
+
+
+_first_starts: dict[str, FirstStart] = {}
+_first_starts_lock = threading.Lock()
+
+
+def unfinished_marker(built: Services) -> Path:
+    return local_folder(built.settings) / ".corpus-ingest-unfinished"
+
+
+def first_start(built: Services) -> FirstStart | None:
+    """On a fresh clone, start reading corpus/ in the background (once per process) and return
+    its state; None when the index is ready. A marker file stays while that ingest runs, so an
+    ingest that was interrupted (the app stopped) is resumed at the next start; finished files
+    are not read again."""
+    key = str(built.settings.store.resolve())
+    with _first_starts_lock:
+        if key in _first_starts:
+            return _first_starts[key]
+        if built.store.document_count() > 0 and not unfinished_marker(built).exists():
+            return None
+        state = FirstStart()
+        state.thread = threading.Thread(
+            target=_read_corpus, args=(built, state), name="eerste-start", daemon=True
+        )
+        _first_starts[key] = state
+        state.thread.start()
+        return state
+
+
+def _read_corpus(built: Services, state: FirstStart) -> None:
     from ingest.pipeline import Ingestor
 
-    notice = st.info(
-        "Eerste start: de voorbeeldcollectie in corpus/ wordt ingelezen. Dit duurt ongeveer "
-        "tien minuten; daarna staat de index klaar."
-    )
-    with built.store.writer_lock():
-        if done():  # another session finished it while we waited
-            notice.empty()
-            return
-        unfinished.touch()
-        ingestor = Ingestor(
-            built.store, built.embedder, built.settings, progress=StreamlitProgress()
+    def searchable() -> None:
+        built.refresh()
+        state.searchable = True
+
+    try:
+        # Its own connection: pages keep reading while this one writes.
+        store = Store.open(built.settings)
+        with store.writer_lock():
+            marker = unfinished_marker(built)
+            if store.document_count() > 0 and not marker.exists():
+                state.searchable = True  # another process finished it while we waited
+            else:
+                marker.touch()
+                report = Ingestor(
+                    store,
+                    built.embedder,
+                    built.settings,
+                    progress=SharedProgress(state),
+                    on_searchable=searchable,
+                ).run([CORPUS])
+                marker.unlink()
+                state.documents, state.chunks_added = report.documents, report.chunks_added
+                state.rejected = [f"{r.path}: {r.reason}" for r in report.rejected]
+        built.refresh()
+        state.searchable = True
+    except Exception as error:  # shown on every page; the app keeps running
+        state.error = f"{type(error).__name__}: {error}"
+    finally:
+        state.finished = True
+
+
+def show_first_start(state: FirstStart) -> None:
+    """What the page says while the corpus is read, and once when it is done."""
+    if state.error:
+        st.error(
+            "Het inlezen van de voorbeeldcollectie is mislukt: "
+            f"{escape(state.error)}. Start de app opnieuw om het te hervatten."
         )
-        report = ingestor.run([CORPUS])
-        unfinished.unlink()
-    built.refresh()
-    notice.success(
-        f"{report.documents} documenten ingelezen, {report.chunks_added} passages doorzoekbaar "
-        "gemaakt."
+        return
+    if state.finished:
+        if not st.session_state.get("first_start_shown"):
+            st.session_state["first_start_shown"] = True
+            st.success(
+                f"De voorbeeldcollectie is ingelezen: {state.documents} documenten, "
+                f"{state.chunks_added} passages doorzoekbaar gemaakt."
+            )
+            for line in state.rejected:
+                st.warning(escape(line))
+        return
+    ready = (
+        "Vragen over moties, stemmingen en toezeggingen en zoeken op trefwoord werken al; "
+        "zoeken op betekenis komt erbij zodra de embeddings klaar zijn."
+        if state.searchable
+        else "Zo dadelijk werken vragen over moties, stemmingen en toezeggingen al."
     )
-    for rejected in report.rejected:
-        st.warning(f"{rejected.path}: {rejected.reason}")
+    st.info(f"Eerste start: de voorbeeldcollectie in corpus/ wordt ingelezen. {ready}")
+    share = state.count / state.total if state.total else 0.0
+    st.progress(min(share, 1.0), text=f"{state.stage} ({state.count}/{state.total})")
+
+
+@st.fragment(run_every=2)
+def _first_start_status(state: FirstStart) -> None:
+    if state.finished:
+        st.rerun(scope="app")  # the whole page again, now with every kind of search
+    show_first_start(state)
 
 
 def get_services() -> Services:
-    """The shared services, or a Dutch error on the page (and the page stops)."""
+    """The shared services, or a Dutch error on the page (and the page stops). On a first start
+    the page shows how far the corpus is and works meanwhile."""
     try:
         built = services()
-        ensure_corpus(built)
+        state = first_start(built)
+        if state is not None and state.finished:
+            show_first_start(state)  # the outcome, once per session
+        elif state is not None:
+            _first_start_status(state)  # progress, refreshed every 2 s
         return built
     except KamerError as error:
         st.error(str(error))
