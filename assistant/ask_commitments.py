@@ -21,6 +21,7 @@ from ingest.extract import find_dates
 
 LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
 BRIEFING_ITEMS = 8  # per section of a briefing answer in the chat
+TOPIC_PASSAGES = 300  # lexical hits whose documents are searched for commitments on a topic
 # What a question asks for beyond its topic, and how a promise shows it has that.
 ASKED_FEATURES = (
     (
@@ -122,14 +123,27 @@ class CommitmentAnswers(BaseAnswers):
     ) -> list[str]:
         """Commitments found in texts at ingest, with their status and evidence."""
         filters = question.filters
+        topic = set(topic_words(question.topic, self.tokenizer))
+        # Without a period, the documents that hold the topic's words (a lexical search) bound
+        # what is read: never every commitment in the store.
+        doc_ids = None
+        if topic and filters.date_from is None and filters.date_to is None:
+            hits = self.retriever.index.bm25(question.topic, Filters(), TOPIC_PASSAGES)
+            doc_ids = list(dict.fromkeys(self.retriever.index.chunk(p).doc_id for p, _ in hits))
         rows = filter_rows(
-            [r for r in collect(self.store, self.today) if r.source != "register"],
+            collect(
+                self.store,
+                self.today,
+                date_from=filters.date_from,
+                date_to=filters.date_to,
+                doc_ids=doc_ids,
+                registers=False,
+            ),
             date_from=filters.date_from,
             date_to=filters.date_to,
             ministerie=filters.ministerie,
             status=OPEN if wants_open else None,
         )
-        topic = set(topic_words(question.topic, self.tokenizer))
         if topic:
             # The sentence itself counts double; the sentences around it (what "daar" is in
             # "Ik wil daar op terugkomen"), where it was said (debate or letter title) and by

@@ -86,7 +86,7 @@ def build_briefing(
     # Commitments that name a Kamerstuk of the dossier, or stand in a document that does.
     commitments = [
         c
-        for c in collect(store, today)
+        for c in collect(store, today, dossier=dossier, doc_ids=sources)
         if c.doc_id in linked or any(r.startswith(prefix) for r in c.references)
     ]
     letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]

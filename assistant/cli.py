@@ -309,11 +309,14 @@ def toezeggingen(
         obj.store_path = store
     today = _date_option(peildatum, dt.date.today()) or dt.date.today()
     day = _date_option(datum, today)
-    rows = run_safely(lambda: collect(obj.open_store(), today))
+    start, end = day or _date_option(van, today), day or _date_option(tot, today)
+    rows = run_safely(
+        lambda: collect(obj.open_store(), today, date_from=start, date_to=end, dossier=dossier)
+    )
     rows = filter_rows(
         rows,
-        date_from=day or _date_option(van, today),
-        date_to=day or _date_option(tot, today),
+        date_from=start,
+        date_to=end,
         ministerie=ministerie,
         status=status,
         dossier=dossier,

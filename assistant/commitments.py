@@ -17,7 +17,7 @@ from typing import Any
 from assistant.documents import TOEZEGGING, Document
 from assistant.fulfilment import HIGH, LOW, MEDIUM, Evidence, iso
 from assistant.records import RecordFilter
-from assistant.store import Store
+from assistant.store import Store, date_int
 from assistant.tokens import Tokenizer, shared_tokenizer
 
 OPEN, FULFILLED, PARTLY, LAPSED, UNKNOWN = "open", "nagekomen", "deels", "vervallen", "onbekend"
@@ -65,23 +65,56 @@ def _overlap(a: str, b: str, tokenizer: Tokenizer) -> int:
     return len(set(tokenizer(a)) & set(tokenizer(b)))
 
 
-def collect(store: Store, today: dt.date) -> list[CommitmentRow]:
-    """Every commitment in the store, with status and evidence."""
+Stated = tuple[str, int, dict[str, Any]]  # (doc_id, place in its list, stored body)
+
+
+def collect(
+    store: Store,
+    today: dt.date,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    dossier: str | None = None,
+    doc_ids: list[str] | None = None,
+    registers: bool = True,
+) -> list[CommitmentRow]:
+    """The commitments of a period (made on a day in it), of a dossier (naming one of its
+    Kamerstukken, or stated in `doc_ids`), or all of them, with status and evidence: indexed
+    queries, no document text read."""
+    start, end = date_int(date_from), date_int(date_to)
     rows: list[CommitmentRow] = []
-    for doc in store.documents(RecordFilter(types=(TOEZEGGING,))):
-        rows.append(_register_row(doc))
-    stated = [
-        (doc, c) for doc in store.documents_with_commitments() for c in doc.extra["commitments"]
-    ]
+    if registers:
+        for doc in store.documents(RecordFilter(types=(TOEZEGGING,), date_from=start, date_to=end)):
+            rows.append(_register_row(doc))
+    if dossier is None and doc_ids is None:
+        stated = store.db.commitments(date_from=start, date_to=end)
+    else:
+        found: dict[tuple[str, int], Stated] = {}
+        if dossier is not None:
+            for hit in store.db.commitments(
+                date_from=start, date_to=end, ref_prefix=f"kst-{dossier}-"
+            ):
+                found[hit[0], hit[1]] = hit
+        if doc_ids is not None:
+            for hit in store.db.commitments(date_from=start, date_to=end, doc_ids=doc_ids):
+                found[hit[0], hit[1]] = hit
+        stated = list(found.values())
+    # A text that carries out a commitment made on the same day: found by that day.
+    days = sorted({int(d.replace("-", "")) for d in (_made_on(r) for r in stated) if d})
+    fulfilments = {(r[0], r[1]): r for r in stated if r[2]["item"]["kind"] == "nakoming"}
+    for at in range(0, len(days), 500):
+        for hit in store.db.commitments(kinds=("nakoming",), made_on=days[at : at + 500]):
+            fulfilments.setdefault((hit[0], hit[1]), hit)
     tokenizer = shared_tokenizer()
-    fulfilments = [(doc, c) for doc, c in stated if c["kind"] == "nakoming"]
-    used: set[int] = set()
-    for doc, item in stated:
+    used: set[tuple[str, int]] = set()
+    for doc_id, index, body in stated:
+        item = body["item"]
         if item["kind"] == "nakoming":
             continue
-        row = _text_row(doc, item)
-        for index, (carrier, done) in enumerate(fulfilments):
-            same_day = item["made_on"] and done["made_on"] == item["made_on"]
+        row = _text_row(doc_id, index, body)
+        for key, (carrier_id, _, done_body) in fulfilments.items():
+            done = done_body["item"]
+            same_day = item.get("made_on") and done.get("made_on") == item["made_on"]
             if same_day and _overlap(item["what"], done["what"], tokenizer) >= 2:
                 row.status, row.confidence = FULFILLED, MEDIUM
                 row.status_text = (
@@ -89,21 +122,29 @@ def collect(store: Store, today: dt.date) -> list[CommitmentRow]:
                     "over hetzelfde onderwerp nakomt"
                 )
                 row.evidence.append(
-                    Evidence(carrier.id, carrier.title, iso(carrier.date), done["sentence"])
+                    Evidence(carrier_id, done_body["title"], done_body["date"], done["sentence"])
                 )
-                used.add(index)
+                used.add(key)
         rows.append(row)
-    for index, (doc, item) in enumerate(fulfilments):
-        if index not in used:  # a text says it carries out a commitment we have no other trace of
-            row = _text_row(doc, item)
+    for doc_id, index, body in stated:
+        # A text says it carries out a commitment we have no other trace of.
+        if body["item"]["kind"] == "nakoming" and (doc_id, index) not in used:
+            row = _text_row(doc_id, index, body)
             row.status, row.confidence = FULFILLED, HIGH
             row.status_text = "deze tekst zegt zelf dat hij de toezegging uitvoert"
-            row.evidence.append(Evidence(doc.id, doc.title, iso(doc.date), item["sentence"]))
+            row.evidence.append(
+                Evidence(doc_id, body["title"], body["date"], body["item"]["sentence"])
+            )
             rows.append(row)
     for row in rows:
-        end = dt.date.fromisoformat(row.deadline_end) if row.deadline_end else None
-        row.overdue = row.status == OPEN and end is not None and end < today
+        deadline = dt.date.fromisoformat(row.deadline_end) if row.deadline_end else None
+        row.overdue = row.status == OPEN and deadline is not None and deadline < today
     return sorted(rows, key=lambda r: (r.made_on or "", r.id))
+
+
+def _made_on(row: Stated) -> str | None:
+    made = row[2]["item"].get("made_on")
+    return str(made) if made else None
 
 
 def filter_rows(
@@ -231,18 +272,18 @@ def _register_row(doc: Document) -> CommitmentRow:
     return row
 
 
-def _text_row(doc: Document, item: dict[str, Any]) -> CommitmentRow:
-    index = doc.extra.get("commitments", []).index(item)
+def _text_row(doc_id: str, index: int, body: dict[str, Any]) -> CommitmentRow:
+    item = body["item"]
     return CommitmentRow(
-        id=f"{doc.id}#t{index + 1}",
+        id=f"{doc_id}#t{index + 1}",
         source=str(item["kind"]),
         made_on=item.get("made_on"),
         who=item.get("who"),
         what=str(item.get("what") or ""),
         quote=str(item["sentence"]),
-        doc_id=doc.id,
-        doc_title=doc.title,
-        url=doc.url,
+        doc_id=doc_id,
+        doc_title=str(body.get("title") or ""),
+        url=body.get("url"),
         status=OPEN if item["kind"] != "nakoming" else FULFILLED,
         status_text="geen bron gevonden die de toezegging uitvoert",
         deadline_start=item.get("deadline_start"),

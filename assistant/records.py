@@ -23,7 +23,7 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import StoreError
 
 FILE_NAME = "kamer.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
 
@@ -151,8 +151,40 @@ CREATE TABLE meta (
 );
 """
 
+# Version 2: commitments as rows, so a question about a period or a dossier reads only its own
+# (version 1 kept them inside each document's JSON). Filled from that JSON when upgrading.
+SCHEMA_V2 = """
+CREATE TABLE commitments (
+    doc_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    item    INTEGER NOT NULL,           -- place in the document's list: id "<doc_id>#t<item+1>"
+    kind    TEXT NOT NULL,              -- gedaan | vermeld | nakoming
+    made_on INTEGER,                    -- yyyymmdd
+    body    TEXT NOT NULL,              -- {"item": ..., "title", "url", "date" of the document}
+    PRIMARY KEY (doc_id, item)
+);
+CREATE INDEX commitments_made_on ON commitments (made_on, kind);
+CREATE TABLE commitment_refs (
+    target  TEXT NOT NULL,              -- a Kamerstuk it names: kst-32317-913
+    doc_id  TEXT NOT NULL,
+    item    INTEGER NOT NULL,
+    FOREIGN KEY (doc_id, item) REFERENCES commitments (doc_id, item) ON DELETE CASCADE
+);
+CREATE INDEX commitment_refs_target ON commitment_refs (target);
+CREATE INDEX commitment_refs_item ON commitment_refs (doc_id, item);
+INSERT INTO commitments (doc_id, item, kind, made_on, body)
+SELECT d.id, CAST(j.key AS INTEGER), json_extract(j.value, '$.kind'),
+       CAST(replace(json_extract(j.value, '$.made_on'), '-', '') AS INTEGER),
+       json_object('item', json(j.value), 'title', d.title,
+                   'url', json_extract(d.body, '$.url'), 'date', json_extract(d.body, '$.date'))
+FROM documents d, json_each(d.body, '$.extra.commitments') j
+WHERE d.commitments > 0;
+INSERT INTO commitment_refs (target, doc_id, item)
+SELECT r.value, c.doc_id, c.item
+FROM commitments c, json_each(c.body, '$.item.references') r;
+"""
+
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
-MIGRATIONS: dict[int, str] = {0: SCHEMA_V1}
+MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: SCHEMA_V2}
 
 DOCUMENT_COLUMNS = (
     "id, type, title, date, dossier, outcome, status, afzender, indieners, commitments, "
@@ -358,6 +390,7 @@ class Records:
                         "INSERT INTO votes (doc_id, fractie, side, seats) VALUES (?, ?, ?, ?)",
                         [(doc.id, v.fractie, v.side, v.seats) for v in motion.votes],
                     )
+                self._put_commitments(doc)
                 if doc.type in MOTION_TYPES:
                     words = {
                         w for p in doc.indieners for w in re.findall(r"[\w'-]+", p.name.lower())
@@ -366,6 +399,79 @@ class Records:
                         "INSERT INTO signers (word, doc_id) VALUES (?, ?)",
                         [(word, doc.id) for word in sorted(words)],
                     )
+
+    def _put_commitments(self, doc: Document) -> None:
+        """The document's commitments as rows (its old rows went with the document's row)."""
+        items = doc.extra.get("commitments") or []
+        for index, item in enumerate(items):
+            made_on = item.get("made_on")
+            body = {
+                "item": item,
+                "title": doc.title,
+                "url": doc.url,
+                "date": doc.date.isoformat() if doc.date else None,
+            }
+            self.db.execute(
+                "INSERT INTO commitments (doc_id, item, kind, made_on, body) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    index,
+                    str(item.get("kind") or ""),
+                    int(str(made_on).replace("-", "")) if made_on else None,
+                    json.dumps(body, ensure_ascii=False),
+                ),
+            )
+            self.db.executemany(
+                "INSERT INTO commitment_refs (target, doc_id, item) VALUES (?, ?, ?)",
+                [(str(target), doc.id, index) for target in item.get("references") or []],
+            )
+
+    def commitments(
+        self,
+        *,
+        date_from: int | None = None,
+        date_to: int | None = None,
+        made_on: Sequence[int] = (),
+        kinds: Sequence[str] = (),
+        doc_ids: Sequence[str] | None = None,
+        ref_prefix: str | None = None,
+    ) -> list[tuple[str, int, dict[str, Any]]]:
+        """(doc_id, item, body) of the commitments that meet every given condition, in order
+        of the day they were made."""
+        if doc_ids is not None and len(doc_ids) > BATCH:
+            found = [
+                row
+                for part in batches(list(doc_ids))
+                for row in self.commitments(
+                    date_from=date_from, date_to=date_to, made_on=made_on, kinds=kinds,
+                    doc_ids=part, ref_prefix=ref_prefix,
+                )
+            ]  # fmt: skip
+            return sorted(found, key=lambda r: (r[2]["item"].get("made_on") or "", r[0], r[1]))
+        clauses: list[str] = []
+        params: list[Any] = []
+        for clause, value in (("c.made_on >= ?", date_from), ("c.made_on <= ?", date_to)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        for column, values in (("c.made_on", made_on), ("c.kind", kinds), ("c.doc_id", doc_ids)):
+            if values is not None and (values or column == "c.doc_id"):
+                clauses.append(f"{column} IN ({marks(values)})")
+                params += values
+        if ref_prefix:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM commitment_refs r WHERE r.doc_id = c.doc_id "
+                "AND r.item = c.item AND r.target >= ? AND r.target < ?)"
+            )
+            params += [ref_prefix, ref_prefix + "\uffff"]
+        rows = self.db.execute(
+            "SELECT c.doc_id, c.item, c.body FROM commitments c WHERE "
+            + (" AND ".join(clauses) or "1")
+            + " ORDER BY c.made_on, c.doc_id, c.item",
+            params,
+        )
+        return [(row["doc_id"], int(row["item"]), json.loads(row["body"])) for row in rows]
 
     def _delete_document_rows(self, doc_id: str) -> None:
         # identifiers and votes go with the document (ON DELETE CASCADE)

@@ -188,3 +188,57 @@ def test_a_second_writer_waits_for_the_first_and_says_so(settings: Settings) -> 
     holder.communicate(timeout=30)
     assert waited > 0.5
     assert len(messages) == 1 and "wachten" in messages[0]
+
+
+def test_a_version_1_store_is_upgraded_and_its_commitments_become_rows(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    from assistant.records import SCHEMA_V1
+
+    ingest(store, settings, fixtures / "nota")
+    expected = store.db.commitments()
+    assert expected  # the nota states commitments
+    # The same documents in a version-1 file: commitments only inside each document's JSON.
+    path = settings.store / "versie1.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(SCHEMA_V1 + "PRAGMA user_version = 1;")
+    for doc in store.documents(RecordFilter()):
+        old.execute(
+            "INSERT INTO documents (id, type, title, commitments, body) VALUES (?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                doc.type,
+                doc.title,
+                len(doc.extra.get("commitments") or []),
+                json.dumps(doc.to_dict(), ensure_ascii=False),
+            ),
+        )
+    old.commit()
+    old.close()
+    upgraded = Records(path)
+    assert upgraded.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert upgraded.commitments() == expected
+    kst = [t for _, _, body in expected for t in body["item"]["references"]]
+    assert kst and upgraded.commitments(ref_prefix=kst[0]) != []
+
+
+def test_commitments_of_a_period_or_dossier_are_read_from_their_rows(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    import datetime as dt
+
+    from assistant.commitments import collect, filter_rows
+
+    ingest(store, settings, fixtures / "nota", fixtures / "xml", fixtures / "tei")
+    today = dt.date(2026, 12, 1)
+    everything = collect(store, today)
+    day = dt.date(2026, 3, 20)
+    in_period = collect(store, today, date_from=day, date_to=day)
+    assert in_period
+    assert [r.id for r in in_period] == [
+        r.id for r in filter_rows(everything, date_from=day, date_to=day)
+    ]
+    assert len(in_period) < len(everything)
+    dossier = collect(store, today, dossier="19637", registers=False)
+    assert dossier and all(any(t.startswith("kst-19637-") for t in r.references) for r in dossier)
+    assert not collect(store, today, dossier="32317", registers=False)

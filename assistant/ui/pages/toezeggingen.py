@@ -75,12 +75,20 @@ def main() -> None:
         overdue = st.checkbox("Alleen verlopen (termijn voorbij)", key="tz_overdue")
         peildatum = st.date_input("Peildatum voor 'verlopen'", value=today(), key="tz_peil")
 
+    start = period[0] if period else None
+    end = period[1] if len(period) > 1 else start
     with st.spinner("Toezeggingen verzamelen ..."):
-        rows = collect(built.store, peildatum)
+        rows = collect(
+            built.store,
+            peildatum,
+            date_from=start,
+            date_to=end,
+            dossier=dossier.strip() or None,
+        )
     rows = filter_rows(
         rows,
-        date_from=period[0] if period else None,
-        date_to=period[1] if len(period) > 1 else (period[0] if period else None),
+        date_from=start,
+        date_to=end,
         ministerie=ministerie.strip() or None,
         status=status or None,
         dossier=dossier.strip() or None,
