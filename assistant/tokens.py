@@ -10,7 +10,16 @@ import re
 from functools import cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_DUTCH  # a word list only; bm25s itself is not used
+
+# The Snowball project's Dutch stop word list (101 words). Stored stems depend on it: changing
+# it changes what a store's lexical index holds, so a store must then be re-indexed.
+STOPWORDS_DUTCH = """
+    aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
+    een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
+    iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog
+    nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor
+    want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
+""".split()
 
 
 class Tokenizer:
