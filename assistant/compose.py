@@ -1,4 +1,4 @@
-"""Build the clients once (store, embedder, BM25 mirror, LLM) and hand them to who needs them."""
+"""Build the clients once (store, embedder, LLM) and hand them to who needs them."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Services:
         return self.llm.name if self.llm else EXTRACTIVE
 
     def refresh(self) -> None:
-        """After an ingest: rebuild the BM25 mirror so new passages are found at once."""
+        """After an ingest: a fresh view of the passages (their count feeds the term weights)."""
         self.retriever.index = ChunkIndex.build(self.store)
 
 

@@ -1,8 +1,9 @@
 """Hybrid retrieval over the chunks: BM25 (Dutch stemming, stop words) and dense vectors, fused.
 
-The BM25 side is an in-memory mirror of the chunks collection (Chroma has no lexical index). With
-Chroma as the vector store llama-index's docstore is empty, so the mirror is built from the
-collection itself. Filters apply to both sides; fusion is reciprocal rank fusion.
+The BM25 side is the SQLite FTS5 index of `assistant.lexical` (Chroma has no lexical index in
+local mode); the dense side is Chroma. Positions are the passages' rows in SQLite. Filters apply
+to both sides (inside the lexical query, as a where clause and a check in Chroma); fusion is
+reciprocal rank fusion.
 """
 
 from __future__ import annotations

@@ -176,11 +176,7 @@ for q in questions:
     else:
         structured.append(ms)
 store = services.store
-row = store.db.db.execute(
-    "SELECT dossier, count(*) n FROM documents WHERE type IN ('motie', 'gewijzigde motie') "
-    "AND dossier IS NOT NULL GROUP BY dossier ORDER BY n DESC LIMIT 1"
-).fetchone() if hasattr(store, "db") else None
-dossier = row[0] if row else "36600"
+dossier = sys.argv[4]
 from assistant.briefing import build_briefing
 t = time.perf_counter()
 briefing = build_briefing(store, dossier, dt.date(2026, 12, 1), services.retriever.index)
@@ -283,7 +279,24 @@ def folder_size(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1024**3
 
 
-def measure(store: Path, code: Path, runs: int, add: bool) -> None:
+def largest_dossier(store: Path) -> str:
+    """The dossier with the most moties, read from the store's SQLite file (any version)."""
+    import sqlite3
+
+    path = store / "kamer.sqlite3"
+    if not path.exists():
+        return "36600"  # a store from before SQLite: name the dossier with --dossier
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    row = db.execute(
+        "SELECT dossier, count(*) n FROM documents WHERE type IN ('motie', 'gewijzigde motie') "
+        "AND dossier IS NOT NULL GROUP BY dossier ORDER BY n DESC LIMIT 1"
+    ).fetchone()
+    db.close()
+    return str(row[0]) if row else "36600"
+
+
+def measure(store: Path, code: Path, runs: int, add: bool, dossier: str | None) -> None:
+    dossier = dossier or largest_dossier(store)
     print(f"store {store} ({folder_size(store):.2f} GB op schijf), code {code}")
     print(
         "kamer --help:                 " + spread([wall(code, "--help") for _ in range(runs)], "s")
@@ -301,7 +314,7 @@ def measure(store: Path, code: Path, runs: int, add: bool) -> None:
         ]
         print(f"{label}  {spread(seconds, 's')} (nieuw proces, alles geladen)")
     warm = [
-        run_probe(code, PROBE_WARM, str(store), str(QUESTIONS), ",".join(STRUCTURED))
+        run_probe(code, PROBE_WARM, str(store), str(QUESTIONS), ",".join(STRUCTURED), dossier)
         for _ in range(runs)
     ]
 
@@ -346,11 +359,18 @@ def main() -> None:
     m.add_argument("--code", type=Path, default=ROOT)
     m.add_argument("--runs", type=int, default=3)
     m.add_argument("--zonder-toevoegen", action="store_true")
+    m.add_argument("--dossier", help="dossier voor de briefing (standaard: de meeste moties)")
     args = parser.parse_args()
     if args.command == "bouw":
         build(args.bron, args.doel, args.chunks, args.ruis, args.seed)
     else:
-        measure(args.store.resolve(), args.code.resolve(), args.runs, not args.zonder_toevoegen)
+        measure(
+            args.store.resolve(),
+            args.code.resolve(),
+            args.runs,
+            not args.zonder_toevoegen,
+            args.dossier,
+        )
 
 
 if __name__ == "__main__":

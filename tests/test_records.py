@@ -242,3 +242,47 @@ def test_commitments_of_a_period_or_dossier_are_read_from_their_rows(
     dossier = collect(store, today, dossier="19637", registers=False)
     assert dossier and all(any(t.startswith("kst-19637-") for t in r.references) for r in dossier)
     assert not collect(store, today, dossier="32317", registers=False)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"types": ("motie",)},
+        {"date_from": "2024-01-01", "date_to": "2025-12-31"},
+        {"dossier": "32317"},
+        {"fractie": "vvd"},
+        {"indiener": "podt"},
+        {"ministerie": "asiel"},
+        {"outcome": "onbekend", "types": ("motie", "gewijzigde motie")},
+    ],
+)
+def test_the_lexical_index_applies_each_filter_as_the_filter_itself_does(
+    store: Store, fixtures: Path, settings: Settings, filters: dict[str, object]
+) -> None:
+    import datetime as dt
+
+    from assistant.retrieve import ChunkIndex, Filters
+
+    ingest(
+        store,
+        settings,
+        fixtures / "xml",
+        fixtures / "odata" / "zaken",
+        fixtures / "nota",
+        fixtures / "tei",
+    )
+    values = {
+        k: dt.date.fromisoformat(str(v)) if k.startswith("date") else v for k, v in filters.items()
+    }
+    chosen = Filters(**values)  # type: ignore[arg-type]
+    index = ChunkIndex.build(store)
+    everything = list(index.lexical.iter_all())
+    expected = {c.pos for c in everything if chosen.matches(c.meta)}
+    assert expected, "een filter dat niets overlaat test niets"
+    assert len(expected) < len(everything)
+    # A query word every passage holds: the filter alone decides what comes back.
+    found = {p for p, _ in index.lexical.bm25(["motie", "kamer", "de"], chosen.chunk_sql(), 10_000)}
+    holding = set(index.lexical.positions_with(["motie"])) | set(
+        index.lexical.positions_with(["kamer"])
+    )
+    assert found == expected & holding

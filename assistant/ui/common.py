@@ -53,9 +53,9 @@ class StreamlitProgress:
         self.bar.empty()
 
 
-@st.cache_resource(show_spinner="De index en het taalmodel voor zoeken worden geladen ...")
+@st.cache_resource(show_spinner="De index wordt geopend ...")
 def services() -> Services:
-    """Store, embedder, BM25 mirror, answerer and LLM: built once for all sessions."""
+    """Store, embedder, answerer and LLM: built once for all sessions."""
     return build_services(load_settings())
 
 
