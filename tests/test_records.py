@@ -286,3 +286,41 @@ def test_the_lexical_index_applies_each_filter_as_the_filter_itself_does(
         index.lexical.positions_with(["kamer"])
     )
     assert found == expected & holding
+
+
+def test_letters_after_a_date_are_found_by_their_subject_words(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from assistant.documents import DOCUMENT
+
+    records = Records(tmp_path / FILE_NAME)
+
+    def letter(number: int, title: str, day: str) -> Document:
+        return Document(
+            id=f"2026D{number:05d}", type=DOCUMENT, title=title, date=dt.date.fromisoformat(day)
+        )
+
+    records.put_documents(
+        [
+            letter(1, "Kabinetsreactie op het rapport over vuurwerkopslag", "2026-05-01"),
+            letter(2, "Voortgangsbrief vuurwerkopslagen in woonwijken", "2026-02-01"),
+            letter(3, "Brief over zorgkosten", "2026-06-01"),
+            letter(4, "Vuurwerkopslag: tweede voortgangsbrief", "2026-03-01"),
+        ]
+    )
+    after = 20260115
+    found = records.titled("vuurwerkopslag", [DOCUMENT], after, limit=10)
+    assert [doc_id for doc_id, _, _ in found] == ["2026D00002", "2026D00004", "2026D00001"]
+    assert records.titled("vuurwerkopslag", ["motie"], None, limit=10) == []
+    # A changed title is found by its new words only; a removed record not at all.
+    records.put_documents(
+        [letter(1, "Kabinetsreactie op het rapport over zorgkosten", "2026-05-01")]
+    )
+    records.delete_document("2026D00004")
+    assert [d for d, _, _ in records.titled("vuurwerkopslag", [DOCUMENT], None, 10)] == [
+        "2026D00002"
+    ]
+    assert [d for d, _, _ in records.titled("zorgkosten", [DOCUMENT], None, 10)] == [
+        "2026D00001",
+        "2026D00003",
+    ]
