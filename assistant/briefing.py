@@ -80,16 +80,14 @@ def build_briefing(
     # Letters and other documents that refer to a Kamerstuk of the dossier.
     sources = store.sources_linking_under(prefix)
     linked = set(sources)
-    letters = [
-        d for d in (store.get_document(s) for s in sources) if d is not None and d.motion is None
-    ]
+    # The latest of them that are no motie: chosen by date in the index, only those read.
+    letters = store.latest(sources, exclude_types=(MOTIE, GEWIJZIGDE_MOTIE), limit=LATEST_LETTERS)
     # Commitments that name a Kamerstuk of the dossier, or stand in a document that does.
     commitments = [
         c
         for c in collect(store, today, dossier=dossier, doc_ids=sources)
         if c.doc_id in linked or any(r.startswith(prefix) for r in c.references)
     ]
-    letters = sorted(letters, key=lambda d: d.date or dt.date.min, reverse=True)[:LATEST_LETTERS]
     title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier
     fulfilment = {d.id: motion_fulfilment(store, d, index) for d in moties}
     return Briefing(dossier, title, moties, fulfilment, commitments, letters)

@@ -517,6 +517,22 @@ class Records:
             ).fetchone()
         return Document.from_dict(json.loads(row["body"])) if row else None
 
+    def latest(
+        self, ids: Sequence[str], exclude_types: Sequence[str], limit: int
+    ) -> list[Document]:
+        """The `limit` newest of these records whose type is none of `exclude_types` (undated
+        ones last), newest first."""
+        best: list[tuple[int, str]] = []
+        for part in batches(list(ids)):
+            rows = self.db.execute(
+                f"SELECT id, coalesce(date, 0) AS day FROM documents WHERE id IN ({marks(part)}) "
+                f"AND type NOT IN ({marks(exclude_types)}) ORDER BY day DESC, id LIMIT ?",
+                [*part, *exclude_types, limit],
+            )
+            best += [(int(row["day"]), row["id"]) for row in rows]
+        chosen = sorted(best, key=lambda item: (-item[0], item[1]))[:limit]
+        return [d for d in (self.get_document(i) for _, i in chosen) if d is not None]
+
     def ids_with(self, kind: str, value: str) -> list[str]:
         """Records that keep `value` as their identifier of this kind (zaak_id, ...)."""
         rows = self.db.execute(

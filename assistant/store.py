@@ -375,6 +375,12 @@ class Store:
     def documents(self, where: RecordFilter, limit: int | None = None) -> list[Document]:
         return self.db.documents(where, limit)
 
+    def latest(
+        self, ids: Sequence[str], exclude_types: Sequence[str], limit: int
+    ) -> list[Document]:
+        """The `limit` newest of these records whose type is none of `exclude_types`."""
+        return self.db.latest(ids, exclude_types, limit)
+
     def ids_with(self, kind: str, value: str) -> list[str]:
         return self.db.ids_with(kind, value)
 
