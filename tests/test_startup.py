@@ -59,3 +59,26 @@ assert not built.embedder.loaded
 """
     loaded = loaded_after(code, str(settings.store), str(model))
     assert not loaded["torch"] and not loaded["sentence_transformers"]
+
+
+def test_a_new_process_reads_no_passage_and_opens_no_chroma_for_a_motie_question(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    from assistant.compose import build_services
+
+    settings = Settings(store=tmp_path / "store", embed_model="hash")
+    assert Ingestor(Store.open(settings), HashEmbedder(), settings).run([fixtures / "xml"]).ok
+    statements: list[str] = []
+    store = Store.open(settings)
+    store.db.db.set_trace_callback(statements.append)
+    built = build_services(settings, store=store)
+    answer = built.answerer.ask("Wat is de status van de motie kst-32317-913?")
+    assert not answer.refused
+    assert store._chunks is None and store._client is None  # Chroma never opened
+    reads = [s for s in statements if "FROM chunks" in s or "FROM chunk_terms" in s]
+    # Counting is fine; reading passages without a bound is not.
+    assert all("count(" in s or "WHERE" in s for s in reads), reads
+    assert not any(
+        s.lstrip().upper().startswith("SELECT") and "FROM documents" in s and "WHERE" not in s
+        for s in statements
+    )
