@@ -651,6 +651,9 @@ class Records:
         ).fetchone()
         return int(row["date"]) if row else None
 
+    def document_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
     def counts(self) -> Counts:
         counts = Counts()
         for row in self.db.execute(

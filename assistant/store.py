@@ -364,7 +364,7 @@ class Store:
         return self.db.existing(ids)
 
     def document_count(self) -> int:
-        return int(self.db.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return self.db.document_count()
 
     def record_ids(self, where: RecordFilter, limit: int | None = None) -> list[str]:
         return self.db.ids(where, limit)
