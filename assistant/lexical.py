@@ -127,7 +127,8 @@ class Lexical:
     # -- reading -----------------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+        row = self.db.execute("SELECT n FROM tallies WHERE name = 'chunks'").fetchone()
+        return int(row[0]) if row else 0
 
     def _read_row(self, pos: int) -> StoredChunk | None:
         row = self.db.execute(

@@ -23,7 +23,7 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import StoreError
 
 FILE_NAME = "kamer.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
 
@@ -205,8 +205,41 @@ END;
 INSERT INTO document_titles (document_titles) VALUES ('rebuild');
 """
 
+# Version 4: running counts per table (and per kind of document), kept by triggers, so
+# `kamer stats` reads a handful of rows instead of counting a million.
+TALLIED = ("links", "chunks", "files", "parts")
+DOCUMENTS_TALLY = "documents:"
+SCHEMA_V4 = """
+CREATE TABLE tallies (
+    name TEXT PRIMARY KEY,              -- a table, or "documents:<type>:<metadata_only>"
+    n    INTEGER NOT NULL
+);
+CREATE TRIGGER tally_document_added AFTER INSERT ON documents BEGIN
+    INSERT INTO tallies (name, n) VALUES ('documents:' || new.type || ':' || new.metadata_only, 1)
+    ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tally_document_removed AFTER DELETE ON documents BEGIN
+    UPDATE tallies SET n = n - 1
+    WHERE name = 'documents:' || old.type || ':' || old.metadata_only;
+END;
+INSERT INTO tallies (name, n)
+SELECT 'documents:' || type || ':' || metadata_only, count(*) FROM documents
+GROUP BY type, metadata_only;
+""" + "".join(
+    f"""
+CREATE TRIGGER tally_{t}_added AFTER INSERT ON {t} BEGIN
+    INSERT INTO tallies (name, n) VALUES ('{t}', 1) ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tally_{t}_removed AFTER DELETE ON {t} BEGIN
+    UPDATE tallies SET n = n - 1 WHERE name = '{t}';
+END;
+INSERT INTO tallies (name, n) SELECT '{t}', count(*) FROM {t};
+"""
+    for t in TALLIED
+)
+
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
-MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: SCHEMA_V2, 2: SCHEMA_V3}
+MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: SCHEMA_V2, 2: SCHEMA_V3, 3: SCHEMA_V4}
 
 DOCUMENT_COLUMNS = (
     "id, type, title, date, dossier, outcome, status, afzender, indieners, commitments, "
@@ -278,6 +311,7 @@ class Counts:
     links: int = 0
     files: int = 0
     parts: int = 0
+    chunks: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
     first_date: int | None = None
     last_date: int | None = None
@@ -652,22 +686,30 @@ class Records:
         return int(row["date"]) if row else None
 
     def document_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        row = self.db.execute(
+            "SELECT sum(n) FROM tallies WHERE name >= ? AND name < ?",
+            (DOCUMENTS_TALLY, DOCUMENTS_TALLY + "\uffff"),
+        ).fetchone()
+        return int(row[0] or 0)
 
     def counts(self) -> Counts:
+        """Documents per kind, table sizes and the period covered: from the running tallies
+        and the date index, never by counting rows."""
         counts = Counts()
-        for row in self.db.execute(
-            "SELECT type, metadata_only, count(*) AS n FROM documents "
-            "GROUP BY type, metadata_only ORDER BY n DESC"
-        ):
-            kind = f"{row['type']} (alleen metadata)" if row["metadata_only"] else row["type"]
-            counts.by_type[kind] = int(row["n"])
+        tallies = {row["name"]: int(row["n"]) for row in self.db.execute("SELECT * FROM tallies")}
+        for name, n in sorted(tallies.items(), key=lambda item: -item[1]):
+            if name.startswith(DOCUMENTS_TALLY) and n > 0:
+                kind, _, metadata_only = name.removeprefix(DOCUMENTS_TALLY).rpartition(":")
+                label = f"{kind} (alleen metadata)" if metadata_only == "1" else kind
+                counts.by_type[label] = counts.by_type.get(label, 0) + n
         counts.documents = sum(counts.by_type.values())
-        first, last = self.db.execute("SELECT min(date), max(date) FROM documents").fetchone()
+        first = self.db.execute("SELECT min(date) FROM documents").fetchone()[0]
+        last = self.db.execute("SELECT max(date) FROM documents").fetchone()[0]
         counts.first_date, counts.last_date = first, last
-        for table in ("links", "files", "parts"):
-            n = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            setattr(counts, table, int(n))
+        counts.links = tallies.get("links", 0)
+        counts.files = tallies.get("files", 0)
+        counts.parts = tallies.get("parts", 0)
+        counts.chunks = tallies.get("chunks", 0)
         return counts
 
     def meta(self, key: str) -> str | None:
@@ -728,8 +770,10 @@ class Records:
     def put_parts(self, parts: Sequence[tuple[str, Document]]) -> None:
         with self.transaction():
             self.db.executemany(
-                "INSERT OR REPLACE INTO parts (key, zaak_id, kst, publicatie, source, body) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO parts (key, zaak_id, kst, publicatie, source, body) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "zaak_id = excluded.zaak_id, kst = excluded.kst, "
+                "publicatie = excluded.publicatie, source = excluded.source, body = excluded.body",
                 [
                     (
                         key,
@@ -778,8 +822,9 @@ class Records:
     def put_file_entries(self, entries: dict[str, FileEntry]) -> None:
         with self.transaction():
             self.db.executemany(
-                "INSERT OR REPLACE INTO files (key, path, sha256, version, doc_ids) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO files (key, path, sha256, version, doc_ids) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET path = excluded.path, sha256 = excluded.sha256, "
+                "version = excluded.version, doc_ids = excluded.doc_ids",
                 [
                     (key, e.path, e.sha256, e.version, json.dumps(e.doc_ids))
                     for key, e in entries.items()

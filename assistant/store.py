@@ -464,7 +464,7 @@ class Store:
         return {
             "store": self.describe(),
             "documents": counts.documents,
-            "chunks": self.lexical.count(),
+            "chunks": counts.chunks,
             "links": counts.links,
             "files": counts.files,
             "by_type": counts.by_type,

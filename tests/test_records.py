@@ -324,3 +324,40 @@ def test_letters_after_a_date_are_found_by_their_subject_words(tmp_path: Path) -
         "2026D00001",
         "2026D00003",
     ]
+
+
+def test_running_tallies_match_the_rows_after_writes_rewrites_and_deletes(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    def actual() -> dict[str, int]:
+        db = store.db.db
+        found = {
+            t: int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+            for t in ("links", "chunks", "files", "parts")
+        }
+        for row in db.execute(
+            "SELECT type, metadata_only, count(*) FROM documents GROUP BY type, metadata_only"
+        ):
+            label = f"{row[0]} (alleen metadata)" if row[1] else row[0]
+            found[label] = int(row[2])
+        return found
+
+    def tallied() -> dict[str, int]:
+        counts = store.db.counts()
+        return {
+            "links": counts.links,
+            "chunks": counts.chunks,
+            "files": counts.files,
+            "parts": counts.parts,
+            **counts.by_type,
+        }
+
+    ingest(store, settings, fixtures / "odata" / "stemmingen")  # parts first, joined later
+    ingest(store, settings, fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "nota")
+    assert tallied() == actual()
+    ingest(store, settings, fixtures / "xml")  # unchanged: nothing counted twice
+    store.delete_document("kst-32317-913")
+    assert tallied() == actual()
+    assert store.document_count() == sum(
+        v for k, v in actual().items() if k not in ("links", "chunks", "files", "parts")
+    )
