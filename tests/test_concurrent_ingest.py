@@ -1,0 +1,61 @@
+"""Two `kamer ingest` processes on one store at once: the writer lock serialises them, and the
+motie joins come out as in a sequential run, whichever goes first."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.records import RecordFilter
+from assistant.settings import Settings
+from assistant.store import Store
+
+CLI = "import sys; from assistant.cli import main; sys.argv[0] = 'kamer'; main()"
+
+
+def kamer_ingest(store: Path, *paths: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "KAMER_EMBED_MODEL": "hash", "KAMER_CONFIG": str(store / "geen.toml")}
+    return subprocess.Popen(
+        [sys.executable, "-c", CLI, "ingest", "--stil", "--store", str(store), *map(str, paths)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen[str]) -> str:
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    return err
+
+
+def snapshot(folder: Path) -> dict[str, object]:
+    store = Store.open(Settings(store=folder))
+    docs = {
+        d.id: {k: v for k, v in d.to_dict().items() if k not in ("source", "extra")}
+        for d in store.documents(RecordFilter())
+    }
+    links = store.db.db.execute("SELECT source, target, anchor FROM links ORDER BY 1, 2, 3")
+    return {
+        "documents": json.dumps(docs, sort_keys=True, ensure_ascii=False),
+        "links": [tuple(row) for row in links],
+        "chunks": sorted(c.id for c in store.lexical.iter_all()),
+    }
+
+
+def test_two_concurrent_ingests_equal_a_sequential_one(tmp_path: Path, fixtures: Path) -> None:
+    texts = [fixtures / "xml"]
+    zaken = [fixtures / "odata" / "zaken", fixtures / "odata" / "stemmingen"]
+    for name, first, second in (("a", texts, zaken), ("b", zaken, texts)):
+        finish(kamer_ingest(tmp_path / name, *first))
+        finish(kamer_ingest(tmp_path / name, *second))
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+    together = tmp_path / "samen"
+    one, two = kamer_ingest(together, *texts), kamer_ingest(together, *zaken)
+    finish(one), finish(two)
+    assert snapshot(together) == snapshot(tmp_path / "a")
