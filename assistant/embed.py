@@ -33,7 +33,9 @@ class Embedder(Protocol):
 class SentenceTransformerEmbedder:
     """EmbeddingGemma (or any sentence-transformers model) on the CPU."""
 
-    def __init__(self, model: str, dtype: str = "bfloat16", batch_size: int = 16) -> None:
+    def __init__(
+        self, model: str, dtype: str = "bfloat16", batch_size: int = 16, dims: int = 0
+    ) -> None:
         path = Path(model)
         if not path.exists() and ("/" not in model or model.startswith((".", "/"))):
             raise ConfigError(
@@ -44,6 +46,7 @@ class SentenceTransformerEmbedder:
         self.source = str(path) if path.exists() else model
         self.dtype = dtype
         self.batch_size = batch_size
+        self.dims = dims
         self._loaded: Any = None
         self._has_prompts = False
         self._loading = threading.Lock()  # the app's first-start worker and a question may race
@@ -79,13 +82,20 @@ class SentenceTransformerEmbedder:
         model = self._model()
         encode = model.encode_document if self._has_prompts else model.encode
         vectors = encode(texts, batch_size=self.batch_size, normalize_embeddings=True)
-        return [list(map(float, v)) for v in vectors]
+        return [truncated(v, self.dims) for v in vectors]
 
     def embed_query(self, text: str) -> list[float]:
         model = self._model()
         encode = model.encode_query if self._has_prompts else model.encode
         vectors = encode([text], normalize_embeddings=True)
-        return list(map(float, vectors[0]))
+        return truncated(vectors[0], self.dims)
+
+
+def truncated(vector: Any, dims: int) -> list[float]:
+    """The first `dims` values, length 1 again (all of them when dims is 0)."""
+    values = [float(x) for x in (vector[:dims] if dims else vector)]
+    norm = math.sqrt(sum(x * x for x in values)) or 1.0
+    return [x / norm for x in values] if dims else values
 
 
 class HashEmbedder:
@@ -121,5 +131,8 @@ def build_embedder(settings: Settings) -> Embedder:
     if settings.embed_model == HASH_MODEL:
         return HashEmbedder()
     return SentenceTransformerEmbedder(
-        settings.embed_model, dtype=settings.embed_dtype, batch_size=settings.embed_batch_size
+        settings.embed_model,
+        dtype=settings.embed_dtype,
+        batch_size=settings.embed_batch_size,
+        dims=settings.embed_dims,
     )

@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.embed import Embedder
+from assistant.errors import StoreError
 from assistant.lexical import Lexical, StoredChunk
 from assistant.records import RecordFilter
 from assistant.store import Store, date_int, where
@@ -241,12 +242,21 @@ class Retriever:
         # Fields Chroma cannot filter (substring matches) are checked afterwards: ask for more.
         wanted = k * 5 if filters.needs_post_filter else k
         clause = filters.chroma_where()
-        got = self.store.chunks.query(
-            query_embeddings=np.asarray([vector], dtype=np.float32),
-            n_results=min(wanted, self.index.size),
-            where=where(clause) if clause else None,
-            include=["distances"],
-        )
+        try:
+            got = self.store.chunks.query(
+                query_embeddings=np.asarray([vector], dtype=np.float32),
+                n_results=min(wanted, self.index.size),
+                where=where(clause) if clause else None,
+                include=["distances"],
+            )
+        except Exception as error:  # Chroma's own error types differ per version
+            if "dimension" not in str(error).lower():
+                raise
+            raise StoreError(
+                f"De vectoren in {self.store.describe()} hebben een andere lengte dan die van de "
+                f"vraag ({len(vector)}): zet KAMER_EMBED_DIMS zoals bij het opbouwen van de "
+                f"index ({error})."
+            ) from None
         ids = list(got["ids"][0])
         positions = self.index.lexical.positions_of(ids)
         hits: list[tuple[int, float]] = []

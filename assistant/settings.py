@@ -29,6 +29,10 @@ class Settings:
     embed_model: str = str(PROJECT_ROOT / "models" / "embeddinggemma-300m")
     embed_dtype: str = "bfloat16"
     embed_batch_size: int = 16
+    # Keep only the first N dimensions of each vector (EmbeddingGemma is trained for 768, 512,
+    # 256 and 128): a third of the memory at 256, for about 3 points of recall@5 (README,
+    # "Scale"). 0 keeps them all. A store's vectors and its questions must use the same N.
+    embed_dims: int = 0
     max_chunk_words: int = 220
     max_file_mb: int = 50
     # Cosine similarity + half the share of question words a passage must reach to count as an
@@ -116,6 +120,8 @@ def load_settings(env: dict[str, str] | None = None, config_file: Path | None = 
     settings = Settings(**values)
     if settings.embed_batch_size < 1:
         raise ConfigError("Instelling 'embed_batch_size' moet minstens 1 zijn.")
+    if settings.embed_dims not in (0, 128, 256, 512, 768):
+        raise ConfigError("Instelling 'embed_dims' moet 0 (alles), 128, 256, 512 of 768 zijn.")
     if len(settings.collection_prefix) < 3:
         raise ConfigError("Instelling 'collection_prefix' moet minstens 3 tekens hebben (Chroma).")
     return settings

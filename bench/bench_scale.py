@@ -41,7 +41,9 @@ STRUCTURED = ("motion_outcome", "motion_votes", "motion_indieners", "motion_appr
 # -- building ----------------------------------------------------------------------------------
 
 
-def build(source: Path, target: Path, chunks_wanted: int, noise: float, seed: int) -> None:
+def build(
+    source: Path, target: Path, chunks_wanted: int, noise: float, seed: int, dims: int
+) -> None:
     import numpy as np
 
     from assistant.documents import Document, Reference
@@ -67,6 +69,8 @@ def build(source: Path, target: Path, chunks_wanted: int, noise: float, seed: in
         vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
         offset += len(got["ids"])
     matrix = np.concatenate(vectors)
+    if dims:  # the first `dims` values, as KAMER_EMBED_DIMS gives them (Matryoshka)
+        matrix = matrix[:, :dims] / np.linalg.norm(matrix[:, :dims], axis=1, keepdims=True)
     docs = src.documents(RecordFilter())
     with_chunks = {str(m.get("doc_id")) for m in metas}
     by_doc: dict[str, list[int]] = {}
@@ -354,6 +358,7 @@ def main() -> None:
     b.add_argument("--chunks", type=int, required=True)
     b.add_argument("--ruis", type=float, default=0.01)
     b.add_argument("--seed", type=int, default=7)
+    b.add_argument("--dims", type=int, default=0, help="alleen de eerste N waarden per vector")
     m = sub.add_parser("meet", help="meet een store")
     m.add_argument("--store", type=Path, required=True)
     m.add_argument("--code", type=Path, default=ROOT)
@@ -362,7 +367,7 @@ def main() -> None:
     m.add_argument("--dossier", help="dossier voor de briefing (standaard: de meeste moties)")
     args = parser.parse_args()
     if args.command == "bouw":
-        build(args.bron, args.doel, args.chunks, args.ruis, args.seed)
+        build(args.bron, args.doel, args.chunks, args.ruis, args.seed, args.dims)
     else:
         measure(
             args.store.resolve(),

@@ -32,6 +32,29 @@ def test_vectors_are_normalised_768(real_embedder: SentenceTransformerEmbedder) 
     assert math.isclose(math.sqrt(sum(x * x for x in vector)), 1.0, rel_tol=1e-2)  # bf16
 
 
+def test_fewer_dimensions_are_the_first_ones_normalised(
+    real_embedder: SentenceTransformerEmbedder,
+) -> None:
+    short = SentenceTransformerEmbedder(real_embedder.source, batch_size=8, dims=256)
+    short._loaded, short._has_prompts = real_embedder._model(), real_embedder._has_prompts
+    text = "De Kamer, gehoord de beraadslaging"
+    [full], [cut] = real_embedder.embed_documents([text]), short.embed_documents([text])
+    assert len(cut) == 256
+    assert math.isclose(math.sqrt(sum(x * x for x in cut)), 1.0, rel_tol=1e-6)
+    scale = math.sqrt(sum(x * x for x in full[:256]))
+    assert all(
+        math.isclose(a, b / scale, abs_tol=1e-6) for a, b in zip(cut, full[:256], strict=True)
+    )
+    # A question still finds its passage among others with 256 values.
+    passages = ["De motie over het migratiepact is aangenomen.", "Het weer is vandaag zonnig."]
+    question = short.embed_query("Is de motie over het migratiepact aangenomen?")
+    scores = [
+        sum(a * b for a, b in zip(question, v, strict=True))
+        for v in short.embed_documents(passages)
+    ]
+    assert scores[0] > scores[1]
+
+
 def test_llama_index_retrieves_from_our_store(
     real_embedder: SentenceTransformerEmbedder, fixtures: Path, tmp_path: Path
 ) -> None:

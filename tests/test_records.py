@@ -361,3 +361,15 @@ def test_running_tallies_match_the_rows_after_writes_rewrites_and_deletes(
     assert store.document_count() == sum(
         v for k, v in actual().items() if k not in ("links", "chunks", "files", "parts")
     )
+
+
+def test_a_question_vector_of_another_length_gets_a_message(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    from assistant.embed import HashEmbedder
+    from assistant.retrieve import ChunkIndex, Retriever
+
+    ingest(store, settings, fixtures / "xml")  # 64 values per vector
+    retriever = Retriever(store, HashEmbedder(dimensions=32), ChunkIndex.build(store))
+    with pytest.raises(StoreError, match="KAMER_EMBED_DIMS"):
+        retriever.search("migratiepact")
