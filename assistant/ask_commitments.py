@@ -21,6 +21,7 @@ from ingest.extract import find_dates
 
 LATER_LETTER_ROWS = 3  # each lead search costs a few tenths of a second
 BRIEFING_ITEMS = 8  # per section of a briefing answer in the chat
+NEWEST = 500  # commitments read for a question with neither a topic nor a period
 TOPIC_PASSAGES = 300  # lexical hits whose documents are searched for commitments on a topic
 # What a question asks for beyond its topic, and how a promise shows it has that.
 ASKED_FEATURES = (
@@ -138,6 +139,8 @@ class CommitmentAnswers(BaseAnswers):
                 date_to=filters.date_to,
                 doc_ids=doc_ids,
                 registers=False,
+                # Neither a topic nor a period: the latest ones, not all of them.
+                newest=None if topic or filters.date_from or filters.date_to else NEWEST,
             ),
             date_from=filters.date_from,
             date_to=filters.date_to,

@@ -77,6 +77,7 @@ def collect(
     dossier: str | None = None,
     doc_ids: list[str] | None = None,
     registers: bool = True,
+    newest: int | None = None,
 ) -> list[CommitmentRow]:
     """The commitments of a period (made on a day in it), of a dossier (naming one of its
     Kamerstukken, or stated in `doc_ids`), or all of them, with status and evidence: indexed
@@ -87,7 +88,7 @@ def collect(
         for doc in store.documents(RecordFilter(types=(TOEZEGGING,), date_from=start, date_to=end)):
             rows.append(_register_row(doc))
     if dossier is None and doc_ids is None:
-        stated = store.db.commitments(date_from=start, date_to=end)
+        stated = store.db.commitments(date_from=start, date_to=end, newest=newest)
     else:
         found: dict[tuple[str, int], Stated] = {}
         if dossier is not None:

@@ -492,19 +492,22 @@ class Records:
         kinds: Sequence[str] = (),
         doc_ids: Sequence[str] | None = None,
         ref_prefix: str | None = None,
+        newest: int | None = None,
     ) -> list[tuple[str, int, dict[str, Any]]]:
         """(doc_id, item, body) of the commitments that meet every given condition, in order
-        of the day they were made."""
+        of the day they were made; with `newest`, only that many of the latest."""
         if doc_ids is not None and len(doc_ids) > BATCH:
             found = [
                 row
                 for part in batches(list(doc_ids))
                 for row in self.commitments(
                     date_from=date_from, date_to=date_to, made_on=made_on, kinds=kinds,
-                    doc_ids=part, ref_prefix=ref_prefix,
+                    doc_ids=part, ref_prefix=ref_prefix, newest=newest,
                 )
             ]  # fmt: skip
-            return sorted(found, key=lambda r: (r[2]["item"].get("made_on") or "", r[0], r[1]))
+            found = list({(r[0], r[1]): r for r in found}.values())
+            found.sort(key=lambda r: (r[2]["item"].get("made_on") or "", r[0], r[1]))
+            return found[-newest:] if newest else found
         clauses: list[str] = []
         params: list[Any] = []
         for clause, value in (("c.made_on >= ?", date_from), ("c.made_on <= ?", date_to)):
@@ -521,12 +524,20 @@ class Records:
                 "AND r.item = c.item AND r.target >= ? AND r.target < ?)"
             )
             params += [ref_prefix, ref_prefix + "\uffff"]
-        rows = self.db.execute(
-            "SELECT c.doc_id, c.item, c.body FROM commitments c WHERE "
-            + (" AND ".join(clauses) or "1")
-            + " ORDER BY c.made_on, c.doc_id, c.item",
-            params,
-        )
+        where = " AND ".join(clauses) or "1"
+        if newest:
+            rows = self.db.execute(
+                f"SELECT * FROM (SELECT c.doc_id, c.item, c.body, c.made_on FROM commitments c "
+                f"WHERE {where} ORDER BY c.made_on DESC, c.doc_id DESC, c.item DESC LIMIT ?) "
+                "ORDER BY made_on, doc_id, item",
+                [*params, newest],
+            )
+        else:
+            rows = self.db.execute(
+                f"SELECT c.doc_id, c.item, c.body FROM commitments c WHERE {where} "
+                "ORDER BY c.made_on, c.doc_id, c.item",
+                params,
+            )
         return [(row["doc_id"], int(row["item"]), json.loads(row["body"])) for row in rows]
 
     def _delete_document_rows(self, doc_id: str) -> None:

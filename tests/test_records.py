@@ -373,3 +373,15 @@ def test_a_question_vector_of_another_length_gets_a_message(
     retriever = Retriever(store, HashEmbedder(dimensions=32), ChunkIndex.build(store))
     with pytest.raises(StoreError, match="KAMER_EMBED_DIMS"):
         retriever.search("migratiepact")
+
+
+def test_the_newest_commitments_are_read_without_the_rest(
+    store: Store, fixtures: Path, settings: Settings
+) -> None:
+    ingest(store, settings, fixtures / "nota", fixtures / "tei")
+    everything = store.db.commitments()
+    assert len(everything) > 3
+    assert store.db.commitments(newest=3) == everything[-3:]
+    assert store.db.commitments(newest=3, doc_ids=[r[0] for r in everything] * 400) == (
+        everything[-3:]
+    )
