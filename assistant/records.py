@@ -587,22 +587,19 @@ class Records:
         return [row["doc_id"] for row in rows]
 
     def documents(self, where: RecordFilter, limit: int | None = None) -> list[Document]:
-        sql, params = where.sql()
-        rows = self.db.execute(
-            f"SELECT body FROM documents WHERE {sql} ORDER BY date, id"
-            + (" LIMIT ?" if limit else ""),
-            [*params, limit] if limit else params,
-        )
-        return [Document.from_dict(json.loads(row["body"])) for row in rows]
+        return [Document.from_dict(json.loads(b)) for b in self._select("body", where, limit)]
 
     def ids(self, where: RecordFilter, limit: int | None = None) -> list[str]:
+        return self._select("id", where, limit)
+
+    def _select(self, column: str, where: RecordFilter, limit: int | None) -> list[str]:
         sql, params = where.sql()
         rows = self.db.execute(
-            f"SELECT id FROM documents WHERE {sql} ORDER BY date, id"
+            f"SELECT {column} FROM documents WHERE {sql} ORDER BY date, id"
             + (" LIMIT ?" if limit else ""),
             [*params, limit] if limit else params,
         )
-        return [row["id"] for row in rows]
+        return [row[0] for row in rows]
 
     def column(self, where: RecordFilter, name: str) -> dict[str, str]:
         """id -> one column (indieners, title, ...) of every matching record."""
@@ -662,32 +659,28 @@ class Records:
 
     def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
         """Which of these DocumentNummers belong to a full (not metadata-only) record."""
-        found: set[str] = set()
-        for part in batches(list(numbers)):
-            rows = self.db.execute(
-                "SELECT i.value FROM identifiers i JOIN documents d ON d.id = i.doc_id "
-                f"WHERE i.kind = 'documentnummer' AND i.value IN ({marks(part)}) "
-                "AND d.metadata_only = 0",
-                part,
-            )
-            found.update(row["value"] for row in rows)
-        return found
+        return {number for number, _ in self._numbered(numbers, metadata_only=False)}
 
     def delete_metadata_only(self, numbers: Sequence[str]) -> list[str]:
         """Remove the metadata-only records of these DocumentNummers; their ids."""
-        removed: list[str] = []
         with self.transaction():
-            for part in batches(list(numbers)):
-                rows = self.db.execute(
-                    "SELECT DISTINCT d.id FROM identifiers i JOIN documents d ON d.id = i.doc_id "
-                    f"WHERE i.kind = 'documentnummer' AND i.value IN ({marks(part)}) "
-                    "AND d.metadata_only = 1",
-                    part,
-                ).fetchall()
-                for row in rows:
-                    self.delete_document(row["id"])
-                    removed.append(row["id"])
+            removed = sorted({doc_id for _, doc_id in self._numbered(numbers, metadata_only=True)})
+            for doc_id in removed:
+                self.delete_document(doc_id)
         return removed
+
+    def _numbered(self, numbers: Sequence[str], metadata_only: bool) -> list[tuple[str, str]]:
+        """(DocumentNummer, record id) of the full or the metadata-only records of these."""
+        found: list[tuple[str, str]] = []
+        for part in batches(list(numbers)):
+            rows = self.db.execute(
+                "SELECT i.value, d.id FROM identifiers i JOIN documents d ON d.id = i.doc_id "
+                f"WHERE i.kind = 'documentnummer' AND i.value IN ({marks(part)}) "
+                "AND d.metadata_only = ?",
+                [*part, int(metadata_only)],
+            )
+            found += [(row[0], row[1]) for row in rows]
+        return found
 
     def sitting_date(self, sitting: str) -> int | None:
         row = self.db.execute(

@@ -242,34 +242,25 @@ print(json.dumps({"seconds": total, "embedding_s": embedder.spent, "documents": 
 """
 
 
-def run_probe(code: Path, script: str, *args: str) -> dict[str, Any]:
+def run_in(code: Path, args: list[str], timeout: int) -> str:
+    """A fresh Python process on the checkout `code`; its standard output."""
     env = {**os.environ, "PYTHONPATH": str(code), "ANONYMIZED_TELEMETRY": "False"}
     done = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=code,
-        timeout=3600,
+        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=code, timeout=timeout
     )
     if done.returncode != 0:
-        raise SystemExit(f"probe mislukt:\n{done.stderr[-3000:]}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+        raise SystemExit(f"mislukt: {' '.join(args[-3:])}\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def run_probe(code: Path, script: str, *args: str) -> dict[str, Any]:
+    out = run_in(code, ["-c", script, *args], timeout=3600)
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def wall(code: Path, *args: str) -> float:
-    env = {**os.environ, "PYTHONPATH": str(code), "ANONYMIZED_TELEMETRY": "False"}
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", "import sys; from assistant.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=code,
-        timeout=600,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"kamer {' '.join(args)} mislukt:\n{done.stderr[-2000:]}")
+    run_in(code, ["-c", "import sys; from assistant.cli import main; main()", *args], 600)
     return time.perf_counter() - started
 
 
