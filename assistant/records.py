@@ -317,6 +317,18 @@ class Counts:
     last_date: int | None = None
 
 
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, trigger bodies kept whole."""
+    found: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    return [*found, pending.strip()] if pending.strip() else found
+
+
 def marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
@@ -369,16 +381,18 @@ class Records:
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
-        """Each step in its own transaction: a failure leaves the last good version."""
+        """Each step in its own transaction, the version read again inside it: a failure leaves
+        the last good version, and two processes opening one old file upgrade it once."""
         while version < SCHEMA_VERSION:
             try:
-                self.db.executescript(
-                    f"BEGIN IMMEDIATE; {MIGRATIONS[version]}; "
-                    f"PRAGMA user_version = {version + 1}; COMMIT;"
-                )
+                with self.transaction():
+                    version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+                    if version >= SCHEMA_VERSION:
+                        return
+                    for statement in statements(MIGRATIONS[version]):
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {version + 1}")
             except sqlite3.Error as error:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
                 raise StoreError(
                     f"De recordsdatabase {self.path} kon niet worden bijgewerkt van schemaversie "
                     f"{version} naar {version + 1}: {error}"

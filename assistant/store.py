@@ -139,9 +139,11 @@ class Store:
         self._thread_lock = threading.RLock()
         if self.db.meta(CHECKED_KEY) is None:
             # Once per store: what an older version left in Chroma comes over.
-            self._convert_legacy_records()
-            self._fill_lexical_index()
-            self.db.set_meta(CHECKED_KEY, "1")
+            with self.writer_lock():
+                if self.db.meta(CHECKED_KEY) is None:  # not done while we waited
+                    self._convert_legacy_records()
+                    self._fill_lexical_index()
+                    self.db.set_meta(CHECKED_KEY, "1")
 
     @classmethod
     def open(cls, settings: Settings, notice: Callable[[str], None] = notify) -> Store:

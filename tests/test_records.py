@@ -382,6 +382,36 @@ def test_the_newest_commitments_are_read_without_the_rest(
     everything = store.db.commitments()
     assert len(everything) > 3
     assert store.db.commitments(newest=3) == everything[-3:]
-    assert store.db.commitments(newest=3, doc_ids=[r[0] for r in everything] * 400) == (
-        everything[-3:]
+    assert (
+        store.db.commitments(newest=3, doc_ids=[r[0] for r in everything] * 400)
+        == (everything[-3:])
     )
+
+
+def test_migration_scripts_split_into_whole_statements() -> None:
+    from assistant.records import MIGRATIONS, statements
+
+    parts = statements(MIGRATIONS[2])
+    trigger = next(p for p in parts if p.startswith("CREATE TRIGGER documents_retitled"))
+    assert trigger.endswith("END;") and trigger.count("INSERT INTO document_titles") == 2
+    assert all(sqlite3.complete_statement(p) for p in parts)
+
+
+OPEN_STORE = """
+import sys
+from pathlib import Path
+from assistant.records import Records
+Records(Path(sys.argv[1])).close()
+"""
+
+
+def test_processes_opening_a_new_file_at_once_upgrade_it_once(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    openers = [
+        subprocess.Popen([sys.executable, "-c", OPEN_STORE, str(path)], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    for opener in openers:
+        _, err = opener.communicate(timeout=60)
+        assert opener.returncode == 0, err.decode()
+    assert Records(path).db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
