@@ -849,6 +849,18 @@ class Records:
                 ],
             )
 
+    def file_with_content(self, sha256: str, version: int) -> tuple[str, FileEntry] | None:
+        """A file in the log with this content, read by at least this pipeline version."""
+        row = self.db.execute(
+            "SELECT key, path, sha256, version, doc_ids FROM files WHERE sha256 = ? "
+            "AND version >= ? ORDER BY key LIMIT 1",
+            (sha256, version),
+        ).fetchone()
+        if row is None:
+            return None
+        entry = FileEntry(row["path"], row["sha256"], json.loads(row["doc_ids"]), row["version"])
+        return row["key"], entry
+
     def known_file_hashes(self, version: int = 0) -> dict[str, str]:
         rows = self.db.execute("SELECT key, sha256 FROM files WHERE version >= ?", (version,))
         return {row["key"]: row["sha256"] for row in rows}

@@ -454,6 +454,9 @@ class Store:
     def put_file_entries(self, entries: dict[str, FileEntry]) -> None:
         self.db.put_file_entries(entries)
 
+    def file_with_content(self, sha256: str, version: int) -> tuple[str, FileEntry] | None:
+        return self.db.file_with_content(sha256, version)
+
     def known_file_hashes(self, version: int = 0) -> dict[str, str]:
         """file key -> sha256 of every file already ingested by this pipeline version."""
         return self.db.known_file_hashes(version)

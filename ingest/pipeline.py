@@ -224,8 +224,12 @@ class Ingestor:
     def _run(self, paths: Sequence[Path]) -> IngestReport:
         report = IngestReport()
         files = discover(paths, report)
-        known = self.store.known_file_hashes(PIPELINE_VERSION)
-        known_hashes = {sha: key for key, sha in known.items()}
+        # What the file log says of these files, looked up by their keys (not the whole log).
+        known = {
+            key: entry.sha256
+            for key, entry in self.store.file_entries([file_key(p) for p in files]).items()
+            if entry.version >= PIPELINE_VERSION
+        }
         produced: dict[str, list[Document]] = {}
         keys: dict[str, tuple[str, str]] = {}
         seen_hashes: dict[str, str] = {}
@@ -234,7 +238,7 @@ class Ingestor:
         self.progress.stage("Bestanden lezen", len(files))
         for path in files:
             self.progress.advance()
-            outcome = self._read_one(path, max_bytes, known, known_hashes, seen_hashes)
+            outcome = self._read_one(path, max_bytes, known, seen_hashes)
             if isinstance(outcome, FileOutcome):
                 report.files.append(outcome)
                 continue
@@ -265,7 +269,6 @@ class Ingestor:
         path: Path,
         max_bytes: int,
         known: dict[str, str],
-        known_hashes: dict[str, str],
         seen_hashes: dict[str, str],
     ) -> FileOutcome | tuple[list[Document], str, str]:
         name = str(path)
@@ -285,9 +288,9 @@ class Ingestor:
             return FileOutcome(name, UNCHANGED, "al ingelezen, niet gewijzigd")
         if sha in seen_hashes:
             return FileOutcome(name, DUPLICATE, f"zelfde inhoud als {seen_hashes[sha]}")
-        if sha in known_hashes and known_hashes[sha] != key:
-            entry = self.store.file_entry(known_hashes[sha])
-            where = entry.path if entry else "een eerder ingelezen bestand"
+        same = self.store.file_with_content(sha, PIPELINE_VERSION)
+        if same is not None and same[0] != key:
+            where = same[1].path
             return FileOutcome(name, DUPLICATE, f"zelfde inhoud als {where} (al in de index)")
         seen_hashes[sha] = name
         try:
