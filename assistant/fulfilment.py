@@ -192,6 +192,10 @@ MIN_SHARED_SUBJECT = 2
 NOT_LETTERS = (*MOTION_TYPES, HANDELINGEN)
 
 
+# "de motie van de leden Podt en Rajkowski": stems between "motie" and the first indiener.
+NEAR_WORDS = 6
+
+
 def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     """Letters that say they carry out "de motie <indiener>" without its number: the sentence
     names an indiener of `doc` right after "motie", says it is carried out, is dated on or
@@ -210,15 +214,18 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     found: dict[str, Evidence] = {}
     # Letters name a motie by its first indiener ("de motie Podt", "de motie-Podt c.s.",
     # "de motie van de leden Podt en Rajkowski"): those texts are the candidates.
-    candidates = index.positions_with(f"motie {surnames[0]}")
-    for position in index.since_except(candidates, since, NOT_LETTERS):
-        meta = index.meta(position)
-        if str(meta.get("doc_id")) in found:
+    # One query: passages where "motie" stands within a few words of the name, dated from the
+    # motie on, of a kind that can carry it out.
+    for chunk in index.lexical.near_since(
+        tokenizer("motie"), tokenizer(surnames[0]), NEAR_WORDS, since, NOT_LETTERS
+    ):
+        meta = chunk.meta
+        if chunk.doc_id in found:
             continue
         day = meta["date"]
-        if not named_re.search(index.text(position)):
+        if not named_re.search(chunk.text):
             continue
-        sentences = split_sentences(index.text(position))
+        sentences = split_sentences(chunk.text)
         for i, sentence in enumerate(sentences):
             if not (named_re.search(sentence) and FULFILMENT_RE.search(sentence)):
                 continue

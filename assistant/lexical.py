@@ -25,7 +25,9 @@ FILTER_COLUMNS = frozenset(
 # A word in more than this share of all passages says little about any of them; when rarer
 # words are asked for too, it is left out of the BM25 query (it would make every passage a
 # candidate to score).
-COMMON_SHARE = 0.2
+COMMON_SHARE = 0.1
+# BM25 over the rarest words of a question only: the others add candidates, hardly rank.
+MAX_QUERY_WORDS = 8
 CACHED_ROWS = 4096
 
 
@@ -145,12 +147,26 @@ class Lexical:
     def chunks(self, positions: Sequence[int]) -> list[StoredChunk]:
         return [c for c in (self._row(p) for p in positions) if c is not None]
 
-    def positions_of(self, ids: Sequence[str]) -> dict[str, int]:
+    def positions_of(
+        self, ids: Sequence[str], where: tuple[str, list[Any]] | None = None
+    ) -> dict[str, int]:
+        """Chunk id -> position, of the passages `where` (SQL over alias c) keeps."""
         found: dict[str, int] = {}
+        extra, params = (f" AND {where[0]}", where[1]) if where else ("", [])
         for part in batches(list(ids)):
-            rows = self.db.execute(f"SELECT id, pos FROM chunks WHERE id IN ({marks(part)})", part)
+            rows = self.db.execute(
+                f"SELECT c.id, c.pos FROM chunks c WHERE c.id IN ({marks(part)}){extra}",
+                [*part, *params],
+            )
             found.update((row["id"], int(row["pos"])) for row in rows)
         return found
+
+    def ids_where(self, where: tuple[str, list[Any]], limit: int) -> list[str]:
+        """Ids of at most `limit` passages the filter (SQL over alias c) keeps."""
+        rows = self.db.execute(
+            f"SELECT c.id FROM chunks c WHERE {where[0]} LIMIT ?", [*where[1], limit]
+        )
+        return [row[0] for row in rows]
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         return set(self.positions_of(ids))
@@ -221,8 +237,9 @@ class Lexical:
         if not present:
             return []
         common = max(1, int(COMMON_SHARE * self.count()))
-        rare = [t for t in present if frequency[t] <= common]
-        query = " OR ".join(quoted(t) for t in (rare or present))
+        rare = [t for t in present if frequency[t] <= common] or present
+        rarest = sorted(rare, key=lambda t: frequency[t])[:MAX_QUERY_WORDS]
+        query = " OR ".join(quoted(t) for t in rarest)
         sql = (
             "SELECT c.pos, -bm25(chunk_terms) AS score FROM chunk_terms "
             "JOIN chunks c ON c.pos = chunk_terms.rowid WHERE chunk_terms MATCH ?"
@@ -235,18 +252,27 @@ class Lexical:
         params.append(k)
         return [(int(row[0]), float(row[1])) for row in self.db.execute(sql, params)]
 
-    def since_except(self, positions: Sequence[int], since: int, types: Sequence[str]) -> list[int]:
-        """The positions whose passage is dated `since` (yyyymmdd) or later and is of none of
-        `types`, in the order given."""
-        keep: set[int] = set()
-        for part in batches(list(positions)):
-            rows = self.db.execute(
-                f"SELECT pos FROM chunks WHERE pos IN ({marks(part)}) AND date >= ? "
-                f"AND coalesce(type, '') NOT IN ({marks(types)})",
-                [*part, since, *types],
-            )
-            keep.update(int(row[0]) for row in rows)
-        return [p for p in positions if p in keep]
+    def near_since(
+        self,
+        first: Sequence[str],
+        second: Sequence[str],
+        distance: int,
+        since: int,
+        types: Sequence[str],
+    ) -> list[StoredChunk]:
+        """Passages where the tokens `first` stand within `distance` tokens of `second`, dated
+        `since` (yyyymmdd) or later and of none of `types`, oldest first: one query."""
+        if not first or not second:
+            return []
+        left, right = " ".join(quoted(t) for t in first), " ".join(quoted(t) for t in second)
+        rows = self.db.execute(
+            "SELECT c.pos, c.id, c.doc_id, c.text, c.meta FROM chunk_terms "
+            "JOIN chunks c ON c.pos = chunk_terms.rowid WHERE chunk_terms MATCH ? "
+            f"AND c.date >= ? AND coalesce(c.type, '') NOT IN ({marks(types)}) "
+            "ORDER BY c.date, c.pos",
+            [f"NEAR({left} {right}, {distance})", since, *types],
+        )
+        return [_stored(row) for row in rows]
 
 
 def quoted(token: str) -> str:

@@ -23,7 +23,7 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import StoreError
 
 FILE_NAME = "kamer.sqlite3"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
 
@@ -238,8 +238,20 @@ INSERT INTO tallies (name, n) SELECT '{t}', count(*) FROM {t};
     for t in TALLIED
 )
 
+# Version 5: passages by date alone (a dense search narrowed to a day or a month finds its
+# candidates by this index).
+SCHEMA_V5 = """
+CREATE INDEX chunks_date ON chunks (date);
+"""
+
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
-MIGRATIONS: dict[int, str] = {0: SCHEMA_V1, 1: SCHEMA_V2, 2: SCHEMA_V3, 3: SCHEMA_V4}
+MIGRATIONS: dict[int, str] = {
+    0: SCHEMA_V1,
+    1: SCHEMA_V2,
+    2: SCHEMA_V3,
+    3: SCHEMA_V4,
+    4: SCHEMA_V5,
+}
 
 DOCUMENT_COLUMNS = (
     "id, type, title, date, dossier, outcome, status, afzender, indieners, commitments, "

@@ -25,6 +25,10 @@ from assistant.store import Store, date_int, where
 from assistant.tokens import Tokenizer, shared_tokenizer
 
 RRF_K = 60
+# Nearest vectors fetched unfiltered before a filtered dense search falls back to Chroma's filter.
+OVERFETCH = 1000
+# A filter that keeps at most this many passages is searched by comparing each of them.
+FEW = 3000
 # Stems this long also count inside longer words (compounds); shorter ones only as a whole word
 # ("pet" is not in "competitie").
 MIN_INSIDE = 5
@@ -203,11 +207,6 @@ class ChunkIndex:
         """Passages that hold every (stemmed, stop-word-free) word of `words`."""
         return self.lexical.positions_with(self.tokenizer(words))
 
-    def since_except(self, positions: Sequence[int], since: int, types: Sequence[str]) -> list[int]:
-        """The positions whose passage is dated `since` (yyyymmdd) or later and is of none of
-        `types`."""
-        return self.lexical.since_except(positions, since, types)
-
     def containing(self, literal: str, limit: int = 20) -> list[int]:
         """Positions of passages whose text holds `literal` (case and spacing ignored): an
         identifier named in a text ("TZ202309-010", "2024D12345") finds it."""
@@ -239,13 +238,53 @@ class Retriever:
         if not self.index.size:
             return []
         vector = self.embedder.embed_query(query)
-        # Fields Chroma cannot filter (substring matches) are checked afterwards: ask for more.
-        wanted = k * 5 if filters.needs_post_filter else k
+        if filters.empty:
+            return self._nearest(vector, None, min(k, self.index.size), filters)[:k]
+        # Chroma filters before it searches, slowly (0.2-0.3 s at 100k passages): first the
+        # nearest passages unfiltered, filtered here in SQL; Chroma's filter only when too few
+        # of them pass.
+        hits = self._nearest(vector, None, min(OVERFETCH, self.index.size), filters)
+        if len(hits) >= k:
+            return hits[:k]
+        # A narrow filter (a day, a dossier): its few passages compared one by one.
+        where_sql = filters.chunk_sql()
+        few = self.index.lexical.ids_where(where_sql, FEW + 1) if where_sql else []
+        if len(few) <= FEW:
+            return self._compared(vector, few)[:k]
         clause = filters.chroma_where()
+        wanted = k * 5 if filters.needs_post_filter else k
+        return self._nearest(vector, clause, min(wanted, self.index.size), filters)[:k]
+
+    def _compared(self, vector: list[float], ids: list[str]) -> list[tuple[int, float]]:
+        """(position, cosine) of these passages, nearest first, from their stored vectors."""
+        if not ids:
+            return []
+        got = self.store.chunks.get(ids=ids, include=["embeddings"])
+        vectors: Any = got["embeddings"] if got["embeddings"] is not None else []
+        found = [(cid, e) for cid, e in zip(got["ids"], vectors, strict=False)]
+        if not found:
+            return []
+        matrix = np.asarray([e for _, e in found], dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        if matrix.shape[1] != query.shape[0]:
+            raise StoreError(
+                f"De vectoren in {self.store.describe()} hebben een andere lengte dan die van de "
+                f"vraag ({len(vector)}): zet KAMER_EMBED_DIMS zoals bij het opbouwen van de index."
+            )
+        scores = matrix @ query  # both are normalised: the cosine
+        positions = self.index.lexical.positions_of([cid for cid, _ in found])
+        ranked = sorted(zip([cid for cid, _ in found], scores, strict=True), key=lambda x: -x[1])
+        return [(positions[cid], float(score)) for cid, score in ranked if cid in positions]
+
+    def _nearest(
+        self, vector: list[float], clause: dict[str, Any] | None, n: int, filters: Filters
+    ) -> list[tuple[int, float]]:
+        """(position, cosine) of the n nearest vectors (Chroma's `clause` applied), of the
+        passages the filters keep, nearest first."""
         try:
             got = self.store.chunks.query(
                 query_embeddings=np.asarray([vector], dtype=np.float32),
-                n_results=min(wanted, self.index.size),
+                n_results=n,
                 where=where(clause) if clause else None,
                 include=["distances"],
             )
@@ -258,13 +297,12 @@ class Retriever:
                 f"index ({error})."
             ) from None
         ids = list(got["ids"][0])
-        positions = self.index.lexical.positions_of(ids)
-        hits: list[tuple[int, float]] = []
-        for cid, distance in zip(ids, (got["distances"] or [[]])[0], strict=False):
-            position = positions.get(cid)
-            if position is not None and filters.matches(self.index.meta(position)):
-                hits.append((position, 1.0 - float(distance)))
-        return hits[:k]
+        positions = self.index.lexical.positions_of(ids, filters.chunk_sql())
+        return [
+            (positions[cid], 1.0 - float(distance))
+            for cid, distance in zip(ids, (got["distances"] or [[]])[0], strict=False)
+            if cid in positions
+        ]
 
     def search(self, query: str, filters: Filters | None = None, k: int = 8) -> list[Passage]:
         filters = filters or Filters()

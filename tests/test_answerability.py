@@ -337,13 +337,18 @@ def test_the_dictum_of_a_motie_is_recognised(clause: str) -> None:
     assert not DICTUM_RE.match("constaterende dat de regering verzoekt ...")
 
 
-def test_positions_are_filtered_by_date_and_type_in_the_index(answerer: Answerer) -> None:
-    index = answerer.retriever.index
-    everything = [c.pos for c in index.lexical.iter_all()]
-    assert len(everything) == index.size
-    dated = [i for i in everything if isinstance(index.meta(i).get("date"), int)]
-    assert index.since_except(everything, 0, ()) == dated
-    assert index.since_except(everything, 99991231, ()) == []
-    kept = index.since_except(everything, 0, ("motie",))
-    assert kept and all(index.meta(i).get("type") != "motie" for i in kept)
-    assert index.since_except([], 0, ()) == []
+def test_passages_naming_a_motie_by_member_come_from_one_query(answerer: Answerer) -> None:
+    lexical = answerer.retriever.index.lexical
+    everything = list(lexical.iter_all())
+    found = lexical.near_since(["motie"], ["podt"], 6, 0, ())
+    assert found and all("podt" in c.search_text.lower() and c.meta.get("date") for c in found)
+    assert [c.meta["date"] for c in found] == sorted(c.meta["date"] for c in found)
+    holding = {
+        c.pos
+        for c in everything
+        if "motie" in c.search_text.lower() and "podt" in c.search_text.lower()
+    }
+    assert {c.pos for c in found} <= holding
+    assert lexical.near_since(["motie"], ["podt"], 6, 99991231, ()) == []
+    kept = lexical.near_since(["motie"], ["podt"], 6, 0, ("motie",))
+    assert kept and all(c.meta.get("type") != "motie" for c in kept) and len(kept) < len(found)

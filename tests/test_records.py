@@ -415,3 +415,23 @@ def test_processes_opening_a_new_file_at_once_upgrade_it_once(tmp_path: Path) ->
         _, err = opener.communicate(timeout=60)
         assert opener.returncode == 0, err.decode()
     assert Records(path).db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("narrow", [True, False])
+def test_a_filtered_dense_search_equals_chromas_own_filter(
+    store: Store, fixtures: Path, settings: Settings, narrow: bool
+) -> None:
+    import datetime as dt
+
+    from assistant.embed import HashEmbedder
+    from assistant.retrieve import ChunkIndex, Filters, Retriever
+
+    ingest(store, settings, fixtures / "xml", fixtures / "nota", fixtures / "tei")
+    retriever = Retriever(store, HashEmbedder(), ChunkIndex.build(store))
+    day = dt.date(2022, 1, 20)
+    chosen = Filters(date_from=day, date_to=day) if narrow else Filters(types=("motie",))
+    vector = HashEmbedder().embed_query("de minister zal de Kamer informeren")
+    expected = retriever._nearest(vector, chosen.chroma_where(), 5, chosen)
+    found = retriever.dense("de minister zal de Kamer informeren", chosen, 5)
+    assert [p for p, _ in found] == [p for p, _ in expected]
+    assert all(chosen.matches(retriever.index.meta(p)) for p, _ in found)
