@@ -29,6 +29,7 @@ COMMON_SHARE = 0.1
 # BM25 over the rarest words of a question only: the others add candidates, hardly rank.
 MAX_QUERY_WORDS = 8
 CACHED_ROWS = 4096
+CACHED_QUERIES = 1024
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class Lexical:
         self.db = records.db
         self.tokenizer = tokenizer or shared_tokenizer()
         self._row = lru_cache(maxsize=CACHED_ROWS)(self._read_row)
+        self._near = lru_cache(maxsize=CACHED_QUERIES)(self._read_near)
+        self._version = -1
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -87,7 +90,20 @@ class Lexical:
                 "meta = excluded.meta, text = excluded.text, terms = excluded.terms",
                 [self._values(row) for row in rows],
             )
+        self._forget()
+
+    def _forget(self) -> None:
+        """After a write: nothing read before it is answered from memory."""
         self._row.cache_clear()
+        self._near.cache_clear()
+
+    def _fresh(self) -> None:
+        """Another process or connection (an ingest beside the app) may have written: SQLite's
+        data_version changes then, and what is kept in memory goes."""
+        version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        if version != self._version:
+            self._version = version
+            self._forget()
 
     def _values(self, row: ChunkRow) -> tuple[Any, ...]:
         meta = row.meta
@@ -119,12 +135,12 @@ class Lexical:
         with self.records.transaction():
             for part in batches(list(ids)):
                 self.db.execute(f"DELETE FROM chunks WHERE id IN ({marks(part)})", part)
-        self._row.cache_clear()
+        self._forget()
 
     def delete_of(self, doc_id: str) -> None:
         with self.records.transaction():
             self.db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
-        self._row.cache_clear()
+        self._forget()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -139,12 +155,14 @@ class Lexical:
         return _stored(row) if row else None
 
     def chunk(self, pos: int) -> StoredChunk:
+        self._fresh()
         found = self._row(pos)
         if found is None:
             raise KeyError(pos)
         return found
 
     def chunks(self, positions: Sequence[int]) -> list[StoredChunk]:
+        self._fresh()
         return [c for c in (self._row(p) for p in positions) if c is not None]
 
     def positions_of(
@@ -261,16 +279,24 @@ class Lexical:
         types: Sequence[str],
     ) -> list[StoredChunk]:
         """Passages where the tokens `first` stand within `distance` tokens of `second`, dated
-        `since` (yyyymmdd) or later and of none of `types`, oldest first: one query."""
+        `since` (yyyymmdd) or later and of none of `types`, oldest first. One query per pair of
+        words, kept until the next write: a briefing asks it for every motie of one member."""
+        self._fresh()
+        found = self._near(tuple(first), tuple(second), distance, tuple(types))
+        return [c for c in found if isinstance(d := c.meta.get("date"), int) and d >= since]
+
+    def _read_near(
+        self, first: tuple[str, ...], second: tuple[str, ...], distance: int, types: tuple[str, ...]
+    ) -> list[StoredChunk]:
         if not first or not second:
             return []
         left, right = " ".join(quoted(t) for t in first), " ".join(quoted(t) for t in second)
         rows = self.db.execute(
             "SELECT c.pos, c.id, c.doc_id, c.text, c.meta FROM chunk_terms "
             "JOIN chunks c ON c.pos = chunk_terms.rowid WHERE chunk_terms MATCH ? "
-            f"AND c.date >= ? AND coalesce(c.type, '') NOT IN ({marks(types)}) "
+            f"AND c.date IS NOT NULL AND coalesce(c.type, '') NOT IN ({marks(types)}) "
             "ORDER BY c.date, c.pos",
-            [f"NEAR({left} {right}, {distance})", since, *types],
+            [f"NEAR({left} {right}, {distance})", *types],
         )
         return [_stored(row) for row in rows]
 

@@ -435,3 +435,21 @@ def test_a_filtered_dense_search_equals_chromas_own_filter(
     found = retriever.dense("de minister zal de Kamer informeren", chosen, 5)
     assert [p for p, _ in found] == [p for p, _ in expected]
     assert all(chosen.matches(retriever.index.meta(p)) for p, _ in found)
+
+
+def test_what_another_writer_adds_is_seen_despite_what_was_kept_in_memory(
+    store: Store, fixtures: Path, settings: Settings, tmp_path: Path
+) -> None:
+    ingest(store, settings, fixtures / "xml")
+    before = store.lexical.near_since(["motie"], ["podt"], 6, 0, ("motie",))
+    letter = tmp_path / "brief" / "brief.txt"
+    letter.parent.mkdir()
+    letter.write_text(
+        "Kamerbrief over de uitvoering\n\nDatum 1 april 2026\n\nMet deze brief geef ik "
+        "uitvoering aan de motie Podt over het migratiepact.\n",
+        encoding="utf-8",
+    )
+    other = Store.open(settings)  # another connection, as an ingest beside the app
+    ingest(other, settings, letter)
+    after = store.lexical.near_since(["motie"], ["podt"], 6, 0, ("motie",))
+    assert len(after) == len(before) + 1
