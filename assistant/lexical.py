@@ -186,9 +186,6 @@ class Lexical:
         )
         return [row[0] for row in rows]
 
-    def existing(self, ids: Sequence[str]) -> set[str]:
-        return set(self.positions_of(ids))
-
     def ids_of(self, doc_ids: Sequence[str]) -> list[str]:
         found: list[str] = []
         for part in batches(list(doc_ids)):

@@ -354,20 +354,15 @@ class Records:
     """The relational half of a store. Writes go through `transaction()`: a document's record,
     identifiers, votes and links land together or not at all."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            if read_only:
-                self.db = sqlite3.connect(
-                    f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-                )
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(
-                    path, check_same_thread=False, timeout=60, isolation_level=None
-                )
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(
+                path, check_same_thread=False, timeout=60, isolation_level=None
+            )
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as error:
@@ -385,11 +380,6 @@ class Records:
                 f"assistent kent tot en met {SCHEMA_VERSION}. Werk de assistent bij."
             )
         if version < SCHEMA_VERSION:
-            if read_only:
-                raise StoreError(
-                    f"De recordsdatabase {path} heeft schemaversie {version} en moet worden "
-                    "bijgewerkt, maar is alleen-lezen."
-                )
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:

@@ -163,16 +163,15 @@ class ChunkIndex:
     """The passages of a store as answers use them, read from SQLite on demand (see
     `assistant.lexical`): building one reads nothing but a count."""
 
-    def __init__(self, lexical: Lexical, store: Store | None = None) -> None:
+    def __init__(self, lexical: Lexical) -> None:
         self.lexical = lexical
-        self.store = store
         self.tokenizer: Tokenizer = shared_tokenizer()
         self.size = lexical.count()
         self._df: dict[tuple[str, bool], int] = {}
 
     @classmethod
     def build(cls, store: Store) -> ChunkIndex:
-        return cls(store.lexical, store)
+        return cls(store.lexical)
 
     def chunk(self, position: int) -> StoredChunk:
         return self.lexical.chunk(position)
