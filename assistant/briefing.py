@@ -17,6 +17,10 @@ from assistant.retrieve import ChunkIndex
 from assistant.store import Store
 
 LATEST_LETTERS = 10
+# A briefing covers the newest moties and commitments of its period: a large dossier (a
+# budget, an EU council series) has thousands, more than a reader or one request can take.
+BRIEFING_MOTIES = 150
+BRIEFING_COMMITMENTS = 150
 
 
 @dataclass
@@ -27,6 +31,8 @@ class Briefing:
     fulfilment: dict[str, MotionFulfilment] = field(default_factory=dict)
     commitments: list[CommitmentRow] = field(default_factory=list)
     letters: list[Document] = field(default_factory=list)
+    since: dt.date | None = None
+    moties_total: int = 0  # in the dossier and period; `moties` holds the newest of them
 
     def timeline(self) -> list[tuple[str, str, str]]:
         """(date, event, source id) for everything dated, oldest first."""
@@ -67,15 +73,23 @@ def link(doc_id: str, url: str | None) -> str:
 
 
 def build_briefing(
-    store: Store, dossier: str, today: dt.date, index: ChunkIndex | None = None
+    store: Store,
+    dossier: str,
+    today: dt.date,
+    index: ChunkIndex | None = None,
+    since: dt.date | None = None,
 ) -> Briefing:
-    """The dossier's moties with their fulfilment, its commitments and latest letters. With the
-    chunk `index`, letters that name a motie only by its indieners count too (as in `kamer
+    """The dossier's moties with their fulfilment, its commitments and latest letters, from
+    `since` on: the newest BRIEFING_MOTIES moties and BRIEFING_COMMITMENTS commitments. With
+    the chunk `index`, letters that name a motie only by its indieners count too (as in `kamer
     motie`)."""
-    moties = sorted(
-        store.documents(RecordFilter(types=(MOTIE, GEWIJZIGDE_MOTIE), dossier=dossier)),
-        key=lambda d: (d.date or dt.date.min, d.id),
+    wanted = RecordFilter(
+        types=(MOTIE, GEWIJZIGDE_MOTIE),
+        dossier=dossier,
+        date_from=since.year * 10000 + since.month * 100 + since.day if since else None,
     )
+    moties = store.documents(wanted, limit=BRIEFING_MOTIES, newest=True)
+    total = len(moties) if len(moties) < BRIEFING_MOTIES else store.count(wanted)
     prefix = f"kst-{dossier}-"
     # Letters and other documents that refer to a Kamerstuk of the dossier.
     sources = store.sources_linking_under(prefix)
@@ -85,12 +99,15 @@ def build_briefing(
     # Commitments that name a Kamerstuk of the dossier, or stand in a document that does.
     commitments = [
         c
-        for c in collect(store, today, dossier=dossier, doc_ids=sources)
+        for c in collect(
+            store, today, dossier=dossier, doc_ids=sources, date_from=since,
+            newest=BRIEFING_COMMITMENTS,
+        )
         if c.doc_id in linked or any(r.startswith(prefix) for r in c.references)
-    ]
+    ]  # fmt: skip
     title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier
     fulfilment = {d.id: motion_fulfilment(store, d, index) for d in moties}
-    return Briefing(dossier, title, moties, fulfilment, commitments, letters)
+    return Briefing(dossier, title, moties, fulfilment, commitments, letters, since, total)
 
 
 def to_markdown(briefing: Briefing, today: dt.date) -> str:
@@ -100,7 +117,7 @@ def to_markdown(briefing: Briefing, today: dt.date) -> str:
         f"Opgesteld op {today.isoformat()} uit de geïndexeerde bronnen; "
         "elke regel noemt zijn bron.",
         "",
-        f"## Moties ({len(briefing.moties)})",
+        f"## Moties ({moties_count(briefing)})",
         "",
     ]
     for doc in briefing.moties:
@@ -140,6 +157,16 @@ def to_markdown(briefing: Briefing, today: dt.date) -> str:
         for date, event, source in briefing.timeline()
     ]
     return "\n".join(lines) + "\n"
+
+
+def moties_count(briefing: Briefing) -> str:
+    period = f" sinds {briefing.since.isoformat()}" if briefing.since else ""
+    if briefing.moties_total <= len(briefing.moties):
+        return f"{len(briefing.moties)}{period}"
+    return (
+        f"de nieuwste {len(briefing.moties)} van {briefing.moties_total}{period}; "
+        "kies een latere begindatum voor een volledig overzicht"
+    )
 
 
 def evidence_line(quote: str, doc_id: str) -> str:

@@ -380,6 +380,10 @@ def tweede_mening(obj: Context, identifier: str, store: Path | None, as_json: bo
 @main.command(help="Maak een briefing over een dossier: moties, toezeggingen, brieven, tijdlijn.")
 @click.option("--dossier", required=True, help="Dossiernummer, bijv. 32317.")
 @click.option(
+    "--sinds",
+    help="Alleen moties en toezeggingen vanaf deze datum (standaard: de nieuwste 150 moties).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["md", "docx"]),
@@ -395,7 +399,9 @@ def tweede_mening(obj: Context, identifier: str, store: Path | None, as_json: bo
 )
 @store_option
 @click.pass_obj
-def briefing(obj: Context, dossier: str, fmt: str, out: Path | None, store: Path | None) -> None:
+def briefing(
+    obj: Context, dossier: str, sinds: str | None, fmt: str, out: Path | None, store: Path | None
+) -> None:
     from assistant.briefing import Briefing, build_briefing, to_docx, to_markdown
 
     if store is not None:
@@ -403,12 +409,15 @@ def briefing(obj: Context, dossier: str, fmt: str, out: Path | None, store: Path
     from assistant.retrieve import ChunkIndex
 
     today = dt.date.today()
+    since = _date_option(sinds, today)
 
     def build() -> Briefing:
         # The chunk index (no embedding model) lets letters that name a motie by its indieners
         # count, as in the app and in `kamer motie`.
         store_ = obj.open_store()
-        return build_briefing(store_, dossier.replace(" ", ""), today, ChunkIndex.build(store_))
+        return build_briefing(
+            store_, dossier.replace(" ", ""), today, ChunkIndex.build(store_), since
+        )
 
     result = run_safely(build)
     if not (result.moties or result.commitments or result.letters):

@@ -8,6 +8,7 @@ with a register status that says so or a quoted passage of a text that carries i
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -16,7 +17,7 @@ from typing import Any
 
 from assistant.documents import TOEZEGGING, Document
 from assistant.fulfilment import HIGH, LOW, MEDIUM, Evidence, iso
-from assistant.records import RecordFilter
+from assistant.records import RecordFilter, batches
 from assistant.store import Store, date_int
 from assistant.tokens import Tokenizer, shared_tokenizer
 
@@ -85,21 +86,33 @@ def collect(
     start, end = date_int(date_from), date_int(date_to)
     rows: list[CommitmentRow] = []
     if registers:
-        for doc in store.documents(RecordFilter(types=(TOEZEGGING,), date_from=start, date_to=end)):
-            rows.append(_register_row(doc))
+        # Register entries of the period; with `doc_ids`, those among them.
+        where = RecordFilter(types=(TOEZEGGING,), date_from=start, date_to=end)
+        if doc_ids is None:
+            registered = store.documents(where)
+        else:
+            registered = [
+                doc
+                for part in batches(doc_ids)
+                for doc in store.documents(dataclasses.replace(where, ids=tuple(part)))
+            ]
+        rows += [_register_row(doc) for doc in registered]
     if dossier is None and doc_ids is None:
         stated = store.db.commitments(date_from=start, date_to=end, newest=newest)
     else:
         found: dict[tuple[str, int], Stated] = {}
         if dossier is not None:
             for hit in store.db.commitments(
-                date_from=start, date_to=end, ref_prefix=f"kst-{dossier}-"
+                date_from=start, date_to=end, ref_prefix=f"kst-{dossier}-", newest=newest
             ):
                 found[hit[0], hit[1]] = hit
         if doc_ids is not None:
-            for hit in store.db.commitments(date_from=start, date_to=end, doc_ids=doc_ids):
+            for hit in store.db.commitments(
+                date_from=start, date_to=end, doc_ids=doc_ids, newest=newest
+            ):
                 found[hit[0], hit[1]] = hit
-        stated = list(found.values())
+        stated = sorted(found.values(), key=lambda r: (_made_on(r) or "", r[0], r[1]))
+        stated = stated[-newest:] if newest else stated
     # A text that carries out a commitment made on the same day: found by that day.
     days = sorted({int(d.replace("-", "")) for d in (_made_on(r) for r in stated) if d})
     fulfilments = {(r[0], r[1]): r for r in stated if r[2]["item"]["kind"] == "nakoming"}

@@ -2,7 +2,7 @@
 
 Nothing heavy is imported here: torch and sentence-transformers load with the first vector
 (a question about a motie by number needs none). The llama-index adapter is in
-`assistant.embed_llama`.
+`assistant.llamaindex`.
 """
 
 from __future__ import annotations

@@ -602,20 +602,34 @@ class Records:
         )
         return [row["doc_id"] for row in rows]
 
-    def documents(self, where: RecordFilter, limit: int | None = None) -> list[Document]:
-        return [Document.from_dict(json.loads(b)) for b in self._select("body", where, limit)]
+    def documents(
+        self, where: RecordFilter, limit: int | None = None, newest: bool = False
+    ) -> list[Document]:
+        """Matching records, oldest first; with `newest`, the `limit` latest of them."""
+        bodies = self._select("body", where, limit, newest)
+        return [Document.from_dict(json.loads(b)) for b in bodies]
 
     def ids(self, where: RecordFilter, limit: int | None = None) -> list[str]:
         return self._select("id", where, limit)
 
-    def _select(self, column: str, where: RecordFilter, limit: int | None) -> list[str]:
+    def count(self, where: RecordFilter) -> int:
         sql, params = where.sql()
+        return int(
+            self.db.execute(f"SELECT count(*) FROM documents WHERE {sql}", params).fetchone()[0]
+        )
+
+    def _select(
+        self, column: str, where: RecordFilter, limit: int | None, newest: bool = False
+    ) -> list[str]:
+        sql, params = where.sql()
+        order = "date DESC, id DESC" if newest else "date, id"
         rows = self.db.execute(
-            f"SELECT {column} FROM documents WHERE {sql} ORDER BY date, id"
+            f"SELECT {column} FROM documents WHERE {sql} ORDER BY {order}"
             + (" LIMIT ?" if limit else ""),
             [*params, limit] if limit else params,
         )
-        return [row[0] for row in rows]
+        found = [row[0] for row in rows]
+        return found[::-1] if newest else found
 
     def column(self, where: RecordFilter, name: str) -> dict[str, str]:
         """id -> one column (indieners, title, ...) of every matching record."""

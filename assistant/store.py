@@ -68,6 +68,16 @@ def int_date(value: object) -> dt.date | None:
         return None
 
 
+# What Chroma keeps with a vector: the fields its own filter reads (`Filters.chroma_where`)
+# and the document. A passage's text and other metadata are in the lexical index only; the
+# text and llama-index's node JSON beside each vector were most of a 1M-passage store.
+VECTOR_FIELDS = ("doc_id", "type", "date", "outcome")
+
+
+def vector_metadata(values: dict[str, Any]) -> Metadata:
+    return clean_metadata({key: values.get(key) for key in VECTOR_FIELDS})
+
+
 def clean_metadata(values: dict[str, Any]) -> Metadata:
     """Chroma metadata takes str/int/float/bool only: drop None, stringify the rest."""
     result: Metadata = {}
@@ -298,12 +308,11 @@ class Store:
                     break
                 self.lexical.put(
                     [
-                        ChunkRow(
-                            cid, str((meta or {}).get("doc_id", "")), text or "", dict(meta or {})
-                        )
+                        ChunkRow(cid, str((meta or {}).get("doc_id", "")), text, dict(meta or {}))
                         for cid, text, meta in zip(
                             got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
                         )
+                        if text
                     ]
                 )
                 offset += len(got["ids"])
@@ -330,11 +339,30 @@ class Store:
         got = self.chunks.get(where=where({"doc_id": {"$in": list(doc_ids)}}), include=[])
         return list(dict.fromkeys([*self.lexical.ids_of(doc_ids), *got["ids"]]))
 
-    def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[Metadata]) -> None:
+    def put_vectors(
+        self,
+        ids: Sequence[str],
+        vectors: Sequence[Sequence[float]],
+        metadatas: Sequence[dict[str, Any]],
+    ) -> None:
+        """Passage vectors with the few fields Chroma filters on (`VECTOR_FIELDS`)."""
+        import numpy as np
+
+        for start in range(0, len(ids), self.batch):
+            end = start + self.batch
+            self.chunks.add(
+                ids=list(ids[start:end]),
+                embeddings=np.asarray(vectors[start:end], dtype=np.float32),
+                metadatas=[vector_metadata(m) for m in metadatas[start:end]],
+            )
+
+    def update_chunk_metadata(
+        self, ids: Sequence[str], metadatas: Sequence[dict[str, Any]]
+    ) -> None:
         for start in range(0, len(ids), self.batch):
             self.chunks.update(
                 ids=list(ids[start : start + self.batch]),
-                metadatas=[clean_metadata(m) for m in metadatas[start : start + self.batch]],
+                metadatas=[vector_metadata(m) for m in metadatas[start : start + self.batch]],
             )
 
     def delete_chunks(self, ids: Sequence[str]) -> None:
@@ -374,8 +402,13 @@ class Store:
     def record_column(self, where: RecordFilter, name: str) -> dict[str, str]:
         return self.db.column(where, name)
 
-    def documents(self, where: RecordFilter, limit: int | None = None) -> list[Document]:
-        return self.db.documents(where, limit)
+    def documents(
+        self, where: RecordFilter, limit: int | None = None, newest: bool = False
+    ) -> list[Document]:
+        return self.db.documents(where, limit, newest)
+
+    def count(self, where: RecordFilter) -> int:
+        return self.db.count(where)
 
     def latest(
         self, ids: Sequence[str], exclude_types: Sequence[str], limit: int

@@ -24,7 +24,7 @@ from typing import Any
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.embed import Embedder, build_embedder
-from assistant.embed_llama import LlamaIndexEmbedding  # noqa: E402
+from assistant.llamaindex import LlamaIndexEmbedding  # noqa: E402
 from assistant.settings import Settings, load_settings  # noqa: E402
 from assistant.store import Store  # noqa: E402
 

@@ -89,7 +89,7 @@ def build(
         chosen = [d for d in docs if d.id in with_chunks or copy % 8 == 1]
         batch_docs: list[Document] = []
         rows: list[ChunkRow] = []
-        add_ids, add_vectors, add_texts, add_metas = [], [], [], []
+        add_ids, add_vectors, add_metas = [], [], []
         for doc in chosen:
             new = Document.from_dict(doc.to_dict())
             new.id = doc.id + suffix
@@ -110,15 +110,8 @@ def build(
                 vector = matrix[i] + rng.normal(0.0, noise, matrix.shape[1]).astype(np.float32)
                 add_ids.append(chunk_id)
                 add_vectors.append(vector / np.linalg.norm(vector))
-                add_texts.append(texts[i])
                 add_metas.append(meta)
-        for start in range(0, len(add_ids), 5000):
-            store.chunks.add(
-                ids=add_ids[start : start + 5000],
-                embeddings=np.asarray(add_vectors[start : start + 5000]),
-                documents=add_texts[start : start + 5000],
-                metadatas=add_metas[start : start + 5000],
-            )
+        store.put_vectors(add_ids, add_vectors, add_metas)
         for start in range(0, len(batch_docs), 2000):
             part = batch_docs[start : start + 2000]
             wanted = {d.id for d in part}

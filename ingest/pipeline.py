@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.vector_stores.chroma import ChromaVectorStore
-
 from assistant.documents import DOCUMENT, Document
 from assistant.embed import Embedder
 from assistant.errors import RejectedFile
@@ -212,7 +209,6 @@ class Ingestor:
         self.embed_batch = embed_batch
         # Called when records and the lexical index are written, before the embeddings.
         self.on_searchable = on_searchable
-        self.vector_store = ChromaVectorStore(chroma_collection=store.chunks)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -491,25 +487,17 @@ class Ingestor:
         kept = [c for c in all_chunks if c.id in existing]
         self.store.update_chunk_metadata(
             [c.id for c in kept],
-            [
-                {**c.metadata, "doc_id": c.doc_id, "document_id": c.doc_id, "ref_doc_id": c.doc_id}
-                for c in kept
-            ],
+            [{**c.metadata, "doc_id": c.doc_id} for c in kept],
         )
         report.chunks_kept += len(kept)
 
     def _add_chunks(self, chunks: list[Chunk]) -> None:
         vectors = self.embedder.embed_documents([c.embed_text for c in chunks])
-        nodes: list[BaseNode] = []
-        for chunk, vector in zip(chunks, vectors, strict=True):
-            node = TextNode(id_=chunk.id, text=chunk.text, metadata=dict(chunk.metadata))
-            node.embedding = list(vector)
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
-            # The embedding text (titles + passage) is ours; keep llama-index from adding metadata.
-            node.excluded_embed_metadata_keys = list(chunk.metadata)
-            node.excluded_llm_metadata_keys = list(chunk.metadata)
-            nodes.append(node)
-        self.vector_store.add(nodes)
+        self.store.put_vectors(
+            [c.id for c in chunks],
+            vectors,
+            [{**c.metadata, "doc_id": c.doc_id} for c in chunks],
+        )
 
 
 def _metadata_only(doc: Document) -> bool:

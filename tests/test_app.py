@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from pathlib import Path
@@ -145,6 +146,13 @@ def test_briefing_page_builds_and_offers_downloads(built_store: Path) -> None:
     assert "# Briefing dossier 32317" in shown
     assert "kst-32317-913" in shown
     assert len(app.get("download_button")) == 2
+    # From a date after the motie: it is left out, and the heading says from when.
+    app.date_input(key="briefing_since").set_value(dt.date(2026, 1, 1)).run()
+    assert not app.exception
+    shown = markdown_text(app)
+    assert "sinds 2026-01-01" in shown
+    moties = shown.split("## Moties")[1].split("## Aangenomen")[0]
+    assert "kst-32317-913" not in moties
 
 
 def test_documenten_page_follows_references_both_ways(built_store: Path) -> None:

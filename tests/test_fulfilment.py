@@ -223,3 +223,36 @@ def test_a_later_letter_that_is_the_promised_stuk_counts_as_probably_kept(
     other.context = ["Windparken op zee."]
     other.doc_title = "Vragen over windparken"
     assert answerer._delivered(other) is None
+
+
+def test_briefing_of_a_large_dossier_shows_the_newest_moties_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import briefing as module
+    from assistant.documents import Document, Motion
+
+    store = Store.open(Settings(store=tmp_path / "store"))
+    store.put_documents(
+        [
+            Document(
+                f"kst-99999-{n}", "motie", f"Motie {n}", f"Verzoekt de regering {n}",
+                date=dt.date(2025, n, 1), dossier="99999", motion=Motion(outcome="verworpen"),
+            )
+            for n in (3, 1, 2)
+        ]
+    )  # fmt: skip
+    today = dt.date(2026, 11, 29)
+    full = module.build_briefing(store, "99999", today)
+    assert [d.id for d in full.moties] == ["kst-99999-1", "kst-99999-2", "kst-99999-3"]
+    assert full.moties_total == 3
+    assert "## Moties (3)" in module.to_markdown(full, today)
+
+    monkeypatch.setattr(module, "BRIEFING_MOTIES", 2)
+    capped = module.build_briefing(store, "99999", today)
+    assert [d.id for d in capped.moties] == ["kst-99999-2", "kst-99999-3"]
+    assert capped.moties_total == 3
+    assert "## Moties (de nieuwste 2 van 3;" in module.to_markdown(capped, today)
+
+    since = module.build_briefing(store, "99999", today, since=dt.date(2025, 2, 1))
+    assert [d.id for d in since.moties] == ["kst-99999-2", "kst-99999-3"]
+    assert "## Moties (2 sinds 2025-02-01)" in module.to_markdown(since, today)

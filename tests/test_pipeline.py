@@ -47,6 +47,19 @@ def test_motie_parts_join_into_one_record(store: Store, settings: Settings, fixt
     assert store.has_documents([doc.ids["zaak"]]) == set()
 
 
+def test_chroma_keeps_only_vectors_and_their_filter_fields(
+    store: Store, settings: Settings, fixtures: Path
+) -> None:
+    from assistant.store import VECTOR_FIELDS
+
+    ingest(store, settings, fixtures / "xml", fixtures / "odata" / "zaken")
+    got = store.chunks.get(include=["documents", "metadatas"])
+    assert got["ids"] and store.lexical.count() == len(got["ids"])
+    assert all(not text for text in got["documents"] or [])  # the text is in SQLite only
+    assert {key for meta in got["metadatas"] or [] for key in meta} <= set(VECTOR_FIELDS)
+    assert all(meta["doc_id"] and meta["type"] for meta in got["metadatas"] or [])
+
+
 def test_podt_rajkowski(store: Store, settings: Settings, fixtures: Path) -> None:
     ingest(store, settings, fixtures / "xml", fixtures / "odata" / "zaken")
     doc = store.get_document("kst-32317-913")

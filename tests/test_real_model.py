@@ -6,11 +6,11 @@ import math
 from pathlib import Path
 
 import pytest
-from llama_index.core import VectorStoreIndex
-from llama_index.vector_stores.chroma import ChromaVectorStore
+from llama_index.core.schema import QueryBundle
 
 from assistant.embed import SentenceTransformerEmbedder
-from assistant.embed_llama import LlamaIndexEmbedding
+from assistant.llamaindex import KamerRetriever
+from assistant.retrieve import ChunkIndex, Retriever
 from assistant.settings import Settings, load_settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
@@ -63,12 +63,10 @@ def test_llama_index_retrieves_from_our_store(
     Ingestor(store, real_embedder, settings).run(
         [fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "handelingen"]
     )
-    index = VectorStoreIndex.from_vector_store(
-        ChromaVectorStore(chroma_collection=store.chunks),
-        embed_model=LlamaIndexEmbedding(real_embedder),
-    )
-    hits = index.as_retriever(similarity_top_k=3).retrieve(
-        "motie over de Kamer informeren over de voortgang van het migratiepact"
+    retriever = KamerRetriever(Retriever(store, real_embedder, ChunkIndex.build(store)), k=3)
+    hits = retriever.retrieve(
+        QueryBundle("motie over de Kamer informeren over de voortgang van het migratiepact")
     )
     assert hits[0].node.ref_doc_id == "kst-32317-913"
+    assert "migratiepact" in hits[0].node.get_content().lower()
     assert hits[0].node.metadata["type"] == "motie"

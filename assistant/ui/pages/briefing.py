@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import streamlit as st
@@ -25,8 +26,17 @@ def main() -> None:
             "met status en bewijs, de laatste brieven en een tijdlijn; elke regel met bron."
         )
         return
+    since = st.date_input(
+        "Vanaf (optioneel)",
+        value=None,
+        min_value=dt.date(1990, 1, 1),
+        max_value=today(),
+        format="DD-MM-YYYY",
+        key="briefing_since",
+        help="Zonder datum: de nieuwste 150 moties en toezeggingen van het dossier.",
+    )
     with st.spinner(f"Briefing over dossier {dossier} opstellen ..."):
-        result = build_briefing(built.store, dossier, today(), built.retriever.index)
+        result = build_briefing(built.store, dossier, today(), built.retriever.index, since)
     if not (result.moties or result.commitments or result.letters):
         st.warning(f"Niets gevonden over dossier {dossier} in de index.")
         return
