@@ -9,7 +9,9 @@ import streamlit as st
 
 PAGES = Path(__file__).parent / "assistant" / "ui" / "pages"
 
-st.set_page_config(page_title="Kamerstukken-assistent", layout="wide")
+# An emoji favicon is drawn by the browser itself; without one, each page's Material icon would
+# be fetched as favicon from fonts.gstatic.com (the app makes no request elsewhere).
+st.set_page_config(page_title="Kamerstukken-assistent", page_icon="🏛️", layout="wide")
 navigation = st.navigation(
     [
         st.Page(PAGES / "chat.py", title="Chat", icon=":material/chat:", default=True),

@@ -110,7 +110,7 @@ class Answerer(MotionAnswers, CommitmentAnswers):
         on top of what the question itself says."""
         question = with_known_members(
             parse_question(text, self.today),
-            lambda name: bool(self.retriever.index.doc_ids_signed_by([name])),
+            self.retriever.index.is_indiener,
         )
         question = resolve_follow_up(question, conversation)
         if filters is not None:

@@ -12,7 +12,7 @@ from assistant.commitments import CommitmentRow, collect
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, Document
 from assistant.fulfilment import CARRIED_OUT, NOT_FOUND, MotionFulfilment, motion_fulfilment
 from assistant.records import RecordFilter
-from assistant.render import md_escape, md_plain
+from assistant.render import md_escape, md_link, md_plain
 from assistant.retrieve import ChunkIndex
 from assistant.store import Store
 
@@ -69,7 +69,7 @@ def kind(doc: Document) -> str:
 
 
 def link(doc_id: str, url: str | None) -> str:
-    return f"[{md_escape(doc_id)}]({url})" if url else md_escape(doc_id)
+    return md_link(doc_id, url)
 
 
 def build_briefing(

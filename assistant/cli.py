@@ -22,6 +22,7 @@ from assistant.render import (
     render_eval,
     render_report,
     render_stats,
+    terminal_safe,
 )
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
 from ingest.extract import parse_dutch_date
@@ -99,11 +100,22 @@ store_option = click.option(
 )
 
 
+def echo(text: str, err: bool = False) -> None:
+    """click.echo for what may hold source text or file names: a title or file name can carry
+    escape sequences (window title, clearing the screen), which the terminal must not obey."""
+    click.echo(terminal_safe(text), err=err)
+
+
+def failure(message: str) -> click.ClickException:
+    """A Dutch error for the user; it may name a file or document, so it is made safe too."""
+    return click.ClickException(terminal_safe(message))
+
+
 def run_safely(action: Callable[[], T]) -> T:
     try:
         return action()
     except KamerError as error:
-        raise click.ClickException(str(error)) from None
+        raise failure(str(error)) from None
 
 
 @click.group(help="Assistent voor Kamerstukken: inlezen, doorzoeken en tonen met bronnen.")
@@ -129,12 +141,12 @@ def ingest(
 
     def action() -> bool:
         target = obj.open_store()
-        click.echo(f"Index: {target.describe()}", err=True)
+        echo(f"Index: {target.describe()}", err=True)
         ingestor = Ingestor(
             target, obj.get_embedder(), obj.settings, progress=TqdmProgress(enabled=not stil)
         )
         report = ingestor.run(list(paths))
-        click.echo(render_report(report, details=details))
+        echo(render_report(report, details=details))
         return report.ok
 
     if not run_safely(action):
@@ -149,9 +161,7 @@ def stats(obj: Context, store: Path | None, as_json: bool) -> None:
     if store is not None:
         obj.store_path = store
     figures = run_safely(lambda: obj.open_store().stats())
-    click.echo(
-        json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render_stats(figures)
-    )
+    echo(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render_stats(figures))
 
 
 @main.command(help="Toon één document: metadata, verwijzingen (beide kanten op) en chunks.")
@@ -168,7 +178,7 @@ def show(obj: Context, identifier: str, store: Path | None, as_json: bool, chunk
         target = obj.open_store()
         doc = target.get_document(identifier)
         if doc is None:
-            raise click.ClickException(
+            raise failure(
                 f"Document '{identifier}' niet gevonden in {target.describe()}. "
                 "Probeer een Kamerstuknummer (kst-32317-913), Zaaknummer of DocumentNummer."
             )
@@ -186,7 +196,7 @@ def show(obj: Context, identifier: str, store: Path | None, as_json: bool, chunk
             )
         return render_document(doc, incoming, doc_chunks)
 
-    click.echo(run_safely(action))
+    echo(run_safely(action))
 
 
 def _services(obj: Context) -> Services:
@@ -198,20 +208,20 @@ def _services(obj: Context) -> Services:
 
 
 def _print_answer(answer: Answer) -> None:
-    click.echo(answer.answer)
+    echo(answer.answer)
     if answer.citations:
-        click.echo("\nBronnen:")
+        echo("\nBronnen:")
         for c in answer.citations:
-            click.echo(f"[{c.n}] {c.title} ({c.id}, {c.type}, {c.date or 'zonder datum'})")
+            echo(f"[{c.n}] {c.title} ({c.id}, {c.type}, {c.date or 'zonder datum'})")
             if c.url:
-                click.echo(f"    {c.url}")
-            click.echo(f'    "{textwrap.shorten(c.quote, 300)}"')
-    click.echo(f"\n({answer.backend})", err=True)
+                echo(f"    {c.url}")
+            echo(f'    "{textwrap.shorten(c.quote, 300)}"')
+    echo(f"\n({answer.backend})", err=True)
 
 
 def _emit(answer: Answer, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        echo(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
         _print_answer(answer)
 
@@ -303,7 +313,7 @@ def toezeggingen(
     if explain_zin is not None:
         from ingest.commitment_rules import describe
 
-        click.echo(describe(" ".join(explain_zin.split()), written=schriftelijk))
+        echo(describe(" ".join(explain_zin.split()), written=schriftelijk))
         return
     if store is not None:
         obj.store_path = store
@@ -323,13 +333,13 @@ def toezeggingen(
         overdue=verlopen,
     )
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
     elif as_csv:
-        sys.stdout.write(to_csv(rows))
+        sys.stdout.write(terminal_safe(to_csv(rows)))
     elif explain:
-        click.echo(explain_rows(rows))
+        echo(explain_rows(rows))
     else:
-        click.echo(render_commitments(rows))
+        echo(render_commitments(rows))
 
 
 @main.command(
@@ -348,19 +358,19 @@ def tweede_mening(obj: Context, identifier: str, store: Path | None, as_json: bo
         obj.store_path = store
     llm = run_safely(lambda: llm_from_settings(obj.settings))
     if llm is None:
-        raise click.ClickException(
+        raise failure(
             "Geen taalmodel ingesteld. Zet KAMER_LLM_BACKEND (openai, ollama of llamacpp) en "
             "KAMER_LLM_URL/KAMER_LLM_MODEL of KAMER_LLM_PATH."
         )
     doc = run_safely(lambda: obj.open_store().get_document(identifier))
     if doc is None:
-        raise click.ClickException(f"Document '{identifier}' niet gevonden in de index.")
+        raise failure(f"Document '{identifier}' niet gevonden in de index.")
     rules = [str(c["sentence"]) for c in doc.extra.get("commitments", [])]
     opinion = run_safely(lambda: second_opinion(llm, doc, rules))
     if as_json:
-        click.echo(json.dumps(dataclasses.asdict(opinion), ensure_ascii=False, indent=2))
+        echo(json.dumps(dataclasses.asdict(opinion), ensure_ascii=False, indent=2))
         return
-    click.echo(f"Tweede mening van {llm.name} over {doc.id} ({len(rules)} door de regels gevonden)")
+    echo(f"Tweede mening van {llm.name} over {doc.id} ({len(rules)} door de regels gevonden)")
     for title, sentences in (
         ("Bevestigd", opinion.confirmed),
         ("Twijfel van het taalmodel (regels vonden ze wel)", opinion.doubted),
@@ -369,12 +379,10 @@ def tweede_mening(obj: Context, identifier: str, store: Path | None, as_json: bo
             opinion.proposed,
         ),
     ):
-        click.echo(f"{title} ({len(sentences)}):")
-        click.echo("\n".join(f'  - "{s}"' for s in sentences) or "  -")
+        echo(f"{title} ({len(sentences)}):")
+        echo("\n".join(f'  - "{s}"' for s in sentences) or "  -")
     if opinion.unquoted:
-        click.echo(
-            f"Genegeerd: {len(opinion.unquoted)} regel(s) die niet letterlijk in de tekst staan."
-        )
+        echo(f"Genegeerd: {len(opinion.unquoted)} regel(s) die niet letterlijk in de tekst staan.")
 
 
 @main.command(help="Maak een briefing over een dossier: moties, toezeggingen, brieven, tijdlijn.")
@@ -421,18 +429,18 @@ def briefing(
 
     result = run_safely(build)
     if not (result.moties or result.commitments or result.letters):
-        raise click.ClickException(f"Niets gevonden over dossier {dossier} in de index.")
+        raise failure(f"Niets gevonden over dossier {dossier} in de index.")
     markdown = to_markdown(result, today)
     if fmt == "docx":
         if out is None:
             raise click.UsageError("Voor --format docx is --out BESTAND nodig.")
         to_docx(markdown, out)
-        click.echo(f"Briefing geschreven naar {out}")
+        echo(f"Briefing geschreven naar {out}")
     elif out is not None:
         out.write_text(markdown, encoding="utf-8")
-        click.echo(f"Briefing geschreven naar {out}")
+        echo(f"Briefing geschreven naar {out}")
     else:
-        click.echo(markdown)
+        echo(markdown)
 
 
 @main.command(help="Voer een gesprek in de terminal; vervolgvragen gaan over het vorige antwoord.")
@@ -445,7 +453,7 @@ def chat(obj: Context, store: Path | None) -> None:
     from assistant.ask import Conversation
 
     conversation = Conversation()
-    click.echo("Stel uw vraag (leeg of 'stop' om te stoppen).")
+    echo("Stel uw vraag (leeg of 'stop' om te stoppen).")
     while True:
         try:
             vraag = click.prompt("vraag", default="", show_default=False)
@@ -454,7 +462,7 @@ def chat(obj: Context, store: Path | None) -> None:
         if vraag.strip().lower() in ("", "stop", "exit", "quit"):
             break
         _print_answer(run_safely(partial(services.answerer.ask, vraag, conversation)))
-        click.echo("")
+        echo("")
 
 
 @main.command(
@@ -525,11 +533,11 @@ def eval(  # noqa: A001
             EVAL_DIR / "test", services.answerer, services.store, PROJECT_ROOT
         )
     if as_json:
-        click.echo(json.dumps(parts, ensure_ascii=False, indent=2))
+        echo(json.dumps(parts, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_eval(parts))
+        echo(render_eval(parts))
     if details and report is not None:
-        click.echo("Fout beantwoord (devdeel; het testdeel toont geen details):")
+        echo("Fout beantwoord (devdeel; het testdeel toont geen details):")
         for result in report.results:
             if not (result.correct and result.citations_valid):
-                click.echo(f"  {result.id} ({result.kind}): {result.detail or 'citaat ongeldig'}")
+                echo(f"  {result.id} ({result.kind}): {result.detail or 'citaat ongeldig'}")

@@ -651,6 +651,16 @@ class Records:
         )
         return [row["doc_id"] for row in rows]
 
+    def has_signer(self, words: Sequence[str]) -> bool:
+        """Whether some motie's indieners hold every one of `words` (stops at the first)."""
+        first, *rest = sorted(set(words)) or [""]
+        others = "".join(
+            " AND EXISTS (SELECT 1 FROM signers o WHERE o.doc_id = s.doc_id AND o.word = ?)"
+            for _ in rest
+        )
+        sql = f"SELECT 1 FROM signers s WHERE s.word = ?{others} LIMIT 1"
+        return self.db.execute(sql, [first, *rest]).fetchone() is not None
+
     def title(self, doc_id: str) -> str:
         row = self.db.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return str(row["title"]) if row else ""

@@ -12,22 +12,60 @@ from assistant.documents import Document, Reference
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
 
-# What can turn plain text into a link, emphasis, HTML, a heading, a table or (in Streamlit)
-# math: escaped in source text before it goes into Markdown.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#$|~])")
-MARKDOWN_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#$|~])")
+# What can turn plain text into a link, an image, emphasis, HTML, a heading, a table or (in
+# Streamlit) math, a colour or an icon: escaped in source text before it goes into Markdown.
+# An escaped ':' starts no Streamlit directive (:red[...]), an escaped '&' no character
+# reference. A bare address (http://..., www....) stays a link that shows where it goes: GFM
+# links it in the parsed text, where no escape reaches.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#$|~:&])")
+MARKDOWN_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#$|~:&])")
 MARKDOWN_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\((https?://[^)\s]+)\)")
+# Streamlit turns ':material/icon:' into an icon in the parsed text too: an invisible word
+# joiner after the colon keeps it text.
+ICON = re.compile(r"(\\:)(?=material)")
+WORD_JOINER = "\u2060"
+
+
+SAFE_URL = re.compile(r"^https?://[^\s()<>\[\]]+$")
+
+
+def md_link(label: str, url: str | None) -> str:
+    """A Markdown link with an escaped label; only plain http(s) addresses become links (an
+    address from a crafted id cannot close the link early and inject an image)."""
+    if url and SAFE_URL.match(url):
+        return f"[{md_escape(label)}]({url})"
+    return md_escape(label)
 
 
 def md_escape(text: str) -> str:
-    """Source text made inert for Markdown: every Markdown character escaped, one line."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Source text made inert for Markdown (and Streamlit's additions to it): every Markdown
+    character escaped, on one line. Use it for every title, name or file name in Markdown."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return ICON.sub(rf"\1{WORD_JOINER}", escaped)
 
 
 def md_plain(markdown: str) -> str:
     """Back from our Markdown to plain text: links become 'label (url)', escapes are undone."""
     text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
-    return MARKDOWN_ESCAPED.sub(r"\1", text.replace("**", ""))
+    text = MARKDOWN_ESCAPED.sub(r"\1", text.replace("**", ""))
+    return text.replace(WORD_JOINER, "")
+
+
+# What a terminal obeys instead of printing: escape sequences (colours, clearing the screen,
+# the window title, hyperlinks, the clipboard), removed whole, then every other control
+# character but newline and tab. A carriage return only as part of a line ending (CSV).
+TERMINAL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC...
+    r"|\x1b[ -/]*[0-~]?"  # any other escape
+)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def terminal_safe(text: str) -> str:
+    """Text from documents or file names made safe to print: no escape sequences, no control
+    characters other than newline and tab. Use it for everything the CLI prints."""
+    return CONTROL.sub("", TERMINAL_SEQUENCE.sub("", text))
 
 
 OUTCOME_LABELS = {

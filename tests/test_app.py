@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from pathlib import Path
@@ -29,22 +30,31 @@ def use_app_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: Path) ->
     monkeypatch.setenv("KAMER_CONFIG", str(tmp_path / "none.toml"))
 
 
-@pytest.fixture
-def built_store(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+SOURCES = ("xml", "odata/zaken", "odata/stemmingen", "nota")
+
+
+def build_store(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch, folders: tuple[str, ...]
+) -> Path:
     settings = Settings(store=tmp_path / "store")
-    Ingestor(Store.open(settings), HashEmbedder(), settings).run(
-        [
-            fixtures / "xml",
-            fixtures / "odata" / "zaken",
-            fixtures / "odata" / "stemmingen",
-            fixtures / "nota",
-        ]
-    )
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run([fixtures / f for f in folders])
     use_app_env(monkeypatch, tmp_path, settings.store)
     from assistant.ui.common import services
 
     services.clear()  # the app builds its clients once per process: start each test afresh
     return settings.store
+
+
+@pytest.fixture
+def built_store(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return build_store(tmp_path, fixtures, monkeypatch, SOURCES)
+
+
+@pytest.fixture
+def hostile_store(tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Documents whose title, dossier, names and context carry Markdown (tests/fixtures/hostile):
+    a motie kst-34104-999, a nota that cites it and a Toezegging record."""
+    return build_store(tmp_path, fixtures, monkeypatch, ("hostile",))
 
 
 def app_on(page: str | None = None) -> AppTest:
@@ -330,3 +340,71 @@ def test_interrupted_first_start_is_resumed(
     assert not marker.exists()
     common._first_starts.clear()  # a new app process
     assert common.first_start(built) is None  # finished: nothing happens any more
+
+
+# What Markdown or Streamlit would act on in the hostile fixtures, unless escaped: an image,
+# a link under its own label, HTML, a colour, math.
+ACTIVE_MARKDOWN = re.compile(r"(?<!\\)(?:!\[|\]\(http://127|<img|:red|\$x)")
+
+
+def test_escape_covers_what_streamlit_adds_to_markdown() -> None:
+    from assistant.render import md_escape, md_plain
+
+    hostile = ":red[rood] :material/home: &#58;smile&#58; $x$"
+    escaped = md_escape(hostile)
+    # No directive, no character reference, no math; the icon name kept apart by a word joiner.
+    assert escaped == "\\:red\\[rood\\] \\:\u2060material/home\\: \\&\\#58;smile\\&\\#58; \\$x\\$"
+    assert md_plain(escaped) == hostile
+
+
+def rendered_markdown(app: AppTest) -> str:
+    """Every string the app hands to Markdown: text, captions, headings, alerts, expander
+    labels and metrics."""
+    kinds = ("markdown", "caption", "title", "header", "subheader")
+    kinds += ("error", "warning", "info", "success")
+    texts = [str(node.value) for kind in kinds for node in app.get(kind)]
+    texts += [node.label for node in app.get("expander")]
+    texts += [f"{metric.label} {metric.value}" for metric in app.metric]
+    return "\n".join(texts)
+
+
+def assert_inert(app: AppTest, *shown: str) -> None:
+    """The hostile text is on the page, and nothing of it acts as Markdown."""
+    assert not app.exception
+    rendered = rendered_markdown(app)
+    for part in shown:
+        assert part in rendered
+    assert not ACTIVE_MARKDOWN.findall(rendered), rendered
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "query", "shown"),
+    [
+        ("documenten.py", "doc_query", "kst-34104-999", ("pixel.png", "context.png")),
+        ("moties.py", "motie_query", "34104-999", ("pixel.png",)),
+        ("briefing.py", "briefing_dossier", "34104", ("pixel.png",)),
+        ("toezeggingen.py", None, None, ("pixel.png", "naam.png")),
+    ],
+)
+def test_markdown_in_documents_stays_inert(
+    hostile_store: Path, page: str, key: str | None, query: str | None, shown: tuple[str, ...]
+) -> None:
+    app = app_on(page)
+    if key and query:
+        app.text_input(key=key).input(query).run()
+    assert_inert(app, *shown)
+
+
+def test_markdown_in_cited_sources_stays_inert(hostile_store: Path) -> None:
+    app = app_on()
+    app.chat_input[0].set_value("Wat is de status van motie 34104-999?").run()
+    assert_inert(app, "pixel.png", "\\[1\\]")
+
+
+def test_markdown_in_an_uploaded_file_name_stays_inert(hostile_store: Path) -> None:
+    app = app_on("toevoegen.py")
+    name = "![u](http://127.0.0.1:9/upload.png) <img src=x> :red[rood] $x$.pdf"
+    app.file_uploader(key="upload_files").set_value((name, b"%PDF-1.4 kapot", "application/pdf"))
+    app.button[0].click().run()
+    assert app.error, "the refused file is reported"
+    assert_inert(app, "upload.png")

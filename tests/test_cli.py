@@ -91,3 +91,49 @@ def test_store_from_environment(
     code, _ = run("ingest", "--stil", str(fixtures / "xml"))
     assert code == 0
     assert (tmp_path / "env-store").is_dir()
+
+
+# An OSC sequence (sets the terminal's window title) and a CSI one (clears the screen); click
+# strips only the latter, and only when the output is no terminal.
+TERMINAL_ATTACK = "\x1b]0;pwned\x07\x1b[2J\x9b2J\x7f"
+
+
+def test_terminal_safe_removes_escape_sequences_and_control_characters() -> None:
+    from assistant.render import terminal_safe
+
+    assert terminal_safe(f"titel{TERMINAL_ATTACK} rest") == "titel rest"
+    hyperlink = "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"  # OSC 8, ended by ESC and backslash
+    assert terminal_safe(f"\x1b[31mrood\x1b[0m {hyperlink}") == "rood link"
+    # Newline, tab and a CRLF line ending (CSV) stay; a lone carriage return and NUL go.
+    assert terminal_safe("a\tb\nc\r\nd\re\x00") == "a\tb\nc\r\nde"
+
+
+def test_output_with_hostile_file_names_and_fields_has_no_escape_sequences(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / f"kapot{TERMINAL_ATTACK}.pdf").write_bytes(b"%PDF-1.4 dit is geen pdf")
+    register = json.loads(
+        (fixtures / "odata" / "toezeggingen" / "toezeggingen_constructed.json").read_text("utf-8")
+    )
+    register["value"][0]["Tekst"] += TERMINAL_ATTACK
+    register["value"][0]["Naam"] = f"minister{TERMINAL_ATTACK}"
+    (corpus / "toezeggingen.json").write_text(json.dumps(register), encoding="utf-8")
+    store = tmp_path / "store"
+
+    code, output = run("ingest", "--stil", str(corpus), store=store)
+    assert code == 1 and "kapot.pdf" in output  # the refused file, named without its escapes
+    outputs = [output]
+    for args in (
+        ("toezeggingen",),
+        ("toezeggingen", "--csv"),
+        ("toezeggingen", "--explain"),
+        ("show", "TZ202603-041"),
+        ("ask", "Welke toezeggingen zijn er op 20 maart 2026 gedaan?"),
+    ):
+        code, output = run(*args, store=store)
+        assert code == 0 and "definitief asielbesluit" in output, output
+        outputs.append(output)
+    for output in outputs:
+        assert not {"\x1b", "\x07", "\x9b", "\x7f"} & set(output), repr(output)

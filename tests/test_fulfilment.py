@@ -256,3 +256,14 @@ def test_briefing_of_a_large_dossier_shows_the_newest_moties_and_says_so(
     since = module.build_briefing(store, "99999", today, since=dt.date(2025, 2, 1))
     assert [d.id for d in since.moties] == ["kst-99999-2", "kst-99999-3"]
     assert "## Moties (2 sinds 2025-02-01)" in module.to_markdown(since, today)
+
+
+def test_a_crafted_address_cannot_close_a_briefing_link_early() -> None:
+    from assistant.briefing import link
+
+    crafted = "https://zoek.officielebekendmakingen.nl/kst-1) ![x](http://127.0.0.1:9/p.png"
+    shown = link("kst-1", crafted)
+    assert "![" not in shown and "](http" not in shown
+    assert link("kst-1", "https://zoek.officielebekendmakingen.nl/kst-1.html") == (
+        "[kst-1](https://zoek.officielebekendmakingen.nl/kst-1.html)"
+    )

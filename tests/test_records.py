@@ -453,3 +453,27 @@ def test_what_another_writer_adds_is_seen_despite_what_was_kept_in_memory(
     ingest(other, settings, letter)
     after = store.lexical.near_since(["motie"], ["podt"], 6, 0, ("motie",))
     assert len(after) == len(before) + 1
+
+
+def test_bm25_leaves_out_frequent_words_past_the_postings_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import lexical as module
+    from assistant.lexical import ChunkRow
+    from assistant.tokens import shared_tokenizer
+
+    store = Store.open(Settings(store=tmp_path / "store"))
+    texts = [f"het weer op dag {n}" for n in range(40)]
+    texts += [f"de begroting voor jaar {n}" for n in range(3)]
+    texts += ["zeewierteelt in de Noordzee", "zeewierteelt en de begroting"]
+    store.lexical.put(
+        [ChunkRow(f"c{n}", f"d{n}", text, {"type": "brief"}) for n, text in enumerate(texts)]
+    )
+    tokens = shared_tokenizer()("begroting zeewierteelt")
+    both = {p for p, _ in store.lexical.bm25(tokens, None, 100)}
+    assert len(both) == 5  # every passage with either word
+
+    monkeypatch.setattr(module, "MAX_POSTINGS", 3)
+    rare = {p for p, _ in store.lexical.bm25(tokens, None, 100)}
+    assert len(rare) == 2  # only the rare word is asked: its two passages
+    assert rare < both

@@ -9,7 +9,6 @@ or formatting.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from assistant.compose import Services, build_services
 from assistant.documents import Document
 from assistant.errors import KamerError
 from assistant.question import find_ids
-from assistant.render import md_escape
+from assistant.render import md_escape, md_link
 from assistant.retrieve import Filters
 from assistant.settings import PROJECT_ROOT, load_settings
 from assistant.store import Store, local_folder
@@ -55,8 +54,19 @@ class StreamlitProgress:
 
 @st.cache_resource(show_spinner="De index wordt geopend ...")
 def services() -> Services:
-    """Store, embedder, answerer and LLM: built once for all sessions."""
-    return build_services(load_settings())
+    """Store, embedder, answerer and LLM: built once for all sessions. The embedding model
+    and the vector index load in the background meanwhile, so the first free question does not
+    wait for them (a motie or keyword question never does)."""
+    built = build_services(load_settings())
+    threading.Thread(target=_warm_up, args=(built,), name="opwarmen", daemon=True).start()
+    return built
+
+
+def _warm_up(built: Services) -> None:
+    try:
+        built.retriever.dense("opwarmen", Filters(), 1)
+    except Exception:  # a question raises the same error, with its message
+        return
 
 
 @dataclass
@@ -202,16 +212,12 @@ def get_services() -> Services:
             _first_start_status(state)  # progress, refreshed every 2 s
         return built
     except KamerError as error:
-        st.error(str(error))
+        st.error(escape(str(error)))
         st.stop()
         raise  # st.stop() does not return; this keeps type checkers informed
 
 
-def link(label: str, url: str | None) -> str:
-    """A Markdown link with an escaped label; only http(s) addresses become links."""
-    if url and re.match(r"^https?://[^\s()<>]+$", url):
-        return f"[{escape(label)}]({url})"
-    return escape(label)
+link = md_link  # a Markdown link with an escaped label, for the pages
 
 
 def highlight(context: str, quote: str, width: int = 400) -> str:

@@ -60,7 +60,7 @@ def healthy(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def e2e_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built from the fixtures with the hash embedder (same data as tests/test_app.py)."""
+    """A store built from the fixtures with the hash embedder (as in tests/test_app.py)."""
     settings = Settings(store=tmp_path_factory.mktemp("e2e") / "store")
     Ingestor(Store.open(settings), HashEmbedder(), settings).run(
         [
@@ -68,6 +68,7 @@ def e2e_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
             FIXTURES / "odata" / "zaken",
             FIXTURES / "odata" / "stemmingen",
             FIXTURES / "nota",
+            FIXTURES / "hostile",  # titles with Markdown images and links (issue #12)
         ]
     )
     return settings.store

@@ -4,6 +4,7 @@ every page opens without an error. Screenshots are saved under the test's tmp fo
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from e2e_helpers import ask_in_chat, open_app, screenshot, wait_for_app_ready, wait_for_text
@@ -81,3 +82,23 @@ def test_upload_of_a_corrupt_pdf_names_the_file_and_reason(
     wait_for_app_ready(page)
     expect(page.get_by_text("0 van 1 bestanden verwerkt")).to_be_visible()
     screenshot(page, tmp_path / "toevoegen-fout.png")
+
+
+def test_a_title_with_markdown_makes_the_browser_fetch_nothing(page: Page, app_url: str) -> None:
+    """A title like '![x](http://127.0.0.1:9/pixel.png)' (tests/fixtures/hostile) is shown as
+    text: no image, no link under another label, no request to any host but the app's own."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_app(page, f"{app_url}/documenten", title="Documenten")
+    box = page.get_by_label("Document zoeken op nummer of woorden")
+    box.fill("kst-34104-999")
+    box.press("Enter")
+    wait_for_text(page, "![x](http://127.0.0.1:9/pixel.png)")  # the title, as plain text
+    wait_for_app_ready(page)
+    expect(page.get_by_text(":red[rood] $x$").first).to_be_visible()
+    expect(page.locator('img[src*="127.0.0.1:9"]')).to_have_count(0)
+    for link in page.locator('a[href*="127.0.0.1:9"]').all():
+        assert link.inner_text() == link.get_attribute("href")  # a bare address, as it reads
+    app_host = urlsplit(app_url).netloc
+    elsewhere = [url for url in requests if urlsplit(url).scheme in ("http", "https")]
+    assert [url for url in elsewhere if urlsplit(url).netloc != app_host] == []

@@ -8,7 +8,7 @@ import io
 import streamlit as st
 
 from assistant.briefing import build_briefing, to_docx, to_markdown
-from assistant.ui.common import get_services, today
+from assistant.ui.common import escape, get_services, today
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -35,10 +35,10 @@ def main() -> None:
         key="briefing_since",
         help="Zonder datum: de nieuwste 150 moties en toezeggingen van het dossier.",
     )
-    with st.spinner(f"Briefing over dossier {dossier} opstellen ..."):
+    with st.spinner(f"Briefing over dossier {escape(dossier)} opstellen ..."):
         result = build_briefing(built.store, dossier, today(), built.retriever.index, since)
     if not (result.moties or result.commitments or result.letters):
-        st.warning(f"Niets gevonden over dossier {dossier} in de index.")
+        st.warning(f"Niets gevonden over dossier {escape(dossier)} in de index.")
         return
     markdown = to_markdown(result, today())
     word = io.BytesIO()

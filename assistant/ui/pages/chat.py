@@ -87,7 +87,7 @@ def show_sources(built: Services, citations: list[Citation]) -> None:
 
 def show_answer(built: Services, answer: Answer) -> None:
     if answer.refused:
-        st.warning(answer.answer)
+        st.warning("  \n".join(escape(line) for line in answer.answer.splitlines()))
     else:
         # One line per line of the answer (lists of moties, toezeggingen, brieven).
         st.markdown("  \n".join(escape(line) for line in answer.answer.splitlines()))

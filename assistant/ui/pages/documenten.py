@@ -28,7 +28,7 @@ def show_references(built: Services, doc: Document) -> None:
             title = target.title if target else "niet in de index"
             st.markdown(f"{escape(ref.target)}: {escape(title)}")
             if ref.context:
-                st.caption(ref.context)
+                st.caption(escape(ref.context))
             if target is not None:
                 st.button("Openen", key=f"out-{n}", on_click=open_document, args=(target.id,))
     with incoming:
@@ -39,7 +39,7 @@ def show_references(built: Services, doc: Document) -> None:
             title = source.title if source else ""
             st.markdown(f"{escape(ref.target)}: {escape(title)}")
             if ref.context:
-                st.caption(ref.context)
+                st.caption(escape(ref.context))
             st.button("Openen", key=f"in-{n}", on_click=open_document, args=(ref.target,))
 
 
@@ -56,7 +56,7 @@ def main() -> None:
         return
     hits = find_documents(built, text, Filters(), keep=lambda doc: True, limit=20)
     if not hits:
-        st.warning(f"Document '{text}' niet gevonden in de index.")
+        st.warning(f"Document '{escape(text)}' niet gevonden in de index.")
         return
     chosen = 0
     if len(hits) > 1:
@@ -70,7 +70,7 @@ def main() -> None:
             or 0
         )
     doc = hits[chosen]
-    st.subheader(doc.title)
+    st.subheader(escape(doc.title))
     st.markdown(f"{link('Openen bij de bron', doc.url)}" if doc.url else escape(doc.id))
     show_references(built, doc)
     with st.expander("Document met metadata", expanded=True):

@@ -10,7 +10,7 @@ from assistant.ask import motion_name
 from assistant.compose import Services
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.fulfilment import motion_fulfilment
-from assistant.render import OUTCOME_LABELS
+from assistant.render import OUTCOME_LABELS, SAFE_URL
 from assistant.retrieve import Filters
 from assistant.ui.common import escape, find_documents, get_services, link, today
 
@@ -46,14 +46,15 @@ def votes_frame(doc: Document) -> pd.DataFrame | None:
 
 def show_motion(built: Services, doc: Document) -> None:
     motion = doc.motion
-    st.subheader(motion_name(doc))
+    st.subheader(escape(motion_name(doc)))
     st.markdown(f"{link(doc.title, doc.url)}  \n{escape(doc.id)} · {doc.date or 'datum onbekend'}")
     left, middle, right = st.columns(3)
     outcome = OUTCOME_LABELS.get(motion.outcome, motion.outcome) if motion else "onbekend"
-    left.metric("Uitslag", outcome)
+    left.metric("Uitslag", escape(outcome))
     totals = motion.totals() if motion else {}
     middle.metric("Voor / tegen", f"{totals.get('Voor', 0)} / {totals.get('Tegen', 0)}")
-    right.metric("Kabinetsappreciatie", (motion.kabinetsappreciatie if motion else None) or "—")
+    appreciatie = motion.kabinetsappreciatie if motion else None
+    right.metric("Kabinetsappreciatie", escape(appreciatie or "—"))
     indieners = ", ".join(f"{p.name} ({p.fractie})" if p.fractie else p.name for p in doc.indieners)
     st.markdown(f"**Indieners:** {escape(indieners or 'onbekend')}")
 
@@ -67,7 +68,7 @@ def show_motion(built: Services, doc: Document) -> None:
 
     found = motion_fulfilment(built.store, doc, built.retriever.index)
     st.markdown(f"**Uitvoering:** {escape(found.status)} (zekerheid {found.confidence})")
-    st.caption(found.reason)
+    st.caption(escape(found.reason))
     for item in found.evidence:
         source = built.store.get_document(item.id)
         url = source.url if source else None
@@ -92,7 +93,7 @@ def dossier_overview(built: Services, dossier: str) -> None:
 
     briefing = build_briefing(built.store, dossier, today(), built.retriever.index)
     if not briefing.moties:
-        st.warning(f"Geen moties gevonden in dossier {dossier}.")
+        st.warning(f"Geen moties gevonden in dossier {escape(dossier)}.")
         return
     rows = []
     for doc in briefing.moties:
@@ -105,7 +106,7 @@ def dossier_overview(built: Services, dossier: str) -> None:
                 "uitslag": doc.motion.outcome if doc.motion else "onbekend",
                 "uitvoering": found.status if found else "",
                 "zekerheid": found.confidence if found else "",
-                "bron": doc.url,
+                "bron": doc.url if doc.url and SAFE_URL.match(doc.url) else None,
             }
         )
     st.dataframe(
@@ -128,7 +129,7 @@ def main() -> None:
         if text.strip():
             hits = find_motions(built, text)
             if not hits:
-                st.warning(f"Geen motie gevonden voor '{text}'.")
+                st.warning(f"Geen motie gevonden voor '{escape(text)}'.")
             else:
                 chosen = st.selectbox(
                     f"{len(hits)} gevonden",

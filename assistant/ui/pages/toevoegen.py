@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant.errors import KamerError
-from assistant.ui.common import StreamlitProgress, get_services
+from assistant.ui.common import StreamlitProgress, escape, get_services
 from assistant.ui.uploads import ALLOWED, ingest_uploads
 
 
@@ -28,12 +28,14 @@ def main() -> None:
         try:
             results = pd.DataFrame(ingest_uploads(built, uploads, progress=StreamlitProgress()))
         except KamerError as error:
-            st.error(f"Inlezen mislukt: {error}. De bestaande index is niet gewijzigd.")
+            st.error(
+                f"Inlezen mislukt: {escape(str(error))}. De bestaande index is niet gewijzigd."
+            )
             return
         refused = results[results["resultaat"] == "geweigerd"]
         if len(refused):
             for _, row in refused.iterrows():
-                st.error(f"{row['bestand']}: {row['reden']}")
+                st.error(f"{escape(row['bestand'])}: {escape(row['reden'])}")
         done = len(results) - len(refused)
         summary = f"{done} van {len(results)} bestanden verwerkt."
         (st.success if done else st.warning)(summary)

@@ -26,7 +26,8 @@ STATUSES = ["", OPEN, FULFILLED, PARTLY, LAPSED, UNKNOWN]
 def show_row(row: CommitmentRow) -> None:
     late = " · verlopen" if row.overdue else ""
     label = f"{row.made_on or 'datum onbekend'} · {row.who or '?'} · {row.status}{late}"
-    with st.expander(f"{label}: {row.what[:100]}"):
+    # An expander's label is Markdown too (links, images): escaped like the rest.
+    with st.expander(escape(f"{label}: {row.what[:100]}")):
         st.markdown(f"**Bron:** {link(row.doc_title, row.url)} ({escape(row.doc_id)})")
         if row.context:
             st.caption("Voorafgaand: " + escape(" ".join(row.context)))
@@ -36,7 +37,7 @@ def show_row(row: CommitmentRow) -> None:
             for detail in row.details:
                 st.text(detail)
         if row.deadline_end:
-            st.markdown(f"**Termijn:** t/m {row.deadline_end}")
+            st.markdown(f"**Termijn:** t/m {escape(row.deadline_end)}")
         if row.rule:
             st.markdown(f"**Regel:** {escape(row.rule)} ({escape(row.source)})")
         st.markdown(
