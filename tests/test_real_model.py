@@ -70,3 +70,24 @@ def test_llama_index_retrieves_from_our_store(
     assert hits[0].node.ref_doc_id == "kst-32317-913"
     assert "migratiepact" in hits[0].node.get_content().lower()
     assert hits[0].node.metadata["type"] == "motie"
+
+
+def test_the_bfloat16_copy_gives_the_same_vectors(
+    real_embedder: SentenceTransformerEmbedder,
+) -> None:
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    from assistant.embed import prepared_source
+
+    settings = load_settings(env={})
+    copy = Path(settings.embed_model + "-bf16")
+    if not (copy / "model.safetensors").is_file():
+        pytest.fail(f"bfloat16 copy missing at {copy}: run `make model`")
+    assert prepared_source(real_embedder.source, "bfloat16") == str(copy)
+    original = SentenceTransformer(
+        settings.embed_model, device="cpu", model_kwargs={"dtype": torch.bfloat16}
+    )
+    text = ["De Kamer, gehoord de beraadslaging, verzoekt de regering het pact uit te voeren."]
+    expected = original.encode_document(text, normalize_embeddings=True)
+    assert real_embedder.embed_documents(text) == [[float(x) for x in v] for v in expected]

@@ -356,8 +356,12 @@ def test_running_tallies_match_the_rows_after_writes_rewrites_and_deletes(
     ingest(store, settings, fixtures / "xml", fixtures / "odata" / "zaken", fixtures / "nota")
     assert tallied() == actual()
     ingest(store, settings, fixtures / "xml")  # unchanged: nothing counted twice
+    assert store.chunks.get(where={"doc_id": "kst-32317-913"}, include=[])["ids"]
     store.delete_document("kst-32317-913")
     assert tallied() == actual()
+    # Its vectors went with it, found by their ids.
+    assert not store.chunks.get(where={"doc_id": "kst-32317-913"}, include=[])["ids"]
+    assert store.chunks.count() == store.lexical.count()
     assert store.document_count() == sum(
         v for k, v in actual().items() if k not in ("links", "chunks", "files", "parts")
     )

@@ -82,3 +82,16 @@ def test_a_new_process_reads_no_passage_and_opens_no_chroma_for_a_motie_question
         s.lstrip().upper().startswith("SELECT") and "FROM documents" in s and "WHERE" not in s
         for s in statements
     )
+
+
+def test_the_bfloat16_copy_is_loaded_only_when_computing_in_bfloat16(tmp_path: Path) -> None:
+    from assistant.embed import prepared_source
+
+    source = tmp_path / "model"
+    source.mkdir()
+    assert prepared_source(str(source), "bfloat16") == str(source)  # no copy yet
+    copy = tmp_path / "model-bf16"
+    copy.mkdir()
+    (copy / "model.safetensors").write_bytes(b"")
+    assert prepared_source(str(source), "bfloat16") == str(copy)
+    assert prepared_source(str(source), "float32") == str(source)

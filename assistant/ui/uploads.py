@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 
 from assistant.compose import Services
+from assistant.errors import KamerError
 from assistant.store import local_folder
 from ingest.pipeline import DUPLICATE, INGESTED, REJECTED, SKIPPED, UNCHANGED, Ingestor, Progress
 
@@ -18,6 +20,8 @@ STATUS_LABELS = {
     SKIPPED: "overgeslagen",
     REJECTED: "geweigerd",
 }
+
+logger = logging.getLogger(__name__)
 
 
 def safe_name(name: str, content: bytes) -> str:
@@ -69,9 +73,18 @@ def ingest_uploads(
             target.write_bytes(content)
             saved[str(target)] = name
     if saved:
-        with built.store.writer_lock():
-            ingestor = Ingestor(built.store, built.embedder, built.settings, progress=progress)
-            report = ingestor.run([Path(p) for p in saved])
+        try:
+            with built.store.writer_lock():
+                ingestor = Ingestor(built.store, built.embedder, built.settings, progress=progress)
+                report = ingestor.run([Path(p) for p in saved])
+        except Exception as error:
+            for path in saved:  # no upload stays behind when the ingest fails as a whole
+                Path(path).unlink(missing_ok=True)
+            if isinstance(error, KamerError):
+                raise
+            # The page shows a Dutch message; the traceback goes to the server log only.
+            logger.exception("ingest of uploads failed")
+            raise KamerError(f"onverwachte fout bij het inlezen ({type(error).__name__})") from None
         built.refresh()
         for outcome in report.files:
             name = saved.get(outcome.path) or saved.get(str(Path(outcome.path))) or outcome.path
@@ -83,7 +96,8 @@ def ingest_uploads(
                     "documenten": ", ".join(outcome.doc_ids),
                 }
             )
-        for outcome in report.files:  # refused files and second copies do not stay around
-            if outcome.status in (REJECTED, DUPLICATE):
+        # Refused or skipped files and second copies do not stay around.
+        for outcome in report.files:
+            if outcome.status in (REJECTED, SKIPPED, DUPLICATE):
                 Path(outcome.path).unlink(missing_ok=True)
     return rows

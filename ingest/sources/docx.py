@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from assistant.documents import Document, Section
 from assistant.errors import RejectedFile
-from ingest.sources.base import read_nonempty
+from ingest.sources.base import check_archive, read_member, read_nonempty
 from ingest.sources.text import (
     analyse_letterhead,
     has_prose,
@@ -54,13 +54,12 @@ class Block:
         return "\n\n".join([*self.headings, body] if body else self.headings)
 
 
-def read_footnotes(path: Path) -> dict[str, str]:
+def read_footnotes(archive: zipfile.ZipFile) -> dict[str, str]:
     """Footnote id -> text from word/footnotes.xml (separators left out)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            if "word/footnotes.xml" not in archive.namelist():
-                return {}
-            root = ET.fromstring(archive.read("word/footnotes.xml"))
+        if "word/footnotes.xml" not in archive.namelist():
+            return {}
+        root = ET.fromstring(read_member(archive, "word/footnotes.xml"))
     except (zipfile.BadZipFile, ET.ParseError, KeyError, OSError):
         return {}
     notes: dict[str, str] = {}
@@ -91,7 +90,12 @@ class DocxReader:
 
     def read(self, path: Path) -> Iterator[Document]:
         data = read_nonempty(path)
-        raw_notes = read_footnotes(path)
+        try:
+            with zipfile.ZipFile(path) as archive:
+                check_archive(archive)  # python-docx below unpacks every part it needs
+                raw_notes = read_footnotes(archive)
+        except zipfile.BadZipFile as error:
+            raise RejectedFile(f"beschadigd Word-bestand: {error}") from error
         numbering: dict[str, str] = {}  # footnote id -> number in order of citation
         try:
             document = docx.Document(str(path))

@@ -26,7 +26,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 from assistant.documents import DOCUMENT, KAMERVRAAG, Document, Person, Section, kst_url
 from assistant.errors import RejectedFile
 from ingest.extract import find_dates, parse_dutch_date
-from ingest.sources.base import read_nonempty
+from ingest.sources.base import check_text_size, read_nonempty
 from ingest.sources.text import analyse_letterhead, sha1_12
 
 UUID_RE = re.compile(r"\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b")
@@ -234,7 +234,13 @@ class PdfReader:
                 warnings.simplefilter("always")
                 reader = self._open(data)
                 try:
-                    pages = [self._page(page) for page in reader.pages]
+                    pages: list[RawPage] = []
+                    chars = 0
+                    # Counted page by page: a stream bomb stops early, not after all pages.
+                    for page in reader.pages:
+                        pages.append(self._page(page))
+                        chars += sum(map(len, pages[-1].lines + pages[-1].footnotes))
+                        check_text_size(chars)
                     info = {
                         str(k): str(v) for k, v in (reader.metadata or {}).items() if v is not None
                     }
