@@ -26,10 +26,24 @@ from assistant.question import (
     parse_question,
     with_known_members,
 )
+from assistant.render import terminal_safe
 from assistant.retrieve import Filters
 from assistant.tokens import shared_tokenizer
 
-__all__ = ["NOT_FOUND", "Answerer", "Conversation", "dutch_date", "motion_name"]
+__all__ = [
+    "ASK_FOR_A_QUESTION",
+    "NOT_FOUND",
+    "Answerer",
+    "Conversation",
+    "dutch_date",
+    "motion_name",
+]
+
+# The answer to an empty question: no search, an example instead of "niets gevonden".
+ASK_FOR_A_QUESTION = (
+    "Stel een vraag, bijvoorbeeld: 'Wat is de status van motie 32317-913?' of "
+    "'Welke toezeggingen zijn er in maart 2026 gedaan?'"
+)
 
 
 @dataclass
@@ -108,6 +122,10 @@ class Answerer(MotionAnswers, CommitmentAnswers):
     ) -> Answer:
         """Answer one question; `filters` (set by the user, e.g. in the app) narrow the search
         on top of what the question itself says."""
+        # Escape sequences and control characters (pasted from a terminal) are no question text.
+        text = terminal_safe(text).replace("\t", " ")
+        if not re.search(r"\w", text):  # empty, or only punctuation ("???")
+            return Answer(question=text, answer=ASK_FOR_A_QUESTION, refused=True, intent=FREE)
         question = with_known_members(
             parse_question(text, self.today),
             self.retriever.index.is_indiener,

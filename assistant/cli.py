@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 LABELLED = PROJECT_ROOT / "tests" / "fixtures" / "commitments"
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
+# The statuses of assistant.commitments, spelled out: importing it would load the store.
+COMMITMENT_STATUSES = ("open", "nagekomen", "deels", "vervallen", "onbekend")
 
 
 @dataclass
@@ -164,6 +166,33 @@ def stats(obj: Context, store: Path | None, as_json: bool) -> None:
     echo(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render_stats(figures))
 
 
+@main.command(
+    help="Controleer de index (schema, aantallen, passages en vectoren zonder elkaar, zoekindex, "
+    "schrijfslot) en zeg wat er mis is en hoe het te herstellen."
+)
+@store_option
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Herstel wat veilig kan: verwijder losse vectoren en passages en bouw een kapotte "
+    "zoekindex opnieuw op (onder het schrijfslot).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_obj
+def doctor(obj: Context, store: Path | None, repair: bool, as_json: bool) -> None:
+    from assistant.doctor import diagnose, render_diagnosis
+
+    if store is not None:
+        obj.store_path = store
+    found = run_safely(lambda: diagnose(obj.settings, repair=repair, embedder=obj.embedder))
+    if as_json:
+        echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
+    else:
+        echo(render_diagnosis(found))
+    if found.problems:
+        sys.exit(1)
+
+
 @main.command(help="Toon één document: metadata, verwijzingen (beide kanten op) en chunks.")
 @click.argument("identifier")
 @store_option
@@ -232,6 +261,10 @@ def _emit(answer: Answer, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Precies één JSON-object op stdout.")
 @click.pass_obj
 def ask(obj: Context, vraag: str, store: Path | None, as_json: bool) -> None:
+    if not vraag.strip():
+        raise click.UsageError(
+            'Stel een vraag, bijvoorbeeld: kamer ask "Wat is de status van motie 32317-913?"'
+        )
     if store is not None:
         obj.store_path = store
     _emit(run_safely(lambda: _services(obj).answerer.ask(vraag)), as_json)
@@ -260,12 +293,24 @@ def _date_option(value: str | None, today: dt.date) -> dt.date | None:
     return parsed
 
 
+def _status_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    status = value.strip().lower()
+    if status not in COMMITMENT_STATUSES:
+        allowed = ", ".join(COMMITMENT_STATUSES)
+        raise click.BadParameter(f"'{value}' is geen status; kies uit: {allowed}")
+    return status
+
+
 @main.command(help="Toon toezeggingen uit het register en uit teksten, met status en bewijs.")
 @click.option("--datum", help="Gedaan op deze datum (2026-03-20 of '20 maart 2026').")
 @click.option("--van", "van", help="Gedaan op of na deze datum.")
 @click.option("--tot", "tot", help="Gedaan op of voor deze datum.")
 @click.option("--ministerie", help="Alleen van dit ministerie of deze bewindspersoon.")
-@click.option("--status", help="open, nagekomen, deels, vervallen of onbekend.")
+@click.option(
+    "--status", callback=_status_option, help="open, nagekomen, deels, vervallen of onbekend."
+)
 @click.option("--dossier", help="Alleen met een verwijzing naar dit dossier (bijv. 19637).")
 @click.option(
     "--verlopen", is_flag=True, help="Alleen open toezeggingen waarvan de termijn voorbij is."
@@ -463,6 +508,90 @@ def chat(obj: Context, store: Path | None) -> None:
             break
         _print_answer(run_safely(partial(services.answerer.ask, vraag, conversation)))
         echo("")
+
+
+@main.command(
+    help="Start een toegangspoort voor een gedeelde Chroma-server: alleen verzoeken met een "
+    "geldige toegangssleutel (uit KAMER_GATEWAY_TOKENS of --tokens-bestand) gaan door. De "
+    "records in de map van de index (--store) deelt het team apart; zie docs/team.md."
+)
+@click.option(
+    "--chroma",
+    default="http://127.0.0.1:8000",
+    show_default=True,
+    help="De Chroma-server achter de poort (zonder poortnummer: 8000).",
+)
+@click.option(
+    "--poort", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Luisterpoort."
+)
+@click.option(
+    "--adres",
+    default="127.0.0.1",
+    show_default=True,
+    help="Luisteradres; TLS ervoor met een reverse proxy of --tls-cert/--tls-key.",
+)
+@click.option(
+    "--tokens-bestand",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Bestand met toegangssleutels, één per regel (naast KAMER_GATEWAY_TOKENS). Een sleutel "
+    "is nooit een optie: `ps` toont die aan iedereen.",
+)
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(0, min_open=True),
+    default=64,
+    show_default=True,
+    help="Grootste verzoek dat doorgaat, in MB.",
+)
+@click.option(
+    "--wachttijd",
+    type=click.FloatRange(0, min_open=True),
+    default=60,
+    show_default=True,
+    help="Seconden wachten op de Chroma-server (daarna 504).",
+)
+@click.option(
+    "--tls-cert", type=click.Path(path_type=Path, dir_okay=False), help="Certificaat (PEM)."
+)
+@click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), help="Sleutel (PEM).")
+def gateway(
+    chroma: str,
+    poort: int,
+    adres: str,
+    tokens_bestand: Path | None,
+    max_mb: float,
+    wachttijd: float,
+    tls_cert: Path | None,
+    tls_key: Path | None,
+) -> None:
+    from assistant.gateway import build_gateway, configure_logging, token_file_warning
+
+    server = run_safely(
+        lambda: build_gateway(
+            chroma,
+            (adres, poort),
+            tokens_bestand,
+            max_mb=max_mb,
+            timeout=wachttijd,
+            tls_cert=tls_cert,
+            tls_key=tls_key,
+        )
+    )
+    warning = token_file_warning(tokens_bestand) if tokens_bestand else None
+    if warning:
+        echo(warning, err=True)
+    configure_logging()
+    echo(
+        f"Toegangspoort {server.url} voor Chroma-server {server.config.upstream} "
+        f"({len(server.config.digests)} sleutel(s)); stoppen met Ctrl+C.",
+        err=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        echo("Gestopt.", err=True)
+    finally:
+        server.server_close()
 
 
 @main.command(

@@ -41,7 +41,11 @@ def build_services(
 ) -> Services:
     store = store or Store.open(settings)
     embedder = embedder or build_embedder(settings)
-    retriever = Retriever(store, embedder, ChunkIndex.build(store))
+    # Without the vectors (a read-only store, a full disk) the lexical index answers alone.
+    if unavailable := store.vectors_unavailable():
+        store.notice(unavailable)
+    mode = "bm25" if unavailable else "hybrid"
+    retriever = Retriever(store, embedder, ChunkIndex.build(store), mode=mode)
     llm = llm_from_settings(settings)
     answerer = Answerer(store, retriever, today=today, llm=llm, relevance=settings.relevance)
     return Services(settings, store, embedder, retriever, answerer, llm)

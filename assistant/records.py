@@ -4,14 +4,19 @@ the file log, each lookup a bounded, indexed query.
 One file, `records.sqlite3`, in the store folder, in WAL mode (readers never wait for the one
 writer). The schema has a version (`PRAGMA user_version`): an older file is upgraded step by
 step in `MIGRATIONS`, a newer one is refused with a message, never read half-understood.
+A store this process may not write (permissions, a read-only mount), or whose disk is too full
+for SQLite's shared-memory file, is opened read-only: questions work, writes are refused.
 
 Chroma keeps only what it is made for, the chunk vectors (see `assistant.store`).
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,12 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
-from assistant.errors import StoreError
+from assistant.errors import DiskFull, ReadOnlyStore, StoreError
 
 FILE_NAME = "kamer.sqlite3"
 SCHEMA_VERSION = 5
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
+# Less room than this on the store's disk, and a write that failed is taken for a full disk.
+FULL_DISK = 16 * 1024 * 1024
 
 SCHEMA_V1 = """
 CREATE TABLE documents (
@@ -350,25 +357,93 @@ def batches(values: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]
         yield values[start : start + size]
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write the file and make its -wal and -shm files beside it."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def disk_full(folder: Path) -> bool:
+    return shutil.disk_usage(folder).free < FULL_DISK
+
+
+def out_of_space(error: BaseException) -> bool:
+    """A write that failed for want of disk space, by SQLite's or the system's own code."""
+    if isinstance(error, sqlite3.Error):
+        return primary(error) == sqlite3.SQLITE_FULL
+    return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+def primary(error: sqlite3.Error) -> int:
+    """SQLite's primary result code (SQLITE_IOERR for SQLITE_IOERR_SHMSIZE)."""
+    return error.sqlite_errorcode & 0xFF
+
+
+def damage(path: Path) -> str | None:
+    """What SQLite finds damaged when it reads this file's schema (overwritten, cut short);
+    None when nothing is, or there is no file."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as error:
+        if primary(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return str(error)
+    return None
+
+
+def connect(path: Path, read_only: bool) -> tuple[sqlite3.Connection, int]:
+    """A connection and the schema version. Read-only it writes nothing: without a -wal file
+    (no writer, nothing left to checkpoint) the file is opened immutable, since SQLite would
+    otherwise make a -shm file, impossible in a read-only folder and, left behind read-only,
+    in the way of the next writer."""
+    target: str | Path = path
+    if read_only:
+        wal = path.with_name(f"{path.name}-wal")
+        has_wal = wal.exists() and wal.stat().st_size > 0
+        target = f"{path.resolve().as_uri()}?mode=ro{'' if has_wal else '&immutable=1'}"
+    db = sqlite3.connect(
+        target, uri=read_only, check_same_thread=False, timeout=60, isolation_level=None
+    )
+    try:
+        if not read_only:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        return db, int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        db.close()
+        raise
+
+
 class Records:
     """The relational half of a store. Writes go through `transaction()`: a document's record,
     identifiers, votes and links land together or not at all."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.read_only = path.exists() and not writable(path)
+        self.full = False  # read-only because the disk is full
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(
-                path, check_same_thread=False, timeout=60, isolation_level=None
-            )
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            try:
+                self.db, version = connect(path, self.read_only)
+            except sqlite3.OperationalError:
+                if self.read_only or not disk_full(path.parent):
+                    raise
+                # SQLite cannot make its shared-memory file on a full disk: read what is there.
+                self.read_only = self.full = True
+                self.db, version = connect(path, read_only=True)
         except sqlite3.DatabaseError as error:
+            if self.full:
+                raise DiskFull(path.parent) from None
             raise StoreError(
-                f"De recordsdatabase {path} is niet te openen ({error}). Herstel een back-up of "
-                "bouw de index opnieuw op (verwijder de map en lees de bestanden opnieuw in)."
+                f"De recordsdatabase {path} is niet te openen ({error}). Herstel een back-up van "
+                "de map of bouw de index opnieuw op: verwijder de map en draai `kamer ingest` "
+                "met de bronbestanden."
             ) from None
         self.db.row_factory = sqlite3.Row
         # SQLite's lower() knows ASCII only; names and fracties are not ("Özütok").
@@ -379,8 +454,21 @@ class Records:
                 f"De recordsdatabase {path} heeft schemaversie {version}; deze versie van de "
                 f"assistent kent tot en met {SCHEMA_VERSION}. Werk de assistent bij."
             )
+        if version < SCHEMA_VERSION and self.read_only and not self.full:
+            raise StoreError(
+                f"De recordsdatabase {path} heeft schemaversie {version} en moet worden bijgewerkt "
+                f"naar {SCHEMA_VERSION}, maar is alleen-lezen. Laat iemand met schrijfrechten op "
+                "de map de index één keer openen (bijvoorbeeld met `kamer stats`)."
+            )
         if version < SCHEMA_VERSION:
             self._migrate(version)
+
+    def check_writable(self) -> None:
+        """Refuse a write to a store opened read-only, with what to do about it."""
+        if self.full:
+            raise DiskFull(self.path.parent)
+        if self.read_only:
+            raise ReadOnlyStore(self.path.parent)
 
     def _migrate(self, version: int) -> None:
         """Each step in its own transaction, the version read again inside it: a failure leaves
@@ -411,15 +499,19 @@ class Records:
             finally:
                 self._depth -= 1
             return
+        self.check_writable()
         self.db.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException as error:
+            # A failed COMMIT leaves the transaction open; a full disk may have ended it.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if out_of_space(error):
+                raise DiskFull(self.path.parent) from error
+            raise
         finally:
             self._depth = 0
 

@@ -104,11 +104,12 @@ def render_report(report: IngestReport, details: bool = False) -> str:
     if report.rejected:
         lines.append("Geweigerd:")
         lines += [f"  {f.path}: {f.reason}" for f in report.rejected]
-    if report.warnings:
+    warnings = [f"{f.path}: {f.warning}" for f in report.files if f.warning] + report.warnings
+    if warnings:
         lines.append("Waarschuwingen:")
-        lines += [f"  {w}" for w in report.warnings[:20]]
-        if len(report.warnings) > 20:
-            lines.append(f"  ... en nog {len(report.warnings) - 20}")
+        lines += [f"  {w}" for w in warnings[:20]]
+        if len(warnings) > 20:
+            lines.append(f"  ... en nog {len(warnings) - 20}")
     return "\n".join(lines)
 
 

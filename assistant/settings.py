@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -60,14 +61,31 @@ class Settings:
         return self if store is None else dataclasses.replace(self, store=store)
 
 
+# Numeric settings and the values they can take (least, greatest); anything else would only
+# fail later, file by file (KAMER_MAX_FILE_MB=0 refuses every file) or at the first request.
+LIMITS: dict[str, tuple[int, int | None]] = {
+    "chroma_port": (1, 65535),
+    "embed_batch_size": (1, None),
+    "max_chunk_words": (1, None),
+    "max_file_mb": (1, None),
+    "llm_timeout": (1, None),
+}
+EMBED_DIMS = (0, 128, 256, 512, 768)
+
+
 def _convert(name: str, raw: Any, target: Any) -> Any:
     """Turn a raw env/TOML value into the field's type, or say which key is wrong and how."""
     kind = str(target)
     try:
         if kind in ("int",):
+            # TOML gives typed values: 1.5 or true is no whole number (int() would take them).
+            if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+                raise ValueError(raw)
             return int(raw)
         if kind in ("float",):
-            return float(raw)
+            if isinstance(raw, bool) or not math.isfinite(value := float(raw)):
+                raise ValueError(raw)
+            return value
         if kind in ("bool",):
             if isinstance(raw, bool):
                 return raw
@@ -83,7 +101,7 @@ def _convert(name: str, raw: Any, target: Any) -> Any:
             return str(raw) or None
         if kind in ("str",):
             return str(raw)
-    except ValueError:
+    except (ValueError, TypeError):
         expected = {"int": "een geheel getal", "float": "een getal", "bool": "true of false"}.get(
             kind, kind
         )
@@ -92,6 +110,23 @@ def _convert(name: str, raw: Any, target: Any) -> Any:
             f"Zet bijvoorbeeld {ENV_PREFIX}{name.upper()}=..."
         ) from None
     return raw
+
+
+def _validate(settings: Settings) -> None:
+    """Refuse values of the right type that cannot work, naming the setting."""
+    for name, (least, greatest) in LIMITS.items():
+        value = getattr(settings, name)
+        if value < least or (greatest is not None and value > greatest):
+            expected = f"minstens {least}" if greatest is None else f"{least} t/m {greatest}"
+            raise ConfigError(
+                f"Instelling '{name}' heeft waarde {value}, verwacht {expected}. "
+                f"Zet bijvoorbeeld {ENV_PREFIX}{name.upper()}={getattr(Settings(), name)}"
+            )
+    if settings.embed_dims not in EMBED_DIMS:
+        raise ConfigError(
+            "Instelling 'embed_dims' moet 0 (alles), 128, 256, 512 of 768 zijn, niet "
+            f"{settings.embed_dims}. Zet bijvoorbeeld {ENV_PREFIX}EMBED_DIMS=256"
+        )
 
 
 def load_settings(env: dict[str, str] | None = None, config_file: Path | None = None) -> Settings:
@@ -118,10 +153,7 @@ def load_settings(env: dict[str, str] | None = None, config_file: Path | None = 
             values[name] = _convert(name, raw, spec.type)
 
     settings = Settings(**values)
-    if settings.embed_batch_size < 1:
-        raise ConfigError("Instelling 'embed_batch_size' moet minstens 1 zijn.")
-    if settings.embed_dims not in (0, 128, 256, 512, 768):
-        raise ConfigError("Instelling 'embed_dims' moet 0 (alles), 128, 256, 512 of 768 zijn.")
+    _validate(settings)
     if len(settings.collection_prefix) < 3:
         raise ConfigError("Instelling 'collection_prefix' moet minstens 3 tekens hebben (Chroma).")
     return settings

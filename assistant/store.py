@@ -7,7 +7,10 @@
   toezeggingen, letters, Document metadata), identifiers, votes per fractie, links between
   documents, motie parts and the file log.
 
-Every writer (CLI ingest, upload, first-start ingest) holds `writer_lock()`: one at a time.
+Every writer (CLI ingest, upload, first-start ingest) holds `writer_lock()`: one at a time, and
+none on a read-only store or a full disk (a Dutch message instead). A read-only store still
+answers: Chroma's PersistentClient writes to chroma.sqlite3 whenever it starts (chromadb 1.5,
+also with migrations="validate"), so there a search uses the lexical index only.
 A store from before the SQLite records (records as JSON in Chroma collections) is converted on
 first open.
 """
@@ -26,9 +29,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from assistant.documents import Document, Reference
-from assistant.errors import StoreError
+from assistant.errors import DiskFull, KamerError, ReadOnlyStore, StoreError
 from assistant.lexical import ChunkRow, Lexical
-from assistant.records import FILE_NAME, FileEntry, RecordFilter, Records
+from assistant.records import (
+    FILE_NAME,
+    FileEntry,
+    RecordFilter,
+    Records,
+    damage,
+    disk_full,
+    out_of_space,
+    writable,
+)
 from assistant.settings import Settings
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -93,6 +105,7 @@ def build_client(settings: Settings) -> ClientAPI:
     # Imported here, not at the top: `kamer --help` and the records need no Chroma.
     import chromadb
     from chromadb.config import Settings as ChromaSettings
+    from chromadb.errors import ChromaError
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     try:
@@ -111,22 +124,57 @@ def build_client(settings: Settings) -> ClientAPI:
             )
         settings.store.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.store), settings=chroma_settings)
-    except (ValueError, OSError) as error:
-        raise StoreError(
-            f"Kan de index niet openen ({settings.describe_store()}): {error}"
-        ) from None
+    except (ValueError, OSError, ChromaError) as error:
+        raise unopened(settings, error) from None
+
+
+CHROMA_FILE = "chroma.sqlite3"
+
+
+def unopened(settings: Settings, error: Exception) -> StoreError:
+    """Why Chroma did not open the vectors. Its errors tell only in their text (an
+    InternalError carrying SQLite's message), so the store folder is looked at instead."""
+    folder = settings.store
+    if not settings.chroma_host:
+        if disk_full(folder):
+            return DiskFull(folder)
+        if not writable(folder / CHROMA_FILE):
+            return ReadOnlyStore(folder)
+        if damaged := damaged_vectors(folder):
+            return damaged
+    return StoreError(f"Kan de index niet openen ({settings.describe_store()}): {error}")
+
+
+def damaged_vectors(folder: Path) -> StoreError | None:
+    """A vector file SQLite cannot read (overwritten, cut short), with what to do."""
+    path = folder / CHROMA_FILE
+    found = damage(path)
+    if found is None:
+        return None
+    return StoreError(
+        f"De vectorindex {path} is niet te openen ({found}). Herstel een back-up van de map "
+        "of bouw de index opnieuw op: verwijder de map en draai `kamer ingest` met de "
+        "bronbestanden."
+    )
 
 
 LEGACY_COLLECTIONS = ("records", "parts", "links", "files")
 VECTORS_KEY = "vectors"
 CHECKED_KEY = "legacy_checked"
 WAITING = "Een andere schrijver werkt de index bij ({store}); wachten tot die klaar is ..."
+NO_VECTORS = (
+    "Let op: {why}, en Chroma opent de vectoren alleen met schrijfrechten en vrije ruimte. "
+    "Vragen worden nu alleen op woorden gezocht (BM25), niet op betekenis."
+)
 
 
 def local_folder(settings: Settings) -> Path:
     """Where a store keeps its local files (records, lock, uploads): the store folder, also
     when the vectors live on a Chroma server."""
-    settings.store.mkdir(parents=True, exist_ok=True)
+    try:
+        settings.store.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"Kan de map {settings.store} niet maken: {error.strerror}.") from None
     return settings.store
 
 
@@ -147,7 +195,7 @@ class Store:
         self.lexical = Lexical(self.db)
         self._lock_depth = 0
         self._thread_lock = threading.RLock()
-        if self.db.meta(CHECKED_KEY) is None:
+        if self.db.meta(CHECKED_KEY) is None and not self.db.read_only:
             # Once per store: what an older version left in Chroma comes over.
             with self.writer_lock():
                 if self.db.meta(CHECKED_KEY) is None:  # not done while we waited
@@ -169,11 +217,16 @@ class Store:
     def chunks(self) -> Collection:
         """The chunk vectors (opened on first use, and checked to belong to these records)."""
         if self._chunks is None:
-            collection = self.client.get_or_create_collection(
-                f"{self.settings.collection_prefix}_chunks",
-                embedding_function=None,
-                metadata={"hnsw:space": "cosine"},
-            )
+            from chromadb.errors import ChromaError
+
+            try:
+                collection = self.client.get_or_create_collection(
+                    f"{self.settings.collection_prefix}_chunks",
+                    embedding_function=None,
+                    metadata={"hnsw:space": "cosine"},
+                )
+            except ChromaError as error:
+                raise unopened(self.settings, error) from None
             self._check_vectors_belong(collection)
             self._chunks = collection
         return self._chunks
@@ -190,7 +243,8 @@ class Store:
         vectors = f"{collection.name} {collection.id}"
         known = self.db.meta(VECTORS_KEY)
         if known is None or (known != vectors and self.db.counts().documents == 0):
-            self.db.set_meta(VECTORS_KEY, vectors)
+            if not self.db.read_only:
+                self.db.set_meta(VECTORS_KEY, vectors)
         elif known != vectors:
             raise StoreError(
                 f"De records in {local_folder(self.settings)} horen bij een andere "
@@ -202,13 +256,30 @@ class Store:
     def describe(self) -> str:
         return self.settings.describe_store()
 
+    def vectors_unavailable(self) -> str | None:
+        """Why a search cannot read the chunk vectors now (a Dutch notice), or None. Asked
+        before Chroma starts, so that a read-only store or a full disk still answers, from
+        the lexical index; a Chroma server keeps its own files."""
+        if self.settings.chroma_host:
+            return None
+        folder = local_folder(self.settings)
+        if self.db.full or disk_full(folder):
+            why = f"de schijf van de index in {folder} is vol"
+        elif self.db.read_only or not writable(folder / CHROMA_FILE):
+            why = f"de index in {folder} is alleen-lezen"
+        else:
+            return None
+        return NO_VECTORS.format(why=why)
+
     # -- one writer at a time ----------------------------------------------------------------
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
         """Held by every writer of this store: across processes (a lock file in the store
         folder) and across the threads of one process (the app's sessions share one Store).
-        Re-entrant within a thread, so the app can hold it around an ingest."""
+        Re-entrant within a thread, so the app can hold it around an ingest. A writer that
+        runs out of disk space stops with `DiskFull`."""
+        self.db.check_writable()
         if not self._thread_lock.acquire(blocking=False):
             self.notice(WAITING.format(store=self.describe()))
             self._thread_lock.acquire()
@@ -229,6 +300,16 @@ class Store:
                 self._lock_depth = 1
                 try:
                     yield
+                except Exception as error:
+                    # Chroma tells of a full disk only in its error's text ("database or disk
+                    # is full", "Error in compaction"): a writer that failed on a disk with no
+                    # room left has run out of it.
+                    folder = local_folder(self.settings)
+                    if isinstance(error, KamerError) or not (
+                        out_of_space(error) or disk_full(folder)
+                    ):
+                        raise
+                    raise DiskFull(folder) from error
                 finally:
                     self._lock_depth = 0
                     fcntl.flock(handle, fcntl.LOCK_UN)
@@ -373,13 +454,20 @@ class Store:
     def get_chunks(self, doc_id: str) -> list[tuple[str, str, Metadata]]:
         return [(c.id, c.text, c.meta) for c in self.lexical.of_documents([doc_id])]
 
-    def put_batch(self, docs: Sequence[Document], chunks: Sequence[ChunkRow]) -> None:
-        """Documents with their identifiers, votes and links, and their passages in the
-        lexical index: one transaction (the vectors are in Chroma already)."""
+    def put_batch(
+        self, docs: Sequence[Document], chunks: Sequence[ChunkRow], stale: Sequence[str] = ()
+    ) -> None:
+        """Documents with their identifiers, votes and links, their passages in the lexical
+        index and the `stale` passages they no longer have removed: one transaction, so a
+        failure (a full disk) leaves the store as it was. The stale vectors go after it."""
         with self.db.transaction():
+            self.lexical.delete(stale)
             self.db.put_documents(docs)
             self.db.put_links(docs)
             self.lexical.put(chunks)
+        if stale:
+            for start in range(0, len(stale), self.batch):
+                self.chunks.delete(ids=list(stale[start : start + self.batch]))
 
     # -- records ---------------------------------------------------------------------------
 
@@ -501,6 +589,10 @@ class Store:
     # -- overview --------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
+        """What the records say, after a look at the vector file (its schema only): a store
+        whose vectors cannot be read is reported, not counted."""
+        if not self.settings.chroma_host and (damaged := damaged_vectors(self.settings.store)):
+            raise damaged
         counts = self.db.counts()
         first, last = int_date(counts.first_date), int_date(counts.last_date)
         return {

@@ -38,7 +38,7 @@ from ingest.extract import (
     vergaderjaar_of,
 )
 from ingest.merge import group_parts, is_motion_part, merge_motion, part_key, superseded_ids
-from ingest.sources.base import Reader, check_text_size
+from ingest.sources.base import READ_WARNING, Reader, check_text_size
 from ingest.sources.odata import SkippedFile
 
 INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
@@ -54,6 +54,7 @@ WRITE_BATCH = 256
 PIPELINE_VERSION = 12
 EMBED_BATCH = 64
 NOT_REGULAR = "geen gewoon bestand (apparaat, FIFO of socket)"
+BROKEN_LINK = "koppeling (symlink) naar een bestand dat niet bestaat, of een kringverwijzing"
 # What a reader's own error means for the user; a reader that raises anything else is reported
 # by the error's type alone (its message may hold paths or internals).
 UNREADABLE: tuple[tuple[type[Exception], str], ...] = (
@@ -106,6 +107,7 @@ class FileOutcome:
     status: str
     reason: str = ""
     doc_ids: list[str] = field(default_factory=list)
+    warning: str = ""  # read, but with a caveat (a guessed encoding, records left out)
 
 
 @dataclass
@@ -182,6 +184,12 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def read_warning(docs: list[Document]) -> str:
+    """The readers' notes on one file (see READ_WARNING), taken out of its documents."""
+    notes = [str(note) for doc in docs if (note := doc.extra.pop(READ_WARNING, None))]
+    return printable("; ".join(dict.fromkeys(notes)))
+
+
 def is_special(path: Path) -> bool:
     """A FIFO, device or socket: reading one may never end."""
     return path.exists() and not path.is_dir() and not path.is_file()
@@ -200,7 +208,8 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     found: dict[Path, None] = {}
     for path in paths:
         if not path.exists():
-            report.files.append(FileOutcome(printable(str(path)), REJECTED, "bestaat niet"))
+            reason = BROKEN_LINK if path.is_symlink() else "bestaat niet"
+            report.files.append(FileOutcome(printable(str(path)), REJECTED, reason))
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
@@ -210,6 +219,8 @@ def discover(paths: Iterable[Path], report: IngestReport) -> list[Path]:
                     found.setdefault(child, None)
                 elif is_special(child):
                     report.files.append(FileOutcome(printable(str(child)), SKIPPED, NOT_REGULAR))
+                elif child.is_symlink() and not child.exists():
+                    report.files.append(FileOutcome(printable(str(child)), REJECTED, BROKEN_LINK))
         elif is_special(path):
             report.files.append(FileOutcome(printable(str(path)), SKIPPED, NOT_REGULAR))
         else:
@@ -271,6 +282,7 @@ class Ingestor:
         }
         produced: dict[str, list[Document]] = {}
         keys: dict[str, tuple[str, str]] = {}
+        warnings: dict[str, str] = {}
         seen_hashes: dict[str, str] = {}
         max_bytes = self.settings.max_file_mb * 1024 * 1024
 
@@ -284,6 +296,7 @@ class Ingestor:
             docs, key, sha = outcome
             produced[str(path)] = docs
             keys[str(path)] = (key, sha)
+            warnings[str(path)] = read_warning(docs)
         self.progress.done()
 
         assembled = self._assemble(produced, report)
@@ -300,7 +313,9 @@ class Ingestor:
                     report.documents_removed += 1
             name = printable(path_str)
             entries[key] = FileEntry(name, sha, doc_ids, PIPELINE_VERSION)
-            report.files.append(FileOutcome(name, INGESTED, doc_ids=doc_ids))
+            report.files.append(
+                FileOutcome(name, INGESTED, doc_ids=doc_ids, warning=warnings[path_str])
+            )
         self.store.put_file_entries(entries)
         return report
 
@@ -500,8 +515,6 @@ class Ingestor:
             wanted = {chunk.id for _, chunks in batch_docs for chunk in chunks}
             current = self.store.chunk_ids_of_many([doc.id for doc, _ in batch_docs])
             stale = [cid for cid in current if cid not in wanted]
-            self.store.delete_chunks(stale)
-            report.chunks_removed += len(stale)
             self.store.put_batch(
                 [doc for doc, _ in batch_docs],
                 [
@@ -509,7 +522,9 @@ class Ingestor:
                     for _, chunks in batch_docs
                     for c in chunks
                 ],
+                stale,
             )
+            report.chunks_removed += len(stale)
             self.progress.advance(len(batch_docs))
         self.progress.done()
 

@@ -92,6 +92,18 @@ def test_chat_says_when_nothing_was_found(built_store: Path) -> None:
     assert "niets gevonden" in app.warning[0].value
 
 
+def test_chat_does_not_send_an_empty_question(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_store(tmp_path, fixtures, monkeypatch, ("nota",))
+    app = app_on()
+    app.chat_input[0].set_value("   ").run()
+    assert not app.exception
+    assert app.info[0].value.startswith("Stel een vraag, bijvoorbeeld:")
+    assert not app.chat_message and not app.warning  # no turn, no "niets gevonden"
+    assert app.session_state["chat_turns"] == []
+
+
 def test_chat_filters_change_the_result(built_store: Path) -> None:
     question = "Welke organisaties bereiden zich voor op de implementatie van het migratiepact?"
     app = app_on()

@@ -3,7 +3,9 @@ time, with a Dutch reason, and the rest of the batch is ingested."""
 
 from __future__ import annotations
 
+import codecs
 import io
+import json
 import os
 import shutil
 import time
@@ -15,14 +17,16 @@ from pathlib import Path
 import docx
 import pytest
 
+from assistant.ask import Conversation
 from assistant.compose import build_services
 from assistant.documents import Document
 from assistant.embed import HashEmbedder
-from assistant.errors import KamerError
+from assistant.errors import KamerError, RejectedFile
+from assistant.render import render_report
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.ui.uploads import ingest_uploads, upload_folder
-from ingest.detect import default_readers
+from ingest.detect import choose_reader, default_readers
 from ingest.pipeline import (
     INGESTED,
     REJECTED,
@@ -33,6 +37,9 @@ from ingest.pipeline import (
     IngestReport,
 )
 from ingest.sources import base
+from ingest.sources.base import READ_WARNING
+from ingest.sources.odata import ODataReader
+from ingest.sources.text import TextReader
 
 MOTIE = "326ecaea-dcf2-47b4-b84b-6670a3caf34c.xml"
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -289,3 +296,197 @@ def test_failed_upload_ingest_is_a_dutch_error_and_leaves_nothing(settings: Sett
         ingest_uploads(built, [("dijken.txt", text)])
     assert ".py" not in str(caught.value)
     assert list(upload_folder(built).iterdir()) == []
+
+
+# -- text encodings ------------------------------------------------------------------------------
+
+NOTA_TEXT = "Nota over de financiële bijdrage\n\nDe minister trekt € 5 miljoen uit voor ideeën.\n"
+# Lines saved by different editors into one file: UTF-8 first, then Windows-1252.
+TITLE, BODY = NOTA_TEXT.split("\n\n")
+MIXED = f"{TITLE}\n\n".encode() + BODY.encode("cp1252")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "fallback"),
+    [
+        pytest.param(NOTA_TEXT.encode(), "utf-8", None, id="utf-8"),
+        pytest.param(codecs.BOM_UTF8 + NOTA_TEXT.encode(), "utf-8-sig", None, id="utf-8-bom"),
+        pytest.param(
+            codecs.BOM_UTF16_LE + NOTA_TEXT.encode("utf-16-le"), "utf-16", None, id="16le-bom"
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_BE + NOTA_TEXT.encode("utf-16-be"), "utf-16", None, id="16be-bom"
+        ),
+        pytest.param(
+            codecs.BOM_UTF32_LE + NOTA_TEXT.encode("utf-32-le"), "utf-32", None, id="32le-bom"
+        ),
+        pytest.param(
+            codecs.BOM_UTF32_BE + NOTA_TEXT.encode("utf-32-be"), "utf-32", None, id="32be-bom"
+        ),
+        pytest.param(
+            NOTA_TEXT.encode("utf-16-le"), "utf-16-le", "UTF-16LE (zonder BOM)", id="16le"
+        ),
+        pytest.param(
+            NOTA_TEXT.encode("utf-16-be"), "utf-16-be", "UTF-16BE (zonder BOM)", id="16be"
+        ),
+        pytest.param(
+            NOTA_TEXT.encode("utf-32-le"), "utf-32-le", "UTF-32LE (zonder BOM)", id="32le"
+        ),
+        pytest.param(
+            NOTA_TEXT.encode("utf-32-be"), "utf-32-be", "UTF-32BE (zonder BOM)", id="32be"
+        ),
+        pytest.param(NOTA_TEXT.encode("cp1252"), "cp1252", "Windows-1252", id="cp1252"),
+        pytest.param(MIXED, "utf-8+cp1252", "UTF-8 gemengd met Windows-1252", id="mixed"),
+    ],
+)
+def test_text_encodings_are_detected_and_a_fallback_says_which(
+    tmp_path: Path, data: bytes, encoding: str, fallback: str | None
+) -> None:
+    path = tmp_path / "nota.txt"
+    path.write_bytes(data)
+    assert isinstance(choose_reader(path, default_readers()), TextReader)
+    [doc] = TextReader().read(path)
+    assert doc.text == NOTA_TEXT.strip()
+    assert doc.extra["encoding"] == encoding
+    warning = f"gelezen als {fallback}; controleer speciale tekens" if fallback else None
+    assert doc.extra.get(READ_WARNING) == warning
+
+
+def test_ascii_in_utf_16_is_not_taken_for_utf_8(tmp_path: Path) -> None:
+    path = tmp_path / "nota.txt"
+    path.write_bytes(
+        "Nota over de dijken\n\nDe minister informeert de Kamer.\n".encode("utf-16-be")
+    )
+    [doc] = TextReader().read(path)  # NUL bytes and all, this is valid UTF-8 as well
+    assert doc.text == "Nota over de dijken\n\nDe minister informeert de Kamer."
+    assert doc.extra["encoding"] == "utf-16-be"
+
+
+def test_bytes_that_windows_1252_leaves_undefined_are_read_as_latin_1(tmp_path: Path) -> None:
+    path = tmp_path / "oud.txt"
+    path.write_bytes(b"Nota over het caf\xe9\n\nEen teken \x81 dat Windows-1252 niet kent.\n")
+    [doc] = TextReader().read(path)
+    assert doc.text.startswith("Nota over het café")
+    assert doc.extra["encoding"] == "latin-1"
+    assert doc.extra[READ_WARNING] == "gelezen als Latin-1; controleer speciale tekens"
+
+
+def test_encoding_fallback_is_a_warning_in_the_ingest_report(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "oud.txt").write_bytes(NOTA_TEXT.encode("cp1252"))
+    (folder / "goed.txt").write_text("Nota over de dijken\n\nDe minister informeert de Kamer.\n")
+    report = ingest(store, settings, folder)
+    result = outcomes(report)
+    assert result["oud.txt"].status == INGESTED
+    assert result["oud.txt"].warning == "gelezen als Windows-1252; controleer speciale tekens"
+    assert result["goed.txt"].status == INGESTED and result["goed.txt"].warning == ""
+    [doc_id] = result["oud.txt"].doc_ids
+    doc = store.get_document(doc_id)
+    assert doc is not None and "€ 5 miljoen uit voor ideeën" in doc.text
+    assert READ_WARNING not in doc.extra  # a note for the report, not stored with the document
+    rendered = render_report(report)
+    assert rendered.endswith(
+        f"Waarschuwingen:\n  {result['oud.txt'].path}: "
+        "gelezen als Windows-1252; controleer speciale tekens"
+    )
+
+
+# -- OData fields of the wrong type --------------------------------------------------------------
+
+
+def zaak(fixtures: Path, name: str) -> dict[str, object]:
+    data = json.loads((fixtures / "odata" / "zaken" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_odata_identifier_of_the_wrong_type_is_never_an_id_or_url(
+    store: Store, settings: Settings, fixtures: Path, tmp_path: Path
+) -> None:
+    good = zaak(fixtures, "126e26e2-9937-4f52-bbf0-965d8155be95.json")
+    # A Kamerstuk number of its own, but a Nummer that is an object: the motie stays, no zaak id.
+    odd = {**zaak(fixtures, "90c78ee2-1121-4b38-9024-aaa7edc3e120.json"), "Nummer": {"x": 1}}
+    # Nothing else to identify it: this record is left out, and the report says which one.
+    lost = {"Id": "zaak-zonder-nummer", "Nummer": ["2024Z99999"], "Soort": "Motie"}
+    page = tmp_path / "zaken.json"
+    page.write_text(json.dumps({"value": [good, odd, lost]}), encoding="utf-8")
+
+    report = ingest(store, settings, page)
+    [outcome] = report.files
+    assert outcome.status == INGESTED
+    assert outcome.doc_ids == ["kst-19637-3185", "kst-32317-913"]
+    assert outcome.warning == (
+        "1 record overgeslagen: Zaak zonder Nummer (record 3, Id zaak-zonder-nummer)"
+    )
+    doc = store.get_document("kst-19637-3185")
+    assert doc is not None and "zaak" not in doc.ids
+    assert doc.url == "https://zoek.officielebekendmakingen.nl/kst-19637-3185.html"
+    stored = [store.get_document(doc_id) for doc_id in outcome.doc_ids]
+    assert "'x'" not in json.dumps([d.to_dict() for d in stored if d], ensure_ascii=False)
+    assert store.get_document("2024Z99999") is None
+
+
+def test_odata_text_fields_of_the_wrong_type_do_not_stop_the_ingest(
+    store: Store, settings: Settings, fixtures: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    register = json.loads(
+        (fixtures / "odata" / "toezeggingen" / "toezeggingen_constructed.json").read_text("utf-8")
+    )
+    register["value"][0].update({"Ministerie": {"x": 1}, "Functie": ["x"], "Status": 3})
+    (folder / "toezeggingen.json").write_text(json.dumps(register), encoding="utf-8")
+    odd = zaak(fixtures, "126e26e2-9937-4f52-bbf0-965d8155be95.json")
+    odd.update({"Vergaderjaar": {"x": 1}, "Titel": ["x"], "Kabinetsappreciatie": {"x": 1}})
+    (folder / "zaak.json").write_text(json.dumps(odd), encoding="utf-8")
+
+    result = outcomes(ingest(store, settings, folder))
+    assert result["toezeggingen.json"].status == INGESTED
+    assert result["zaak.json"].status == INGESTED
+    for doc_id in ("TZ202603-041", "kst-32317-913"):
+        doc = store.get_document(doc_id)
+        assert doc is not None and "'x'" not in json.dumps(doc.to_dict(), ensure_ascii=False)
+
+
+def test_odata_document_and_toezegging_ids_must_be_text(fixtures: Path, tmp_path: Path) -> None:
+    documents = tmp_path / "documenten.json"
+    record = {"DocumentNummer": "2025D00001", "Id": ["lijst"], "Soort": "Brief regering"}
+    wrong = {"DocumentNummer": {"x": 1}, "Id": "doc-2", "Soort": "Brief regering"}
+    documents.write_text(json.dumps({"value": [record, wrong]}), encoding="utf-8")
+    [doc] = ODataReader().read(documents)
+    assert doc.id == "2025D00001" and doc.url is None and doc.ids == {"documentnummer": doc.id}
+    assert doc.extra[READ_WARNING] == (
+        "1 record overgeslagen: Document-record zonder DocumentNummer (record 2, Id doc-2)"
+    )
+
+    register = json.loads(
+        (fixtures / "odata" / "toezeggingen" / "toezeggingen_constructed.json").read_text("utf-8")
+    )
+    register["value"][1]["Nummer"] = 42
+    (tmp_path / "toezeggingen.json").write_text(json.dumps(register), encoding="utf-8")
+    [doc] = ODataReader().read(tmp_path / "toezeggingen.json")
+    assert doc.id == "TZ202603-041"
+    assert doc.extra[READ_WARNING].startswith(
+        "1 record overgeslagen: Toezegging zonder Nummer of Tekst (record 2"
+    )
+
+    register["value"] = register["value"][1:]
+    (tmp_path / "een.json").write_text(json.dumps(register), encoding="utf-8")
+    with pytest.raises(RejectedFile, match="^Toezegging zonder Nummer of Tekst"):
+        list(ODataReader().read(tmp_path / "een.json"))
+
+
+# -- empty questions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t"])
+def test_empty_question_asks_for_one_without_searching(settings: Settings, question: str) -> None:
+    built = build_services(settings, embedder=BrokenEmbedder())  # searching would raise
+    conversation = Conversation()
+    answer = built.answerer.ask(question, conversation)
+    assert answer.answer.startswith("Stel een vraag, bijvoorbeeld:")
+    assert answer.refused and not answer.citations
+    assert conversation.turns == []

@@ -137,3 +137,36 @@ def test_output_with_hostile_file_names_and_fields_has_no_escape_sequences(
         outputs.append(output)
     for output in outputs:
         assert not {"\x1b", "\x07", "\x9b", "\x7f"} & set(output), repr(output)
+
+
+def test_toezeggingen_refuses_an_unknown_status(tmp_path: Path, fixtures: Path) -> None:
+    code, output = run("toezeggingen", "--status", "klaar", store=tmp_path / "s")
+    assert code == 2
+    assert "'klaar' is geen status; kies uit: open, nagekomen, deels, vervallen, onbekend" in output
+
+    store = tmp_path / "store"
+    assert run("ingest", "--stil", str(fixtures / "odata" / "toezeggingen"), store=store)[0] == 0
+    code, output = run("toezeggingen", "--status", "OPEN", "--json", store=store)
+    assert code == 0, output
+    assert {row["status"] for row in json.loads(output)} == {"open"}
+
+
+def test_status_choices_are_the_commitment_statuses() -> None:
+    from assistant import commitments
+    from assistant.cli import COMMITMENT_STATUSES
+
+    assert COMMITMENT_STATUSES == (
+        commitments.OPEN,
+        commitments.FULFILLED,
+        commitments.PARTLY,
+        commitments.LAPSED,
+        commitments.UNKNOWN,
+    )
+
+
+@pytest.mark.parametrize("question", ["", "  \t "])
+def test_ask_without_a_question_asks_for_one(tmp_path: Path, question: str) -> None:
+    code, output = run("ask", question, store=tmp_path / "s")
+    assert code == 2
+    assert "Stel een vraag, bijvoorbeeld: kamer ask" in output
+    assert not (tmp_path / "s").exists()  # nothing searched, no index opened

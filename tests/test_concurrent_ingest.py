@@ -59,3 +59,31 @@ def test_two_concurrent_ingests_equal_a_sequential_one(tmp_path: Path, fixtures:
     one, two = kamer_ingest(together, *texts), kamer_ingest(together, *zaken)
     finish(one), finish(two)
     assert snapshot(together) == snapshot(tmp_path / "a")
+
+
+def test_parts_joined_the_same_in_any_order_of_files(tmp_path: Path, fixtures: Path) -> None:
+    import random
+
+    from assistant.embed import HashEmbedder
+    from ingest.pipeline import Ingestor
+
+    files = sorted(
+        p
+        for folder in ("xml", "odata/zaken", "odata/stemmingen")
+        for p in (fixtures / folder).iterdir()
+        if p.is_file()
+    )
+    assert len(files) >= 10
+
+    def one_by_one(folder: Path, order: list[Path]) -> dict[str, object]:
+        settings = Settings(store=folder)
+        store = Store.open(settings)
+        for path in order:  # one ingest per file: each join sees the parts stored so far
+            assert Ingestor(store, HashEmbedder(), settings).run([path]).ok
+        return snapshot(folder)
+
+    reference = one_by_one(tmp_path / "sorted", files)
+    for seed in (1, 2, 3):
+        order = files[:]
+        random.Random(seed).shuffle(order)
+        assert one_by_one(tmp_path / f"seed{seed}", order) == reference, f"volgorde {seed}"

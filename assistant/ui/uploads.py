@@ -92,7 +92,7 @@ def ingest_uploads(
                 {
                     "bestand": name,
                     "resultaat": STATUS_LABELS.get(outcome.status, outcome.status),
-                    "reden": outcome.reason,
+                    "reden": outcome.reason or outcome.warning,
                     "documenten": ", ".join(outcome.doc_ids),
                 }
             )

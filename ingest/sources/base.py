@@ -18,6 +18,9 @@ MAX_UNPACKED_MB = 200  # all members of one archive together
 MAX_COMPRESSION_RATIO = 100  # for members above RATIO_FROM_BYTES; small ones may pack better
 RATIO_FROM_BYTES = MB
 MAX_TEXT_MB = 100  # text extracted from one file (counted in characters)
+# A reader's note on how it read a file (an encoding it guessed, records it left out), set in
+# Document.extra: the pipeline takes it out before storing and shows it with the file's outcome.
+READ_WARNING = "read_warning"
 
 
 class Reader(Protocol):

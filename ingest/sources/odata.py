@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from assistant.documents import (
     kst_url,
 )
 from assistant.errors import RejectedFile
+from ingest.sources.base import READ_WARNING
 
 Record = dict[str, Any]
 
@@ -61,6 +62,22 @@ def signer_rank(onderwerp: str, name: str) -> int:
 
 class SkippedFile(Exception):
     """A well-formed file that holds no documents (e.g. an OData Persoon page). Not an error."""
+
+
+class BadRecord(Exception):
+    """One record that identifies nothing: left out, and named in the file's warning."""
+
+
+def text_of(record: Record, key: str) -> str:
+    """A text field, stripped. Anything else (an object or list where an identifier belongs)
+    counts as missing: it must never become an id or part of a URL."""
+    value = record.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def text_or_none(record: Record, key: str) -> str | None:
+    """A text field for a Document's text attribute (stored as is): None unless text."""
+    return text_of(record, key) or None
 
 
 def parse_datetime(value: Any) -> dt.date | None:
@@ -107,7 +124,8 @@ class ODataReader:
 
     def sniff(self, path: Path, head: bytes) -> bool:
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        return stripped[:1] in (b"{", b"[")
+        # A .json file is JSON whatever it starts with (`42` is no text document).
+        return stripped[:1] in (b"{", b"[") or path.suffix.lower() == ".json"
 
     def read(self, path: Path) -> Iterator[Document]:
         try:
@@ -120,17 +138,45 @@ class ODataReader:
         if not records:
             raise RejectedFile("JSON zonder OData-records")
         first = records[0]
-        if ZAAK_NUMMER_RE.match(str(first.get("Nummer") or "")) and (
+        build: Callable[[Record, Path], Document]
+        if ZAAK_NUMMER_RE.match(text_of(first, "Nummer")) and (
             "Besluit" in first or "ZaakActor" in first or first.get("Soort") == "Motie"
         ):
-            yield from (self._motion(r, path) for r in records)
-        elif TOEZEGGING_NUMMER_RE.match(str(first.get("Nummer") or "")) or "DatumNakoming" in first:
-            yield from (self._commitment(r, path) for r in records)
+            build = self._motion
+        elif TOEZEGGING_NUMMER_RE.match(text_of(first, "Nummer")) or "DatumNakoming" in first:
+            build = self._commitment
         elif "DocumentNummer" in first:
             # Records without a DocumentNummer (Soort empty, ~20% of the pages) identify nothing.
-            yield from (self._document(r, path) for r in records if r.get("DocumentNummer"))
+            records = [r for r in records if r.get("DocumentNummer") not in (None, "")]
+            build = self._document
         else:
             raise SkippedFile(f"OData-records zonder documenten ({self._entity_hint(first)})")
+        yield from self._each(records, build, path)
+
+    @staticmethod
+    def _each(
+        records: list[Record], build: Callable[[Record, Path], Document], path: Path
+    ) -> list[Document]:
+        """The records' documents; a record that identifies nothing is left out and named in
+        the first document's READ_WARNING (a file of such records only is refused)."""
+        docs: list[Document] = []
+        left_out: list[str] = []
+        for number, record in enumerate(records, start=1):
+            try:
+                docs.append(build(record, path))
+            except BadRecord as bad:
+                record_id = text_of(record, "Id")[:60]
+                where = f"record {number}, Id {record_id}" if record_id else f"record {number}"
+                left_out.append(f"{bad} ({where})")
+        if not docs and left_out:
+            raise RejectedFile(left_out[0])
+        if left_out:
+            more = f"; ... en nog {len(left_out) - 3}" if len(left_out) > 3 else ""
+            noun = "record" if len(left_out) == 1 else "records"
+            docs[0].extra[READ_WARNING] = (
+                f"{len(left_out)} {noun} overgeslagen: {'; '.join(left_out[:3])}{more}"
+            )
+        return docs
 
     @staticmethod
     def _entity_hint(record: Record) -> str:
@@ -145,8 +191,8 @@ class ODataReader:
 
     def _motion(self, zaak: Record, path: Path) -> Document:
         """One OData Zaak of Soort Motie: a part that the pipeline joins with its other parts."""
-        nummer = str(zaak.get("Nummer") or "")
-        onderwerp = " ".join(str(zaak.get("Onderwerp") or "").split())
+        nummer = text_of(zaak, "Nummer")
+        onderwerp = " ".join(text_of(zaak, "Onderwerp").split())
         documents = [d for d in zaak.get("Document") or [] if isinstance(d, dict)]
         motie_doc = next(
             (d for d in documents if str(d.get("Soort") or "").startswith("Motie")), None
@@ -155,17 +201,17 @@ class ODataReader:
             motie_doc is not None and "gewijzigd" in str(motie_doc.get("Soort")).lower()
         )
         motion = Motion(
-            zaak_id=zaak.get("Id"),
-            kabinetsappreciatie=zaak.get("Kabinetsappreciatie"),
-            afgedaan=zaak.get("Afgedaan"),
+            zaak_id=text_of(zaak, "Id") or None,
+            kabinetsappreciatie=text_or_none(zaak, "Kabinetsappreciatie"),
+            afgedaan=afgedaan if isinstance(afgedaan := zaak.get("Afgedaan"), bool) else None,
         )
         if (replaced := REPLACES_RE.search(onderwerp)) is not None:
             motion.replaces = f"kst-{replaced.group(1)}"
         besluit = newest_vote_besluit([b for b in zaak.get("Besluit") or [] if isinstance(b, dict)])
         if besluit is not None:
-            motion.outcome = vote_outcome(besluit.get("BesluitSoort"))
-            motion.besluit_soort = besluit.get("BesluitSoort")
-            motion.stemmings_soort = besluit.get("StemmingsSoort")
+            motion.besluit_soort = text_or_none(besluit, "BesluitSoort")
+            motion.outcome = vote_outcome(motion.besluit_soort)
+            motion.stemmings_soort = text_or_none(besluit, "StemmingsSoort")
             motion.votes = [
                 Vote(
                     actor=str(s.get("ActorNaam") or ""),
@@ -176,25 +222,26 @@ class ODataReader:
                 for s in besluit.get("Stemming") or []
                 if isinstance(s, dict) and not s.get("Vergissing")
             ]
-        ids = {"zaak": nummer, "zaak_id": str(zaak.get("Id") or "")}
+        ids = {"zaak": nummer, "zaak_id": text_of(zaak, "Id")}
         identifier = nummer
         date = parse_datetime(zaak.get("GestartOp"))
         if motie_doc is not None:
-            ids["documentnummer"] = str(motie_doc.get("DocumentNummer") or "")
-            version = motie_doc.get("HuidigeDocumentVersie") or {}
-            external = str(version.get("ExterneIdentifier") or "")
+            ids["documentnummer"] = text_of(motie_doc, "DocumentNummer")
+            version = motie_doc.get("HuidigeDocumentVersie")
+            version = version if isinstance(version, dict) else {}
+            external = text_of(version, "ExterneIdentifier")
             if external.startswith("kst-"):
                 identifier = external
             for publicatie in version.get("DocumentPublicatie") or []:
-                if publicatie.get("DocumentType") == "Xml":
-                    ids["publicatie"] = str(publicatie.get("Id"))
+                if isinstance(publicatie, dict) and publicatie.get("DocumentType") == "Xml":
+                    ids["publicatie"] = text_of(publicatie, "Id")
             date = parse_datetime(motie_doc.get("Datum")) or date
         if not identifier:
-            raise RejectedFile("Zaak zonder Nummer")
+            raise BadRecord("Zaak zonder Nummer")
         indieners = [
-            Person(name=str(a.get("ActorNaam")), fractie=a.get("ActorFractie"))
+            Person(name=text_of(a, "ActorNaam"), fractie=text_or_none(a, "ActorFractie"))
             for a in zaak.get("ZaakActor") or []
-            if isinstance(a, dict) and a.get("ActorNaam")
+            if isinstance(a, dict) and text_of(a, "ActorNaam")
         ]
         indieners.sort(key=lambda person: signer_rank(onderwerp, person.name))
         doc = Document(
@@ -202,22 +249,25 @@ class ODataReader:
             type=GEWIJZIGDE_MOTIE if gewijzigd else MOTIE,
             title=onderwerp or f"Motie {nummer}",
             date=date,
-            vergaderjaar=zaak.get("Vergaderjaar"),
-            dossier_title=zaak.get("Titel"),
+            vergaderjaar=text_or_none(zaak, "Vergaderjaar"),
+            dossier_title=text_or_none(zaak, "Titel"),
             ondernummer=str(zaak["Volgnummer"]) if zaak.get("Volgnummer") else None,
             indieners=indieners,
-            url=kst_url(identifier) or ZAAK_URL.format(nummer=nummer),
+            url=kst_url(identifier) or (ZAAK_URL.format(nummer=nummer) if nummer else None),
             ids={k: v for k, v in ids.items() if v},
             motion=motion,
             source=str(path),
         )
-        doc.extra["zaak_url"] = ZAAK_URL.format(nummer=nummer)
+        if nummer:
+            doc.extra["zaak_url"] = ZAAK_URL.format(nummer=nummer)
         return doc
 
     def _document(self, record: Record, path: Path) -> Document:
-        nummer = str(record.get("DocumentNummer") or "")
+        nummer = text_of(record, "DocumentNummer")
         if not nummer:
-            raise RejectedFile("Document-record zonder DocumentNummer")
+            raise BadRecord("Document-record zonder DocumentNummer")
+        document_id = text_of(record, "Id")
+        ids = {"documentnummer": nummer, "document_id": document_id}
         soort = str(record.get("Soort") or "")
         onderwerp = " ".join(str(record.get("Onderwerp") or "").split())
         titel = " ".join(str(record.get("Titel") or "").split())
@@ -226,10 +276,10 @@ class ODataReader:
             type=DOCUMENT,
             title=onderwerp or titel or nummer,
             date=parse_datetime(record.get("Datum")),
-            vergaderjaar=record.get("Vergaderjaar"),
+            vergaderjaar=text_or_none(record, "Vergaderjaar"),
             dossier_title=titel or None,
-            url=ODATA_DOCUMENT_URL.format(id=record.get("Id")),
-            ids={"documentnummer": nummer, "document_id": str(record.get("Id") or "")},
+            url=ODATA_DOCUMENT_URL.format(id=document_id) if document_id else None,
+            ids={k: v for k, v in ids.items() if v},
             source=str(path),
         )
         doc.extra["soort"] = soort or None
@@ -239,14 +289,17 @@ class ODataReader:
 
     def _commitment(self, record: Record, path: Path) -> Document:
         """A Toezegging record, fields as in tkData-v1-0-toezegging.xsd."""
-        nummer = str(record.get("Nummer") or "")
-        tekst = " ".join(str(record.get("Tekst") or "").split())
+        nummer = text_of(record, "Nummer")
+        tekst = " ".join(text_of(record, "Tekst").split())
         if not nummer or not tekst:
-            raise RejectedFile("Toezegging zonder Nummer of Tekst")
-        name = str(record.get("Naam") or "") or " ".join(
-            str(record[k]) for k in ("Initialen", "Tussenvoegsel", "Achternaam") if record.get(k)
+            raise BadRecord("Toezegging zonder Nummer of Tekst")
+        name = text_of(record, "Naam") or " ".join(
+            part
+            for k in ("Initialen", "Tussenvoegsel", "Achternaam")
+            if (part := text_of(record, k))
         )
-        functie = record.get("Functie")
+        functie = text_or_none(record, "Functie")
+        ids = {"toezegging": nummer, "toezegging_id": text_of(record, "Id")}
         activiteit = record.get("Activiteit")
         activity = activiteit if isinstance(activiteit, dict) else {}
         doc = Document(
@@ -256,18 +309,18 @@ class ODataReader:
             text=tekst,
             date=parse_datetime(record.get("Aanmaakdatum")),
             indieners=[Person(name=name, role=functie)] if name or functie else [],
-            afzender=record.get("Ministerie"),
-            ids={"toezegging": nummer, "toezegging_id": str(record.get("Id") or "")},
+            afzender=text_or_none(record, "Ministerie"),
+            ids={k: v for k, v in ids.items() if v},
             sections=[Section(text=tekst, title=f"Toezegging {nummer}", kind="toezegging")],
             source=str(path),
         )
         doc.extra.update(
             {
-                "status": record.get("Status"),
+                "status": text_or_none(record, "Status"),
                 "datum_nakoming": (
                     d.isoformat() if (d := parse_datetime(record.get("DatumNakoming"))) else None
                 ),
-                "kamerbrief_nakoming": record.get("KamerbriefNakoming"),
+                "kamerbrief_nakoming": text_or_none(record, "KamerbriefNakoming"),
                 "activiteit": activity.get("Onderwerp")
                 or activity.get("Nummer")
                 or (activiteit if isinstance(activiteit, str) else None),

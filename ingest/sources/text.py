@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant.documents import BRIEF, DOCUMENT, NOTA, Document, Section
 from assistant.errors import RejectedFile
 from ingest.extract import find_dates, parse_dutch_date
-from ingest.sources.base import read_nonempty
+from ingest.sources.base import READ_WARNING, read_nonempty
 
 # Labels of the letterhead column, with the key they get in Document.ids (None: not an id).
 LABELS: dict[str, str | None] = {
@@ -300,28 +300,106 @@ def document_id(prefix: str, title: str | None, date: dt.date | None, data: byte
     return f"{prefix}-{date.isoformat()}-{slug}" if date else f"{prefix}-{slug}"
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with: UTF-8 (with or without BOM), UTF-16, cp1252."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+# Byte order marks and the codecs that read them, longest first: a UTF-32LE BOM starts with
+# the UTF-16LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings read by a guess, as users know them: the file's outcome says which was used.
+GUESSED = {
+    "utf-16-le": "UTF-16LE (zonder BOM)",
+    "utf-16-be": "UTF-16BE (zonder BOM)",
+    "utf-32-le": "UTF-32LE (zonder BOM)",
+    "utf-32-be": "UTF-32BE (zonder BOM)",
+    "utf-8+cp1252": "UTF-8 gemengd met Windows-1252",
+    "cp1252": "Windows-1252",
+    "latin-1": "Latin-1",
+}
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec for the byte order mark the data starts with, if any."""
+    return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+
+
+def nul_pattern(sample: bytes) -> list[str]:
+    """UTF-16 or UTF-32 without a BOM, told by where the NUL bytes of mostly Latin text fall
+    (for 'N' UTF-16BE has 00 4E, UTF-32LE 4E 00 00 00): the encodings worth a strict try."""
+
+    def zeros(offset: int, step: int) -> float:
+        units = sample[offset::step]
+        return units.count(0) / max(len(units), 1)
+
+    candidates = []
+    if zeros(3, 4) == 1 and zeros(2, 4) > 0.9 and zeros(0, 4) < 0.5:
+        candidates.append("utf-32-le")
+    if zeros(0, 4) == 1 and zeros(1, 4) > 0.9 and zeros(3, 4) < 0.5:
+        candidates.append("utf-32-be")
+    if zeros(1, 2) > 0.5 and zeros(0, 2) < 0.1:
+        candidates.append("utf-16-le")
+    if zeros(0, 2) > 0.5 and zeros(1, 2) < 0.1:
+        candidates.append("utf-16-be")
+    return candidates
+
+
+def single_byte(data: bytes) -> tuple[str, str]:
+    """Windows-1252, or Latin-1 for the five bytes that Windows-1252 leaves undefined."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def mixed_lines(data: bytes) -> str | None:
+    """Lines of UTF-8 among lines of Windows-1252 (texts pasted together from several editors),
+    each line read on its own; None when no line holds UTF-8 beyond ASCII."""
+    parts: list[str] = []
+    utf8 = False
+    for line in data.splitlines(keepends=True):
         try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as error:
-            raise RejectedFile(f"ongeldige UTF-16-tekst: {error.reason}") from error
-    if b"\x00" in data:
-        raise RejectedFile("binair bestand, geen tekst (bevat NUL-bytes)")
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
+            parts.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
         except UnicodeDecodeError:
-            pass
+            parts.append(single_byte(line)[0])
+    return "".join(parts) if utf8 else None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: a BOM's, UTF-16/32 told from the NUL bytes,
+    strict UTF-8, UTF-8 mixed with Windows-1252 line by line, Windows-1252, Latin-1."""
+    if (encoding := bom_encoding(data)) is not None:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as error:
+            if encoding != "utf-8-sig":  # UTF-8 with a BOM can still be mixed, see below
+                raise RejectedFile(
+                    f"ongeldige {encoding[:6].upper()}-tekst: {error.reason}"
+                ) from error
+    if b"\x00" in data:  # text has none, but ASCII in UTF-16 would even pass as UTF-8
+        for encoding in nul_pattern(data[:4096]):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
+        raise RejectedFile("binair bestand, geen tekst (bevat NUL-bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252 (onleesbare tekens vervangen)"
+    if (text := mixed_lines(data)) is not None:
+        return text, "utf-8+cp1252"
+    return single_byte(data)
+
+
+def encoding_warning(encoding: str) -> str | None:
+    """What the ingest report says of a file read with a guessed encoding."""
+    if encoding not in GUESSED:
+        return None
+    return f"gelezen als {GUESSED[encoding]}; controleer speciale tekens"
 
 
 def looks_binary(text: str) -> bool:
@@ -335,18 +413,18 @@ class TextReader:
     name = "text"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text = head.decode("utf-16", errors="ignore")
-        elif b"\x00" in head:
-            return False
+        encoding = bom_encoding(head)
+        if encoding is None and b"\x00" in head:
+            encoding = next(iter(nul_pattern(head)), None)
+            if encoding is None:
+                return False
+        if encoding is not None:
+            text = head.decode(encoding, errors="ignore")
         else:
             try:
                 text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
             except UnicodeDecodeError:
-                try:
-                    text = head.decode("cp1252")
-                except UnicodeDecodeError:
-                    return False
+                text = single_byte(head)[0]
         start = text.lstrip("\ufeff \t\r\n")
         if not start or start.startswith(("<", "{", "[", "%PDF")):
             return False
@@ -372,6 +450,8 @@ class TextReader:
         title = meta.title or self._first_line(lines) or path.stem
         prefix = {NOTA: "nota", BRIEF: "brief"}.get(meta.kind, "tekst")
         extra: dict[str, object] = {"encoding": encoding}
+        if (warning := encoding_warning(encoding)) is not None:
+            extra[READ_WARNING] = warning
         if notes:
             extra["footnotes"] = notes
         yield Document(

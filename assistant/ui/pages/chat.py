@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from assistant.answer import Answer, Citation, citable_text, record_lines
-from assistant.ask import Conversation
+from assistant.ask import ASK_FOR_A_QUESTION, Conversation
 from assistant.compose import Services
 from assistant.documents import (
     BRIEF,
@@ -114,7 +114,9 @@ def main() -> None:
             show_answer(built, answer)
 
     asked = st.chat_input("Stel een vraag, bijv. 'Wat is de status van motie 32317-913?'")
-    if asked:
+    if asked is not None and not asked.strip():
+        st.info(ASK_FOR_A_QUESTION)  # nothing to search for: no turn, no search
+    elif asked:
         with st.chat_message("user"):
             st.text(asked)
         with st.chat_message("assistant"), st.spinner("Zoeken in de bronnen ..."):
