@@ -939,6 +939,11 @@ class Records:
         with self.transaction():
             self.db.execute("DELETE FROM parts WHERE source = ?", (source,))
 
+    def delete_parts(self, keys: Sequence[str]) -> None:
+        with self.transaction():
+            for part in batches(list(keys)):
+                self.db.execute(f"DELETE FROM parts WHERE key IN ({marks(part)})", part)
+
     # -- file log --------------------------------------------------------------------------
 
     def file_entries(self, keys: Sequence[str]) -> dict[str, FileEntry]:
@@ -966,6 +971,11 @@ class Records:
                     for key, e in entries.items()
                 ],
             )
+
+    def delete_file_entries(self, keys: Sequence[str]) -> None:
+        with self.transaction():
+            for part in batches(list(keys)):
+                self.db.execute(f"DELETE FROM files WHERE key IN ({marks(part)})", part)
 
     def file_with_content(self, sha256: str, version: int) -> tuple[str, FileEntry] | None:
         """A file in the log with this content, read by at least this pipeline version."""

@@ -45,6 +45,15 @@ class Settings:
     llm_api_key: str | None = None
     llm_path: str | None = None
     llm_timeout: int = 60
+    # `kamer sync`: the Tweede Kamer OData API (ingest/sync.py). Nothing is contacted unless a
+    # sync runs.
+    sync_url: str = "https://gegevensmagazijn.tweedekamer.nl"
+    sync_timeout: float = 60.0  # seconds per request
+    sync_user_agent: str = "kamer-assistent/0.1 (Kamerstukken-assistent; kamer sync)"
+    sync_retries: int = 5  # tries after the first, on timeouts, connection errors, 429 and 5xx
+    sync_backoff: float = 1.0  # seconds before the first retry, doubled each time
+    sync_page_size: int = 250  # records per request (the API gives at most 250)
+    sync_max_age_hours: int = 24  # `kamer stats` warns when the last sync is older
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -63,12 +72,17 @@ class Settings:
 
 # Numeric settings and the values they can take (least, greatest); anything else would only
 # fail later, file by file (KAMER_MAX_FILE_MB=0 refuses every file) or at the first request.
-LIMITS: dict[str, tuple[int, int | None]] = {
+LIMITS: dict[str, tuple[float, float | None]] = {
     "chroma_port": (1, 65535),
     "embed_batch_size": (1, None),
     "max_chunk_words": (1, None),
     "max_file_mb": (1, None),
     "llm_timeout": (1, None),
+    "sync_timeout": (0.1, None),
+    "sync_retries": (0, 20),
+    "sync_backoff": (0, 600),
+    "sync_page_size": (1, 250),
+    "sync_max_age_hours": (1, None),
 }
 EMBED_DIMS = (0, 128, 256, 512, 768)
 
@@ -122,6 +136,12 @@ def _validate(settings: Settings) -> None:
                 f"Instelling '{name}' heeft waarde {value}, verwacht {expected}. "
                 f"Zet bijvoorbeeld {ENV_PREFIX}{name.upper()}={getattr(Settings(), name)}"
             )
+    if not settings.sync_url.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"Instelling 'sync_url' heeft waarde {settings.sync_url!r}, verwacht een adres dat "
+            f"met http:// of https:// begint. Zet bijvoorbeeld {ENV_PREFIX}SYNC_URL="
+            f"{Settings().sync_url}"
+        )
     if settings.embed_dims not in EMBED_DIMS:
         raise ConfigError(
             "Instelling 'embed_dims' moet 0 (alles), 128, 256, 512 of 768 zijn, niet "
