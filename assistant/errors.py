@@ -37,3 +37,7 @@ class DiskFull(StoreError):
             "geschreven was, blijft bruikbaar. Maak ruimte vrij en draai `kamer ingest` opnieuw: "
             "bestanden die niet af waren, worden dan opnieuw gelezen."
         )
+
+
+class SyncError(KamerError):
+    """The Tweede Kamer API gave no usable answer (after its retries), or a sync cannot start."""

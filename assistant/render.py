@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from collections import Counter
@@ -11,6 +12,7 @@ from assistant.documents import Document, Reference
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
+    from ingest.sync import SyncReport
 
 # What can turn plain text into a link, an image, emphasis, HTML, a heading, a table or (in
 # Streamlit) math, a colour or an icon: escaped in source text before it goes into Markdown.
@@ -122,7 +124,64 @@ def render_stats(figures: dict[str, Any]) -> str:
         "Per soort:",
     ]
     lines += [f"  {kind:<32} {count:>7}" for kind, count in figures["by_type"].items()]
+    return "\n".join(lines + render_freshness(figures.get("sync")))
+
+
+def render_sync(report: SyncReport) -> str:
+    """The summary of one `kamer sync`."""
+    lines = [f"Synchronisatie met {report.source} ({report.seconds:.1f} s)"]
+    for entity, counts in report.entities.items():
+        lines.append(
+            f"  {entity:<11}: {counts.new} nieuw, {counts.changed} gewijzigd, "
+            f"{counts.deleted} verwijderd, {counts.ignored} niet bewaard "
+            f"({counts.requests} {'verzoek' if counts.requests == 1 else 'verzoeken'})"
+        )
+    lines.append(
+        f"  bestanden  : {report.files_fetched} opgehaald, {report.files_pending} nog niet "
+        "gepubliceerd"
+    )
+    lines.append(f"Bijgewerkt tot {local_time(report.newest_change)}")
+    if report.skipped:
+        lines.append(f"Overgeslagen records ({len(report.skipped)}):")
+        lines += [f"  {line}" for line in report.skipped[:50]]
+        if len(report.skipped) > 50:
+            lines.append(f"  ... en nog {len(report.skipped) - 50}")
+    if report.warnings:
+        lines.append("Waarschuwingen:")
+        lines += [f"  {w}" for w in report.warnings[:20]]
+    if report.stale_source:
+        lines.append(report.stale_source)
     return "\n".join(lines)
+
+
+def local_time(value: str | None) -> str:
+    """An ISO moment (UTC from the API or the sync) as local 'YYYY-MM-DD HH:MM'."""
+    if not value:
+        return "-"
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def render_freshness(sync: dict[str, Any] | None) -> list[str]:
+    """What `kamer stats` says about `kamer sync`: nothing for a store never synced."""
+    if not sync:
+        return []
+    last = local_time(sync["last_run"]) if sync["last_run"] else "nog geen gelukt"
+    lines = [f"Bijgewerkt tot {local_time(sync['newest_change'])} (laatste synchronisatie {last})"]
+    if sync["stale"]:
+        lines.append(
+            f"Let op: de laatste geslaagde synchronisatie is meer dan {sync['max_age_hours']} uur "
+            "geleden; draai `kamer sync` (of kijk waarom die mislukt)."
+        )
+    if error := sync.get("last_error"):
+        lines.append(f"Laatste synchronisatie mislukt ({local_time(error.get('at'))}): ")
+        lines[-1] += str(error.get("message"))
+    return lines
 
 
 def _field(label: str, value: object) -> str | None:

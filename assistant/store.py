@@ -158,6 +158,11 @@ def damaged_vectors(folder: Path) -> StoreError | None:
     )
 
 
+# What `kamer sync` (ingest/sync.py) keeps in the meta table about the source's freshness.
+SYNC_NEWEST = "sync:newest_change"  # newest ApiGewijzigdOp seen (UTC)
+SYNC_LAST_RUN = "sync:last_run"  # when the last sync finished without error (UTC)
+SYNC_LAST_ERROR = "sync:last_error"  # {"at", "message"} of the last failed sync, or ""
+
 LEGACY_COLLECTIONS = ("records", "parts", "links", "files")
 VECTORS_KEY = "vectors"
 CHECKED_KEY = "legacy_checked"
@@ -604,6 +609,27 @@ class Store:
             "by_type": counts.by_type,
             "first_date": first.isoformat() if first else None,
             "last_date": last.isoformat() if last else None,
+            "sync": self.sync_state(),
+        }
+
+    def sync_state(self, now: dt.datetime | None = None) -> dict[str, Any] | None:
+        """How fresh the synced records are (None for a store that was never synced)."""
+        last_run, newest = self.db.meta(SYNC_LAST_RUN), self.db.meta(SYNC_NEWEST)
+        try:
+            error = json.loads(self.db.meta(SYNC_LAST_ERROR) or "null")
+            finished = dt.datetime.fromisoformat(last_run) if last_run else None
+        except ValueError:  # written by the sync itself; damaged, it says nothing
+            error, finished = None, None
+        if not (last_run or newest or error):
+            return None
+        now = now or dt.datetime.now(dt.UTC)
+        max_age = dt.timedelta(hours=self.settings.sync_max_age_hours)
+        return {
+            "newest_change": newest,
+            "last_run": last_run,
+            "max_age_hours": self.settings.sync_max_age_hours,
+            "stale": finished is None or now - finished > max_age,
+            "last_error": error if isinstance(error, dict) else None,
         }
 
 

@@ -37,6 +37,11 @@ def part_key(doc: Document) -> str:
     return f"text:{doc.id}"
 
 
+def odata_part_keys(zaak_id: str) -> list[str]:
+    """The keys `part_key` gives the OData parts of one Zaak, in either role."""
+    return [f"zaak:{zaak_id}:votes", f"zaak:{zaak_id}:docs"]
+
+
 def join_keys(doc: Document) -> list[str]:
     keys = []
     if doc.ids.get("zaak_id"):

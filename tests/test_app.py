@@ -420,3 +420,18 @@ def test_markdown_in_an_uploaded_file_name_stays_inert(hostile_store: Path) -> N
     app.button[0].click().run()
     assert app.error, "the refused file is reported"
     assert_inert(app, "upload.png")
+
+
+@pytest.mark.parametrize("page", [None, "moties.py", "toezeggingen.py", "briefing.py"])
+def test_every_page_shows_how_fresh_the_records_are(built_store: Path, page: str | None) -> None:
+    from assistant.store import SYNC_LAST_RUN, SYNC_NEWEST
+
+    app = app_on(page)
+    assert "niet gesynchroniseerd" in " ".join(c.value for c in app.sidebar.caption)
+    store = Store.open(Settings(store=built_store))
+    store.db.set_meta(SYNC_NEWEST, "2024-12-20T07:40:00.0000000Z")
+    store.db.set_meta(SYNC_LAST_RUN, "2024-12-20T08:00:00+00:00")  # long ago: stale
+    app = app_on(page)
+    shown = " ".join(c.value for c in app.sidebar.caption)
+    assert "Bijgewerkt tot 2024-12-20" in shown and "laatste synchronisatie 2024-12-20" in shown
+    assert any("meer dan 24 uur" in w.value for w in app.sidebar.warning)

@@ -50,6 +50,9 @@ def test_unknown_key_in_file(tmp_path: Path) -> None:
         ("KAMER_CHROMA_PORT", "70000", "'chroma_port' heeft waarde 70000, verwacht 1 t/m 65535"),
         ("KAMER_LLM_TIMEOUT", "-5", "'llm_timeout' heeft waarde -5, verwacht minstens 1"),
         ("KAMER_RELEVANCE", "nan", "'relevance' heeft waarde 'nan', verwacht een getal"),
+        ("KAMER_SYNC_TIMEOUT", "0", "'sync_timeout' heeft waarde 0.0, verwacht minstens 0.1"),
+        ("KAMER_SYNC_PAGE_SIZE", "500", "'sync_page_size' heeft waarde 500, verwacht 1 t/m 250"),
+        ("KAMER_SYNC_URL", "ftp://x", "'sync_url' heeft waarde 'ftp://x', verwacht een adres"),
     ],
 )
 def test_impossible_values_are_refused_naming_the_setting(

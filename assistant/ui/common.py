@@ -20,7 +20,7 @@ from assistant.compose import Services, build_services
 from assistant.documents import Document
 from assistant.errors import KamerError
 from assistant.question import find_ids
-from assistant.render import md_escape, md_link
+from assistant.render import md_escape, md_link, render_freshness
 from assistant.retrieve import Filters
 from assistant.settings import PROJECT_ROOT, load_settings
 from assistant.store import Store, local_folder
@@ -210,11 +210,29 @@ def get_services() -> Services:
             show_first_start(state)  # the outcome, once per session
         elif state is not None:
             _first_start_status(state)  # progress, refreshed every 2 s
+        show_freshness(built)
         return built
     except KamerError as error:
         st.error(escape(str(error)))
         st.stop()
         raise  # st.stop() does not return; this keeps type checkers informed
+
+
+def show_freshness(built: Services) -> None:
+    """In the sidebar of every page: how fresh the records are (`kamer sync`), with a warning
+    when the last sync is older than the setting; for a store never synced, that it holds what
+    was ingested by hand."""
+    sync = built.store.sync_state()
+    if sync is None:
+        st.sidebar.caption(
+            "Bron: ingelezen bestanden; niet gesynchroniseerd met de open data van de Tweede "
+            "Kamer (`kamer sync`)."
+        )
+        return
+    first, *rest = render_freshness(sync)
+    st.sidebar.caption(escape(first))
+    for line in rest:
+        st.sidebar.warning(escape(line))
 
 
 link = md_link  # a Markdown link with an escaped label, for the pages

@@ -1,0 +1,147 @@
+"""What the sync makes of one OData record: its moment, its identity, whether it is well formed
+and kept, and the position a sync has reached (ingest/sync.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ingest.sources.odata import ZAAK_NUMMER_RE
+
+Record = dict[str, Any]
+
+TIMESTAMP_RE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,12}))?(Z|[+-]\d{2}:\d{2})?$"
+)
+NONE = type(None)
+# Fields read from each entity and the types they may have (absent counts as None).
+FIELD_TYPES: dict[str, dict[str, tuple[type, ...]]] = {
+    "Zaak": {
+        "Nummer": (str,),
+        "Onderwerp": (str, NONE),
+        "Soort": (str, NONE),
+        "ZaakActor": (list, NONE),
+        "Besluit": (list, NONE),
+        "Document": (list, NONE),
+    },
+    "Document": {
+        "DocumentNummer": (str, NONE),
+        "Onderwerp": (str, NONE),
+        "Soort": (str, NONE),
+        "ContentType": (str, NONE),
+    },
+    "Toezegging": {
+        "Nummer": (str,),
+        "Tekst": (str,),
+        "Status": (str, NONE),
+        "Activiteit": (dict, NONE),
+    },
+}
+
+
+def timestamp_key(value: object) -> str | None:
+    """An ApiGewijzigdOp in one form that sorts as text: UTC, seven decimals, 'Z'.
+    '2025-06-30T11:50:10.34+02:00' -> '2025-06-30T09:50:10.3400000Z'; not a moment: None."""
+    if not isinstance(value, str) or (match := TIMESTAMP_RE.match(value.strip())) is None:
+        return None
+    whole, fraction, zone = match.groups()
+    try:
+        moment = dt.datetime.fromisoformat(whole + (zone or "Z"))
+    except ValueError:
+        return None
+    digits = (fraction or "").ljust(7, "0")[:7]
+    return f"{moment.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%S}.{digits}Z"
+
+
+def since_of(day: dt.date) -> str:
+    """The position for `--sinds DATUM`: the start of that day (UTC)."""
+    return f"{day.isoformat()}T00:00:00.0000000Z"
+
+
+@dataclass(frozen=True)
+class Position:
+    since: str
+    done: frozenset[str] = frozenset()
+
+    def covers(self, record: object) -> bool:
+        """Processed before: at exactly `since`, with its Id among the done ones."""
+        if not isinstance(record, dict) or identity(record) not in self.done:
+            return False
+        return timestamp_key(record.get("ApiGewijzigdOp")) == self.since
+
+    def to_json(self) -> str:
+        return json.dumps({"since": self.since, "done_ids": sorted(self.done)})
+
+
+def problem_of(entity: str, record: object) -> str | None:
+    """Why a record cannot be processed (Dutch), or None."""
+    if not isinstance(record, dict):
+        return "geen object"
+    if not isinstance(record.get("Id"), str) or not record["Id"].strip():
+        return "zonder Id"
+    if timestamp_key(record.get("ApiGewijzigdOp")) is None:
+        return "ApiGewijzigdOp ontbreekt of is geen tijdstip"
+    if not isinstance(record.get("Verwijderd", False), bool):
+        return "Verwijderd is geen true/false"
+    if record.get("Verwijderd"):
+        return None
+    for name, types in FIELD_TYPES[entity].items():
+        value = record.get(name)
+        if not isinstance(value, types):
+            return f"{name} heeft het verkeerde type ({type(value).__name__})"
+        if isinstance(value, str) and NONE not in types and not value.strip():
+            return f"{name} is leeg"
+    if entity == "Zaak" and not ZAAK_NUMMER_RE.match(record["Nummer"].strip()):
+        return f"Nummer {record['Nummer'][:20]!r} is geen Zaaknummer"
+    return None
+
+
+def label_of(record: object) -> str:
+    """How a record is named in the report: its Id, else what else names it."""
+    if not isinstance(record, dict):
+        return "(geen Id)"
+    record_id = record.get("Id")
+    if isinstance(record_id, str) and record_id.strip():
+        return record_id[:80]
+    named = "(zonder Id)" if record_id is None else f"(Id {record_id!r:.40})"
+    for key in ("Nummer", "DocumentNummer"):
+        if isinstance(record.get(key), str):
+            return f"{named} {key} {record[key][:40]}"
+    return named
+
+
+def identity(record: object) -> str | None:
+    """What a record counts as in a position: its Id; for a dict without a usable Id a digest
+    of its content, so that the same broken record at the same moment is reported once."""
+    if not isinstance(record, dict):
+        return None
+    record_id = record.get("Id")
+    if isinstance(record_id, str) and record_id.strip():
+        return record_id
+    body = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return "#" + hashlib.sha1(body.encode()).hexdigest()[:16]
+
+
+def relevant(entity: str, record: Record) -> bool:
+    """Records the assistant keeps: Zaken that are moties, Documents with a DocumentNummer."""
+    if entity == "Zaak":
+        soort = record.get("Soort")
+        if isinstance(soort, str):
+            return soort.strip().lower().startswith("motie")
+        return "Besluit" in record or "ZaakActor" in record
+    if entity == "Document":
+        return bool(str(record.get("DocumentNummer") or "").strip())
+    return True
+
+
+def staged(entity: str, record: Record) -> Record:
+    """The record as the OData reader recognises its entity (it looks at the keys present)."""
+    if entity == "Zaak":
+        return {"ZaakActor": [], **record}
+    if entity == "Toezegging":
+        return {"DatumNakoming": None, **record}
+    return record

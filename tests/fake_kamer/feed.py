@@ -1,0 +1,252 @@
+"""The fake's records: entity sets, a fake clock, the OData query subset, and the test controls."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+Record = dict[str, Any]
+
+# Entity sets with fixture records, and sets that exist (answer `{"value": []}`) without them.
+DATA_ENTITIES = ("Zaak", "Document", "Toezegging")
+EMPTY_ENTITIES = (
+    "Besluit",
+    "Stemming",
+    "ZaakActor",
+    "Activiteit",
+    "Persoon",
+    "Fractie",
+    "Kamerstukdossier",
+)
+ENTITIES = DATA_ENTITIES + EMPTY_ENTITIES
+PAGE_SIZE = 250
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The clock starts after the fixture window (1-20 December 2024) and ticks one second per change.
+CLOCK_START = dt.datetime(2024, 12, 21, 9, 0, tzinfo=dt.UTC)
+MALFORMATIONS = ("missing-id", "wrong-type", "not-an-object")
+
+_TIME = r"(?P<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))"
+FILTER_FORMS = (
+    re.compile(rf"^ApiGewijzigdOp (?P<op>ge|gt) {_TIME}(?P<alive> and Verwijderd eq false)?$"),
+    re.compile(rf"^(?P<alive>Verwijderd eq false) and ApiGewijzigdOp (?P<op>ge|gt) {_TIME}$"),
+    re.compile(r"^(?P<alive>Verwijderd eq false)$"),
+)
+
+
+class QueryError(ValueError):
+    """A query the fake (and so the contract) does not support: answered with 400."""
+
+
+def parse_time(value: str) -> dt.datetime:
+    """An ISO 8601 time with offset; Python 3.11 reads the API's seven fractional digits."""
+    return dt.datetime.fromisoformat(value)
+
+
+def api_time(moment: dt.datetime) -> str:
+    """ApiGewijzigdOp as the real API writes it: UTC, seven fractional digits, 'Z'."""
+    utc = moment.astimezone(dt.UTC)
+    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond * 10:07d}Z"
+
+
+def local_time(moment: dt.datetime) -> str:
+    """GewijzigdOp as the real API writes it: Amsterdam offset, milliseconds, trailing zeros cut."""
+    text = moment.astimezone(AMSTERDAM).isoformat(timespec="milliseconds")
+    return text[:23].rstrip("0").rstrip(".") + text[23:]
+
+
+@dataclass(frozen=True)
+class Query:
+    """The supported subset of an OData collection query."""
+
+    since: dt.datetime | None = None
+    strictly_after: bool = False
+    alive_only: bool = False
+    top: int = PAGE_SIZE
+    skip: int = 0
+    count: bool = False
+
+    @classmethod
+    def parse(cls, params: dict[str, str], page_size: int) -> Query:
+        since, strictly_after, alive_only = None, False, False
+        text = " ".join(params.get("$filter", "").split())
+        if text:
+            match = next((m for form in FILTER_FORMS if (m := form.match(text))), None)
+            if match is None:
+                raise QueryError(
+                    f"$filter niet ondersteund: {text!r}; wel: 'ApiGewijzigdOp ge|gt "
+                    "2024-12-01T00:00:00Z', eventueel met ' and Verwijderd eq false'"
+                )
+            groups = match.groupdict()
+            alive_only = bool(groups.get("alive"))
+            if groups.get("op"):
+                since = parse_time(groups["time"])
+                strictly_after = groups["op"] == "gt"
+        top = _count_param(params, "$top", page_size)
+        return cls(
+            since=since,
+            strictly_after=strictly_after,
+            alive_only=alive_only,
+            top=min(top, page_size),
+            skip=_count_param(params, "$skip", 0),
+            count=params.get("$count", "").lower() == "true",
+        )
+
+    def selects(self, record: Record) -> bool:
+        if self.alive_only and record.get("Verwijderd") is True:
+            return False
+        if self.since is None:
+            return True
+        changed = parse_time(record["ApiGewijzigdOp"])
+        return changed > self.since if self.strictly_after else changed >= self.since
+
+
+def _count_param(params: dict[str, str], name: str, default: int) -> int:
+    if name not in params:
+        return default
+    value = params[name]
+    if not value.isdigit():
+        raise QueryError(f"{name} moet een geheel getal >= 0 zijn, niet {value!r}")
+    return int(value)
+
+
+def order_key(record: Record) -> tuple[dt.datetime, str]:
+    return parse_time(record["ApiGewijzigdOp"]), str(record["Id"])
+
+
+def malform(record: Record, how: str) -> Any:
+    """The record as served with a broken shape (the page around it stays valid JSON)."""
+    if how == "missing-id":
+        return {k: v for k, v in record.items() if k != "Id"}
+    if how == "wrong-type":
+        return {**record, "Id": 12345, "Verwijderd": "nee"}
+    return "<geen record>"
+
+
+def tombstone(record: Record) -> Record:
+    """A deleted record as the real API serves it: every field kept, values emptied.
+    Seen in tk-odata/documenten and tk-odata/activiteit (Verwijderd true, all else null)."""
+    keep = ("Id", "GewijzigdOp", "ApiGewijzigdOp", "Verwijderd")
+    return {
+        key: value if key in keep else ([] if isinstance(value, list) else None)
+        for key, value in record.items()
+    }
+
+
+class Feed:
+    """Entity sets keyed by Id, all access under one lock (the HTTP server is threaded)."""
+
+    def __init__(self, fixtures_dir: Path | None) -> None:
+        self.lock = threading.RLock()
+        self.sets: dict[str, dict[str, Record]] = {entity: {} for entity in ENTITIES}
+        self.malformed: dict[tuple[str, str], str] = {}
+        self.files: dict[str, tuple[bytes, str]] = {}
+        self.clock = CLOCK_START
+        if fixtures_dir is not None:
+            self._load(fixtures_dir)
+
+    def _load(self, folder: Path) -> None:
+        for entity in ENTITIES:
+            path = folder / f"{entity}.json"
+            if path.exists():
+                page = json.loads(path.read_text(encoding="utf-8"))
+                for record in page["value"]:
+                    self.sets[entity][record["Id"]] = record
+        # Document(Id)/resource: the motie's officiële publicatie, joined via
+        # Zaak.Document -> HuidigeDocumentVersie -> DocumentPublicatie (DocumentType Xml).
+        for zaak in self.sets["Zaak"].values():
+            for document in zaak.get("Document") or []:
+                version = document.get("HuidigeDocumentVersie") or {}
+                for publicatie in version.get("DocumentPublicatie") or []:
+                    xml = folder / "publicaties" / f"{publicatie['Id']}.xml"
+                    if publicatie.get("DocumentType") == "Xml" and xml.exists():
+                        content = (xml.read_bytes(), "application/xml")
+                        self.files[document["Id"]] = content
+                        self.files[publicatie["Id"]] = content
+        newest = [parse_time(r["ApiGewijzigdOp"]) for s in self.sets.values() for r in s.values()]
+        self.clock = max([CLOCK_START, *newest])
+
+    def tick(self) -> dt.datetime:
+        """The fake clock's next instant: strictly increasing, one second per change."""
+        with self.lock:
+            self.clock += dt.timedelta(seconds=1)
+            return self.clock
+
+    def entity_set(self, entity: str) -> dict[str, Record]:
+        if entity not in self.sets:
+            raise KeyError(f"onbekende entiteit {entity!r}; bekend: {', '.join(ENTITIES)}")
+        return self.sets[entity]
+
+    def ordered(self, entity: str) -> list[Record]:
+        with self.lock:
+            return sorted(self.entity_set(entity).values(), key=order_key)
+
+    def page(self, entity: str, query: Query) -> tuple[list[Any], int]:
+        """One page of served records (malformed where asked) and the total that matched."""
+        with self.lock:
+            matched = [r for r in self.ordered(entity) if query.selects(r)]
+            chosen = matched[query.skip : query.skip + query.top]
+            served = [
+                malform(r, how) if (how := self.malformed.get((entity, r["Id"]))) else r
+                for r in chosen
+            ]
+            return copy.deepcopy(served), len(matched)
+
+    def get(self, entity: str, record_id: str) -> Any:
+        with self.lock:
+            record = self.entity_set(entity).get(record_id)
+            if record is None:
+                return None
+            how = self.malformed.get((entity, record_id))
+            return copy.deepcopy(malform(record, how) if how else record)
+
+    def stamp(self, record: Record, *, content_changed: bool) -> None:
+        now = self.tick()
+        record["ApiGewijzigdOp"] = api_time(now)
+        if content_changed:
+            record["GewijzigdOp"] = local_time(now - dt.timedelta(seconds=1))
+
+    def changed(self, entity: str, record: Record) -> Record:
+        if not isinstance(record.get("Id"), str) or not record["Id"]:
+            raise ValueError("changed() vraagt een record met een Id (GUID-tekst)")
+        with self.lock:
+            stored = copy.deepcopy(record)
+            stored.setdefault("Verwijderd", False)
+            self.stamp(stored, content_changed=True)
+            self.entity_set(entity)[stored["Id"]] = stored
+            self.malformed.pop((entity, stored["Id"]), None)
+            return copy.deepcopy(stored)
+
+    def existing(self, entity: str, record_id: str) -> Record:
+        record = self.entity_set(entity).get(record_id)
+        if record is None:
+            raise KeyError(f"geen {entity} met Id {record_id}")
+        return record
+
+    def delete(self, entity: str, record_id: str) -> Record:
+        with self.lock:
+            dead = tombstone(self.existing(entity, record_id))
+            dead["Verwijderd"] = True
+            self.stamp(dead, content_changed=True)
+            self.sets[entity][record_id] = dead
+            return copy.deepcopy(dead)
+
+    def reemit(self, entity: str, ids: list[str] | None) -> list[str]:
+        with self.lock:
+            chosen = [r["Id"] for r in self.ordered(entity)] if ids is None else list(ids)
+            for record_id in chosen:
+                self.stamp(self.existing(entity, record_id), content_changed=False)
+            return chosen
+
+    def malform(self, entity: str, record_id: str, how: str) -> None:
+        if how not in MALFORMATIONS:
+            raise ValueError(f"malformed(how=...) is een van {', '.join(MALFORMATIONS)}")
+        with self.lock:
+            self.stamp(self.existing(entity, record_id), content_changed=False)
+            self.malformed[(entity, record_id)] = how
