@@ -171,7 +171,8 @@ class SyncProgress(TqdmProgress):
             )
 
 
-SYNC_ENTITIES = ("Zaak", "Document", "Toezegging")  # ingest.sync.ENTITIES, without importing it
+# ingest.sync.ENTITIES, without importing it
+SYNC_ENTITIES = ("Zaak", "Besluit", "Document", "Toezegging")
 INTERVAL = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|u|uur)?\s*$", re.IGNORECASE)
 SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "u": 3600, "uur": 3600}
 
@@ -198,7 +199,8 @@ def parse_categories(value: str) -> list[str]:
 
 @main.command(
     help="Haal bij de Tweede Kamer (OData-API) op wat er sinds de vorige keer nieuw of gewijzigd "
-    "is (moties met stemmingen, documenten en hun bestanden, toezeggingen) en werk de index bij; "
+    "is (moties met stemmingen, besluiten over moties, documenten en hun bestanden, "
+    "toezeggingen) en werk de index bij; "
     "verwijderde records gaan eruit. Een onderbroken synchronisatie gaat de volgende keer verder "
     "waar die stopte. Zonder --elke één keer."
 )

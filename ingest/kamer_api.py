@@ -30,6 +30,8 @@ EXPAND = {
     "Zaak": "ZaakActor,Besluit($expand=Stemming),"
     "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie))",
     "Toezegging": "Activiteit",
+    # A Besluit names its Zaak through the navigation property (no Zaak_Id column).
+    "Besluit": "Zaak($select=Id)",
 }
 LONGEST_WAIT = 300.0  # seconds; a Retry-After beyond this is cut to it
 LONGEST_BACKOFF = 60.0
@@ -118,6 +120,16 @@ class KamerApi:
     def record_url(self, entity: str, record_id: str) -> str:
         return f"{self.base}/{entity}({record_id})"
 
+    def record(self, entity: str, record_id: str) -> dict[str, Any] | None:
+        """One record, `{entity}({Id})` with the entity's $expand; None when unknown (404)."""
+        url = f"{self.base}/{entity}({urllib.parse.quote(record_id)})"
+        if entity in EXPAND:
+            query = urllib.parse.urlencode(
+                {"$expand": EXPAND[entity]}, quote_via=urllib.parse.quote, safe="$,()="
+            )
+            url = f"{url}?{query}"
+        return self._get(url, f"{entity} {record_id}", "application/json", _record, not_found=True)
+
     def page(self, url: str, what: str) -> Page:
         """One page; `what` names it in a message ('Zaak')."""
         if not self.ours(url):
@@ -190,6 +202,16 @@ class KamerApi:
         if len(body) > self.max_bytes:
             raise Malformed(f"pagina groter dan {self.max_bytes // 1048576} MB")
         return parse_page(body)
+
+
+def _record(body: bytes, content_type: str) -> dict[str, Any]:
+    try:
+        data = json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise Malformed("geen geldige JSON") from error
+    if not isinstance(data, dict):
+        raise Malformed("geen OData-record")
+    return {k: v for k, v in data.items() if not k.startswith("@odata.")}
 
 
 def _now() -> dt.datetime:

@@ -1,6 +1,6 @@
 """`kamer sync`: keep a store up to date from the Tweede Kamer OData API.
 
-Per entity (Zaak, Document, Toezegging) the store keeps a position in its meta table,
+Per entity (Zaak, Besluit, Document, Toezegging) the store keeps a position in its meta table,
 `sync:<Entity>` = {"since": the newest ApiGewijzigdOp fully processed, "done_ids": the Ids
 processed that carry exactly that timestamp}. Each request asks for the records changed at or
 after `since`, oldest first (ties by Id), and leaves out the done_ids at that timestamp, so a
@@ -15,6 +15,11 @@ documents they made. Then the position moves, in one transaction with the queue 
 fetch (`sync:pending_files`): a Document's published file (Document(<Id>)/resource) is fetched
 into <store>/sync/files/ and ingested the same way; one not yet published (404) stays queued
 for a later sync. The whole sync holds the store's writer lock.
+
+A vote is a Besluit (with its Stemmingen) with its own ApiGewijzigdOp; the Zaak's does not move.
+So changed Besluit records are paged like the others, and the Zaken they name (a deleted one:
+the Zaak it was last seen with, `sync:besluit_zaken`) are fetched again, `Zaak(<Id>)` with the
+Zaak $expand, and written as records of a Zaak page; then the Besluit position moves.
 """
 
 from __future__ import annotations
@@ -55,15 +60,19 @@ from ingest.sync_records import (
     since_of,
     staged,
     timestamp_key,
+    zaak_ids_of,
 )
 
 __all__ = ["ENTITIES", "Position", "SyncReport", "Syncer", "since_of", "timestamp_key"]
 
-ENTITIES = ("Zaak", "Document", "Toezegging")
+# Besluit after Zaak: a vote changes the Besluit (and its Stemmingen), not the Zaak's own
+# ApiGewijzigdOp, so changed Besluiten have their Zaken fetched again.
+ENTITIES = ("Zaak", "Besluit", "Document", "Toezegging")
 # The identifier under which ingest/sources/odata.py keeps each entity's OData Id.
 ID_KIND = {"Zaak": "zaak_id", "Document": "document_id", "Toezegging": "toezegging_id"}
 POSITION = "sync:{entity}"
 PENDING_FILES = "sync:pending_files"
+BESLUIT_ZAKEN = "sync:besluit_zaken"
 FOLDER = "sync"
 PAGE_FILE = "pagina.json"
 # A file still not published after this long is no longer asked for.
@@ -100,6 +109,32 @@ class SyncReport:
     newest_change: str | None = None
     stale_source: str | None = None
     seconds: float = 0.0
+
+
+def advanced(position: Position, records: list[Any]) -> Position:
+    """The position once these records are processed: the newest timestamp among them and the
+    Ids at it (records without a usable Id or timestamp do not move it)."""
+    newest, at_newest = position.since, set(position.done)
+    for record in records:
+        name = identity(record)
+        key = timestamp_key(record.get("ApiGewijzigdOp")) if name else None
+        if name and key and key > newest:
+            newest, at_newest = key, {name}
+        elif name and key == newest:
+            at_newest.add(name)
+    return Position(newest, frozenset(at_newest))
+
+
+def besluit_links(zaken: list[Any]) -> dict[str, str]:
+    """Besluit Id -> Zaak Id from the expanded Besluit lists of live Zaak records."""
+    links: dict[str, str] = {}
+    for zaak in zaken:
+        if problem_of("Zaak", zaak) or zaak.get("Verwijderd") or not relevant("Zaak", zaak):
+            continue
+        for besluit in zaak.get("Besluit") or []:
+            if isinstance(besluit, dict) and isinstance(besluit.get("Id"), str):
+                links[besluit["Id"]] = zaak["Id"]
+    return links
 
 
 def safe_name(record_id: str) -> str:
@@ -232,17 +267,44 @@ class Syncer:
         self, entity: str, records: list[Any], position: Position, report: SyncReport
     ) -> Position:
         counts = report.entities[entity]
-        newest, at_newest = position.since, set(position.done)
+        moved = advanced(position, records)
+        report.records += len(records)
+        besluiten = self.besluit_zaken()
+        if entity == "Besluit":
+            # The Zaken named, fetched as they are now and written as records of a Zaak page.
+            zaken = self._zaken_of_besluiten(records, besluiten, report)
+            fetched = [z for zaak_id in zaken if (z := self._refetch(zaak_id, counts))]
+            gone, files = self._write("Zaak", fetched, counts, report)
+            besluiten.update(besluit_links(fetched))
+        else:
+            gone, files = self._write(entity, records, counts, report)
+            if entity == "Zaak":
+                besluiten.update(besluit_links(records))
+        self.progress.advance(len(records))
+
+        pending = self.pending_files()
+        queued = self.now().isoformat()
+        pending.update({i: {"type": t, "queued": queued} for i, t in files.items()})
+        for record_id in gone:
+            pending.pop(record_id, None)
+        with self.store.db.transaction():
+            self.store.db.set_meta(POSITION.format(entity=entity), moved.to_json())
+            self._set_pending(pending)
+            if entity in ("Zaak", "Besluit"):
+                self._set_besluit_zaken(besluiten)
+            if moved.since > (self.store.db.meta(SYNC_NEWEST) or ""):
+                self.store.db.set_meta(SYNC_NEWEST, moved.since)
+        return moved
+
+    def _write(
+        self, entity: str, records: list[Any], counts: EntityCounts, report: SyncReport
+    ) -> tuple[list[str], dict[str, str]]:
+        """Ingest the live records and remove what the deleted ones made: (deleted Ids,
+        Document Id -> content type of files to fetch)."""
         live: list[Record] = []
         gone: list[str] = []
         files: dict[str, str] = {}
         for record in records:
-            name = identity(record)
-            key = timestamp_key(record.get("ApiGewijzigdOp")) if name else None
-            if name and key and key > newest:
-                newest, at_newest = key, {name}
-            elif name and key == newest:
-                at_newest.add(name)
             if problem := problem_of(entity, record):
                 report.skipped.append(f"{entity} {label_of(record)}: {problem}")
             elif record.get("Verwijderd"):
@@ -254,7 +316,6 @@ class Syncer:
                 content_type = record.get("ContentType")
                 if entity == "Document" and isinstance(content_type, str) and content_type:
                     files[record["Id"]] = content_type
-        report.records += len(records)
         if live:
             self._ingest(entity, live, counts, report)
         for record_id in gone:
@@ -262,20 +323,52 @@ class Syncer:
                 counts.deleted += 1
             else:
                 counts.ignored += 1
-        self.progress.advance(len(records))
+        return gone, files
 
-        moved = Position(newest, frozenset(at_newest))
-        pending = self.pending_files()
-        queued = self.now().isoformat()
-        pending.update({i: {"type": t, "queued": queued} for i, t in files.items()})
-        for record_id in gone:
-            pending.pop(record_id, None)
-        with self.store.db.transaction():
-            self.store.db.set_meta(POSITION.format(entity=entity), moved.to_json())
-            self._set_pending(pending)
-            if newest > (self.store.db.meta(SYNC_NEWEST) or ""):
-                self.store.db.set_meta(SYNC_NEWEST, newest)
-        return moved
+    # -- Besluit: a vote changes the Besluit, not the Zaak ---------------------------------
+
+    def _zaken_of_besluiten(
+        self, records: list[Any], besluiten: dict[str, str], report: SyncReport
+    ) -> list[str]:
+        """The Zaken whose outcome these Besluit records may change: those they name, and for
+        a deleted Besluit (its link emptied) the Zaak it was last seen with."""
+        zaken: list[str] = []
+        for record in records:
+            if problem := problem_of("Besluit", record):
+                report.skipped.append(f"Besluit {label_of(record)}: {problem}")
+                continue
+            named = zaak_ids_of(record)
+            if not named and record["Id"] in besluiten:
+                named = [besluiten[record["Id"]]]
+            zaken += named
+            if record.get("Verwijderd"):
+                besluiten.pop(record["Id"], None)
+            elif named:
+                besluiten[record["Id"]] = named[0]
+            else:
+                report.entities["Besluit"].ignored += 1
+        return list(dict.fromkeys(zaken))
+
+    def _refetch(self, zaak_id: str, counts: EntityCounts) -> Record | None:
+        """The Zaak as it is now, expanded as the Zaak sync asks for it."""
+        counts.requests += 1
+        zaak = self.api.record("Zaak", zaak_id)
+        if zaak is None:
+            counts.ignored += 1
+        return zaak
+
+    def besluit_zaken(self) -> dict[str, str]:
+        """Besluit Id -> the Zaak it belongs to, as last seen: a deleted Besluit no longer says."""
+        try:
+            data = json.loads(self.store.db.meta(BESLUIT_ZAKEN) or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(v, str)}
+
+    def _set_besluit_zaken(self, besluiten: dict[str, str]) -> None:
+        self.store.db.set_meta(BESLUIT_ZAKEN, json.dumps(besluiten, sort_keys=True))
 
     def _ingest(
         self, entity: str, records: list[Record], counts: EntityCounts, report: SyncReport

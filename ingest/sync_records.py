@@ -34,6 +34,11 @@ FIELD_TYPES: dict[str, dict[str, tuple[type, ...]]] = {
         "Soort": (str, NONE),
         "ContentType": (str, NONE),
     },
+    "Besluit": {
+        "BesluitSoort": (str, NONE),
+        "Zaak": (list, dict, NONE),
+        "Zaak_Id": (str, NONE),
+    },
     "Toezegging": {
         "Nummer": (str,),
         "Tekst": (str,),
@@ -124,6 +129,17 @@ def identity(record: object) -> str | None:
         return record_id
     body = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
     return "#" + hashlib.sha1(body.encode()).hexdigest()[:16]
+
+
+def zaak_ids_of(besluit: Record) -> list[str]:
+    """The Zaken a Besluit record names: its expanded `Zaak` navigation (a list, or one
+    record) and, should the API carry one, a `Zaak_Id` column."""
+    linked = besluit.get("Zaak")
+    found = linked if isinstance(linked, list) else [linked]
+    ids = [z["Id"] for z in found if isinstance(z, dict) and isinstance(z.get("Id"), str)]
+    if isinstance(besluit.get("Zaak_Id"), str):
+        ids.append(besluit["Zaak_Id"])
+    return list(dict.fromkeys(i.strip() for i in ids if i.strip()))
 
 
 def relevant(entity: str, record: Record) -> bool:

@@ -319,7 +319,7 @@ def test_served_pages_are_readable_by_our_odata_reader(kamer: FakeKamer, tmp_pat
 
 
 def test_other_entities_answer_empty_pages_and_unknown_ones_404(kamer: FakeKamer) -> None:
-    for entity in ("Besluit", "Stemming", "ZaakActor", "Activiteit", "Persoon", "Fractie"):
+    for entity in ("Stemming", "ZaakActor", "Activiteit", "Persoon", "Fractie"):
         status, _, body = get(collection(kamer, entity))
         assert status == 200 and body["value"] == []
     status, _, _ = get(collection(kamer, "Kamerstukdossier"))
@@ -365,3 +365,47 @@ def test_the_command_line_serves_in_the_foreground() -> None:
             assert status == 200 and len(body["value"]) == 10
         finally:
             process.terminate()
+
+
+def test_besluit_records_come_from_the_zaken_with_their_own_timestamps(kamer: FakeKamer) -> None:
+    zaken = {z["Id"]: z for z in kamer.records("Zaak")}
+    nested = {b["Id"]: (z["Id"], b) for z in zaken.values() for b in z.get("Besluit") or []}
+    besluiten = served(collection(kamer, "Besluit", None, **{"$expand": "Zaak($select=Id)"}))
+    assert len(besluiten) == len(nested) == 30
+    assert besluiten == sorted(besluiten, key=order_key)
+    for besluit in besluiten:
+        zaak_id, original = nested[besluit["Id"]]
+        assert besluit["Zaak"] == [{"Id": zaak_id}]
+        assert besluit["Verwijderd"] is False
+        assert besluit["ApiGewijzigdOp"] == original["ApiGewijzigdOp"]  # its own, not the Zaak's
+        assert besluit["Stemming"] == original["Stemming"]
+        assert besluit["BesluitSoort"] == original["BesluitSoort"]
+    # The sample's Besluiten date from 2022-2023: none changed since 1 December 2024.
+    assert served(collection(kamer, "Besluit", SINCE)) == []
+
+
+def test_vote_stamps_only_the_besluit_and_shows_it_in_the_zaak(kamer: FakeKamer) -> None:
+    zaak = next(z for z in kamer.records("Zaak") if z.get("Besluit"))
+    (besluit,) = zaak["Besluit"]
+    kamer.changed("Zaak", {**zaak, "Besluit": []})
+    before = next(z for z in kamer.records("Zaak") if z["Id"] == zaak["Id"])
+    voted = kamer.vote(zaak["Id"], besluit)
+    assert voted["ApiGewijzigdOp"] > before["ApiGewijzigdOp"]
+    assert voted["Zaak"] == [{"Id": zaak["Id"]}] and voted["Stemming"] == besluit["Stemming"]
+
+    since = f"ApiGewijzigdOp gt {before['ApiGewijzigdOp']}"
+    assert [b["Id"] for b in served(collection(kamer, "Besluit", since))] == [besluit["Id"]]
+    assert served(collection(kamer, "Zaak", since)) == []  # the Zaak did not move
+    status, _, body = get(f"{kamer.odata_url}/Zaak({zaak['Id']})")
+    assert status == 200
+    assert body["ApiGewijzigdOp"] == before["ApiGewijzigdOp"]
+    assert body["GewijzigdOp"] == before["GewijzigdOp"]
+    assert [b["Id"] for b in body["Besluit"]] == [besluit["Id"]]
+    assert body["Besluit"][0]["Stemming"] == besluit["Stemming"]
+    status, _, single = get(f"{kamer.odata_url}/Besluit({besluit['Id']})")
+    assert status == 200 and single["ApiGewijzigdOp"] == voted["ApiGewijzigdOp"]
+
+    dead = kamer.delete("Besluit", besluit["Id"])
+    assert dead["Verwijderd"] is True and dead["Zaak"] == []
+    status, _, body = get(f"{kamer.odata_url}/Zaak({zaak['Id']})")
+    assert body["Besluit"] == [] and body["ApiGewijzigdOp"] == before["ApiGewijzigdOp"]

@@ -372,6 +372,49 @@ def test_a_motie_gets_its_outcome_when_the_vote_arrives_later(
     assert sync.store.ids_with("zaak_id", zaak["Id"]) == [VOTED_NUMMER]
 
 
+def test_a_motie_gets_its_outcome_when_only_its_besluit_changes(
+    kamer: FakeKamer, tmp_path: Path
+) -> None:
+    # As on the real API: the vote is a new Besluit (with its Stemmingen) with its own
+    # ApiGewijzigdOp; the Zaak's ApiGewijzigdOp does not move.
+    zaak = record(kamer, "Zaak", VOTED)
+    (besluit,) = zaak["Besluit"]
+    kamer.changed("Zaak", {**zaak, "Besluit": []})  # before the vote
+    sync, _ = first_sync(kamer, tmp_path / "store")
+    doc = sync.store.get_document(VOTED_NUMMER)
+    assert doc is not None and doc.motion is not None and doc.motion.outcome == "onbekend"
+
+    before = record(kamer, "Zaak", VOTED)
+    served = kamer.vote(zaak["Id"], besluit)
+    after = record(kamer, "Zaak", VOTED)
+    assert after["ApiGewijzigdOp"] == before["ApiGewijzigdOp"]
+    assert served["ApiGewijzigdOp"] > before["ApiGewijzigdOp"]
+    report = syncer(sync.settings).run()
+    assert "Zaak" not in {e for e, c in report.entities.items() if c.new or c.changed}
+    assert report.entities["Besluit"].changed == 1
+    assert any(r.startswith(f"/OData/v4/2.0/Zaak({zaak['Id']})") for r in kamer.requests)
+    doc = sync.store.get_document(VOTED_NUMMER)
+    assert doc is not None and doc.motion is not None
+    assert doc.motion.outcome == "aangenomen" and doc.motion.votes
+    assert "De motie is aangenomen" in ask(sync, f"Is motie {VOTED_NUMMER} aangenomen?").answer
+    assert sync.store.ids_with("zaak_id", zaak["Id"]) == [VOTED_NUMMER]
+
+    # A second sync changes nothing and costs no embeddings.
+    state = snapshot(sync.store)
+    embedder = HashEmbedder()
+    again = syncer(sync.settings, embedder).run()
+    assert again.records == 0 and embedder.calls == 0
+    assert snapshot(sync.store) == state
+
+    # The Besluit withdrawn (deleted): the Zaak is fetched again and loses its outcome.
+    kamer.delete("Besluit", besluit["Id"])
+    report = syncer(sync.settings).run()
+    assert report.entities["Besluit"].changed == 1
+    doc = sync.store.get_document(VOTED_NUMMER)
+    assert doc is not None and doc.motion is not None and doc.motion.outcome == "onbekend"
+    assert not doc.motion.votes
+
+
 def test_a_toezegging_shows_its_new_status(kamer: FakeKamer, tmp_path: Path) -> None:
     sync, _ = first_sync(kamer, tmp_path / "store")
     kamer.changed("Toezegging", {**record(kamer, "Toezegging", OPEN_TZ), "Status": "Afgedaan"})

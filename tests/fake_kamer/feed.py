@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 
 Record = dict[str, Any]
 
-# Entity sets with fixture records, and sets that exist (answer `{"value": []}`) without them.
+# Entity sets with fixture records, Besluit (derived from the Zaken's expanded Besluit lists),
+# and sets that exist (answer `{"value": []}`) without them.
 DATA_ENTITIES = ("Zaak", "Document", "Toezegging")
+DERIVED_ENTITIES = ("Besluit",)
 EMPTY_ENTITIES = (
-    "Besluit",
     "Stemming",
     "ZaakActor",
     "Activiteit",
@@ -25,7 +26,7 @@ EMPTY_ENTITIES = (
     "Fractie",
     "Kamerstukdossier",
 )
-ENTITIES = DATA_ENTITIES + EMPTY_ENTITIES
+ENTITIES = DATA_ENTITIES + DERIVED_ENTITIES + EMPTY_ENTITIES
 PAGE_SIZE = 250
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The clock starts after the fixture window (1-20 December 2024) and ticks one second per change.
@@ -129,6 +130,16 @@ def malform(record: Record, how: str) -> Any:
     return "<geen record>"
 
 
+def besluit_record(besluit: Record, zaak_id: str) -> Record:
+    """A Besluit as its own entity set serves it: its fields as nested in the Zaak (Stemming
+    included), Verwijderd, and the link to its Zaak as the navigation `Zaak` expanded to the Id
+    (`Besluit?$expand=Zaak($select=Id)`); the real entity has no `Zaak_Id` column."""
+    record = copy.deepcopy(besluit)
+    record.setdefault("Verwijderd", False)
+    record["Zaak"] = [{"Id": zaak_id}]
+    return record
+
+
 def tombstone(record: Record) -> Record:
     """A deleted record as the real API serves it: every field kept, values emptied.
     Seen in tk-odata/documenten and tk-odata/activiteit (Verwijderd true, all else null)."""
@@ -169,6 +180,10 @@ class Feed:
                         content = (xml.read_bytes(), "application/xml")
                         self.files[document["Id"]] = content
                         self.files[publicatie["Id"]] = content
+        for zaak in self.sets["Zaak"].values():
+            for besluit in zaak.get("Besluit") or []:
+                if isinstance(besluit, dict) and isinstance(besluit.get("Id"), str):
+                    self.sets["Besluit"][besluit["Id"]] = besluit_record(besluit, zaak["Id"])
         newest = [parse_time(r["ApiGewijzigdOp"]) for s in self.sets.values() for r in s.values()]
         self.clock = max([CLOCK_START, *newest])
 
@@ -235,7 +250,29 @@ class Feed:
             dead["Verwijderd"] = True
             self.stamp(dead, content_changed=True)
             self.sets[entity][record_id] = dead
+            if entity == "Besluit":  # gone from its Zaak's expansion; the Zaak is not stamped
+                for zaak in self.sets["Zaak"].values():
+                    if isinstance(zaak.get("Besluit"), list):
+                        zaak["Besluit"] = [b for b in zaak["Besluit"] if b.get("Id") != record_id]
             return copy.deepcopy(dead)
+
+    def vote(self, zaak_id: str, besluit: Record) -> Record:
+        """A decision recorded on a Zaak: the Besluit (with its Stemmingen) gets a new
+        ApiGewijzigdOp and appears in the Zaak's expansion (replacing one with its Id); the
+        Zaak's own ApiGewijzigdOp and GewijzigdOp stay as they were."""
+        if not isinstance(besluit.get("Id"), str) or not besluit["Id"]:
+            raise ValueError("vote() vraagt een Besluit met een Id (GUID-tekst)")
+        with self.lock:
+            zaak = self.existing("Zaak", zaak_id)
+            nested = copy.deepcopy(besluit)
+            nested.setdefault("Verwijderd", False)
+            self.stamp(nested, content_changed=True)
+            others = [b for b in zaak.get("Besluit") or [] if b.get("Id") != nested["Id"]]
+            zaak["Besluit"] = [*others, nested]
+            stored = besluit_record(nested, zaak_id)
+            self.sets["Besluit"][stored["Id"]] = stored
+            self.malformed.pop(("Besluit", stored["Id"]), None)
+            return copy.deepcopy(stored)
 
     def reemit(self, entity: str, ids: list[str] | None) -> list[str]:
         with self.lock:

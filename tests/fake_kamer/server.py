@@ -113,6 +113,12 @@ class FakeKamer:
         """New ApiGewijzigdOp values for unchanged records (all of the entity when ids is None)."""
         return self.feed.reemit(entity, ids)
 
+    def vote(self, zaak_id: str, besluit: Record) -> Record:
+        """Attach a Besluit (with its Stemmingen) to a Zaak as the real API shows a vote: only
+        the Besluit gets a new ApiGewijzigdOp; the Zaak's stays, its expansion shows the
+        Besluit. Returns the Besluit as the Besluit entity set serves it."""
+        return self.feed.vote(zaak_id, besluit)
+
     def fail_next(self, n: int, status: int = 503) -> None:
         """The next n requests answer `status` (with Retry-After: 1 for 503 and 429)."""
         with self.feed.lock:
