@@ -28,7 +28,7 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import DiskFull, ReadOnlyStore, StoreError
 
 FILE_NAME = "kamer.sqlite3"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
 # Less room than this on the store's disk, and a write that failed is taken for a full disk.
@@ -251,6 +251,15 @@ SCHEMA_V5 = """
 CREATE INDEX chunks_date ON chunks (date);
 """
 
+# `kamer sync`: which Zaak each Besluit (decision, with its votes) was last seen with. A vote
+# changes the Besluit, not the Zaak, and a deleted Besluit no longer names its Zaak.
+SCHEMA_V6 = """
+CREATE TABLE sync_besluiten (
+    besluit_id TEXT PRIMARY KEY,
+    zaak_id    TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
 MIGRATIONS: dict[int, str] = {
     0: SCHEMA_V1,
@@ -258,6 +267,7 @@ MIGRATIONS: dict[int, str] = {
     2: SCHEMA_V3,
     3: SCHEMA_V4,
     4: SCHEMA_V5,
+    5: SCHEMA_V6,
 }
 
 DOCUMENT_COLUMNS = (
@@ -847,6 +857,30 @@ class Records:
         counts.parts = tallies.get("parts", 0)
         counts.chunks = tallies.get("chunks", 0)
         return counts
+
+    def besluit_zaken(self, besluit_ids: Sequence[str]) -> dict[str, str]:
+        """Besluit Id -> the Zaak it was last seen with, for these Besluiten."""
+        found: dict[str, str] = {}
+        for part in batches(list(besluit_ids)):
+            rows = self.db.execute(
+                "SELECT besluit_id, zaak_id FROM sync_besluiten "
+                f"WHERE besluit_id IN ({marks(part)})",
+                part,
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return found
+
+    def put_besluit_zaken(self, links: dict[str, str | None]) -> None:
+        """Remember (or, for None, forget) the Zaak of each Besluit."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO sync_besluiten (besluit_id, zaak_id) VALUES (?, ?)",
+                [(b, z) for b, z in links.items() if z is not None],
+            )
+            self.db.executemany(
+                "DELETE FROM sync_besluiten WHERE besluit_id = ?",
+                [(b,) for b, z in links.items() if z is None],
+            )
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

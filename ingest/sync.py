@@ -18,7 +18,7 @@ for a later sync. The whole sync holds the store's writer lock.
 
 A vote is a Besluit (with its Stemmingen) with its own ApiGewijzigdOp; the Zaak's does not move.
 So changed Besluit records are paged like the others, and the Zaken they name (a deleted one:
-the Zaak it was last seen with, `sync:besluit_zaken`) are fetched again, `Zaak(<Id>)` with the
+the Zaak it was last seen with, table `sync_besluiten`) are fetched again, `Zaak(<Id>)` with the
 Zaak $expand, and written as records of a Zaak page; then the Besluit position moves.
 """
 
@@ -72,7 +72,6 @@ ENTITIES = ("Zaak", "Besluit", "Document", "Toezegging")
 ID_KIND = {"Zaak": "zaak_id", "Document": "document_id", "Toezegging": "toezegging_id"}
 POSITION = "sync:{entity}"
 PENDING_FILES = "sync:pending_files"
-BESLUIT_ZAKEN = "sync:besluit_zaken"
 FOLDER = "sync"
 PAGE_FILE = "pagina.json"
 # A file still not published after this long is no longer asked for.
@@ -269,7 +268,7 @@ class Syncer:
         counts = report.entities[entity]
         moved = advanced(position, records)
         report.records += len(records)
-        besluiten = self.besluit_zaken()
+        besluiten: dict[str, str | None] = {}  # what this page changes
         if entity == "Besluit":
             # The Zaken named, fetched as they are now and written as records of a Zaak page.
             zaken = self._zaken_of_besluiten(records, besluiten, report)
@@ -290,8 +289,7 @@ class Syncer:
         with self.store.db.transaction():
             self.store.db.set_meta(POSITION.format(entity=entity), moved.to_json())
             self._set_pending(pending)
-            if entity in ("Zaak", "Besluit"):
-                self._set_besluit_zaken(besluiten)
+            self.store.db.put_besluit_zaken(besluiten)
             if moved.since > (self.store.db.meta(SYNC_NEWEST) or ""):
                 self.store.db.set_meta(SYNC_NEWEST, moved.since)
         return moved
@@ -328,21 +326,24 @@ class Syncer:
     # -- Besluit: a vote changes the Besluit, not the Zaak ---------------------------------
 
     def _zaken_of_besluiten(
-        self, records: list[Any], besluiten: dict[str, str], report: SyncReport
+        self, records: list[Any], besluiten: dict[str, str | None], report: SyncReport
     ) -> list[str]:
         """The Zaken whose outcome these Besluit records may change: those they name, and for
-        a deleted Besluit (its link emptied) the Zaak it was last seen with."""
+        a deleted Besluit (its link emptied) the Zaak it was last seen with. What changes in
+        the Besluit -> Zaak links goes into `besluiten` (None: forget)."""
+        ids = [r["Id"] for r in records if isinstance(r, dict) and isinstance(r.get("Id"), str)]
+        known = self.store.db.besluit_zaken(ids)
         zaken: list[str] = []
         for record in records:
             if problem := problem_of("Besluit", record):
                 report.skipped.append(f"Besluit {label_of(record)}: {problem}")
                 continue
             named = zaak_ids_of(record)
-            if not named and record["Id"] in besluiten:
-                named = [besluiten[record["Id"]]]
+            if not named and record["Id"] in known:
+                named = [known[record["Id"]]]
             zaken += named
             if record.get("Verwijderd"):
-                besluiten.pop(record["Id"], None)
+                besluiten[record["Id"]] = None
             elif named:
                 besluiten[record["Id"]] = named[0]
             else:
@@ -356,19 +357,6 @@ class Syncer:
         if zaak is None:
             counts.ignored += 1
         return zaak
-
-    def besluit_zaken(self) -> dict[str, str]:
-        """Besluit Id -> the Zaak it belongs to, as last seen: a deleted Besluit no longer says."""
-        try:
-            data = json.loads(self.store.db.meta(BESLUIT_ZAKEN) or "{}")
-        except ValueError:
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {k: v for k, v in data.items() if isinstance(v, str)}
-
-    def _set_besluit_zaken(self, besluiten: dict[str, str]) -> None:
-        self.store.db.set_meta(BESLUIT_ZAKEN, json.dumps(besluiten, sort_keys=True))
 
     def _ingest(
         self, entity: str, records: list[Record], counts: EntityCounts, report: SyncReport
