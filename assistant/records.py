@@ -258,6 +258,12 @@ CREATE TABLE sync_besluiten (
     besluit_id TEXT PRIMARY KEY,
     zaak_id    TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Documents whose file is not published yet: asked for again at every sync.
+CREATE TABLE sync_pending_files (
+    document_id TEXT PRIMARY KEY,
+    type        TEXT NOT NULL DEFAULT '',
+    queued      TEXT NOT NULL
+) WITHOUT ROWID;
 """
 
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
@@ -880,6 +886,28 @@ class Records:
             self.db.executemany(
                 "DELETE FROM sync_besluiten WHERE besluit_id = ?",
                 [(b,) for b, z in links.items() if z is None],
+            )
+
+    def pending_files(self) -> dict[str, dict[str, str]]:
+        """Document Id -> {"type": content type, "queued": when asked for} of files that a
+        sync still has to fetch."""
+        rows = self.db.execute("SELECT document_id, type, queued FROM sync_pending_files")
+        return {row[0]: {"type": row[1], "queued": row[2]} for row in rows}
+
+    def put_pending_files(self, files: dict[str, str], queued: str) -> None:
+        """Queue these files (Document Id -> content type) as asked for at `queued`."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO sync_pending_files (document_id, type, queued) "
+                "VALUES (?, ?, ?)",
+                [(i, t, queued) for i, t in files.items()],
+            )
+
+    def delete_pending_files(self, document_ids: Sequence[str]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "DELETE FROM sync_pending_files WHERE document_id = ?",
+                [(i,) for i in document_ids],
             )
 
     def meta(self, key: str) -> str | None:

@@ -12,7 +12,7 @@ A page's live records are written as one OData JSON page under <store>/sync/<Ent
 by the ordinary Ingestor (motie parts joined; passages whose text did not change keep their
 vectors); the page file goes once it is read. Deleted records (Verwijderd: true) remove the
 documents they made. Then the position moves, in one transaction with the queue of files to
-fetch (`sync:pending_files`): a Document's published file (Document(<Id>)/resource) is fetched
+fetch (table `sync_pending_files`): a Document's published file (Document(<Id>)/resource) is fetched
 into <store>/sync/files/ and ingested the same way; one not yet published (404) stays queued
 for a later sync. The whole sync holds the store's writer lock.
 
@@ -71,7 +71,6 @@ ENTITIES = ("Zaak", "Besluit", "Document", "Toezegging")
 # The identifier under which ingest/sources/odata.py keeps each entity's OData Id.
 ID_KIND = {"Zaak": "zaak_id", "Document": "document_id", "Toezegging": "toezegging_id"}
 POSITION = "sync:{entity}"
-PENDING_FILES = "sync:pending_files"
 FOLDER = "sync"
 PAGE_FILE = "pagina.json"
 # A file still not published after this long is no longer asked for.
@@ -281,14 +280,10 @@ class Syncer:
                 besluiten.update(besluit_links(records))
         self.progress.advance(len(records))
 
-        pending = self.pending_files()
-        queued = self.now().isoformat()
-        pending.update({i: {"type": t, "queued": queued} for i, t in files.items()})
-        for record_id in gone:
-            pending.pop(record_id, None)
         with self.store.db.transaction():
             self.store.db.set_meta(POSITION.format(entity=entity), moved.to_json())
-            self._set_pending(pending)
+            self.store.db.put_pending_files(files, self.now().isoformat())
+            self.store.db.delete_pending_files(list(gone))
             self.store.db.put_besluit_zaken(besluiten)
             if moved.since > (self.store.db.meta(SYNC_NEWEST) or ""):
                 self.store.db.set_meta(SYNC_NEWEST, moved.since)
@@ -418,48 +413,40 @@ class Syncer:
 
     def pending_files(self) -> dict[str, dict[str, str]]:
         """Document Id -> {"type": content type, "queued": when first asked for}."""
-        try:
-            data = json.loads(self.store.db.meta(PENDING_FILES) or "{}")
-        except ValueError:
-            data = None  # damaged: the files are asked for again when their records change
-        if not isinstance(data, dict):
-            return {}
-        return {
-            key: value
-            for key, value in data.items()
-            if isinstance(value, dict) and isinstance(value.get("queued"), str)
-        }
+        return self.store.db.pending_files()
 
     def _fetch_files(self, report: SyncReport) -> None:
         pending = self.pending_files()
         self.progress.stage("Bestanden ophalen", len(pending))
         oldest = self.now() - dt.timedelta(days=PENDING_DAYS)
-        try:
-            for count, (document_id, wanted) in enumerate(sorted(pending.copy().items()), 1):
-                try:
-                    resource = self.api.resource(document_id)
-                except SyncError as error:
-                    report.warnings.append(f"Bestanden later opnieuw: {error}")
-                    break
-                if resource is not None:
-                    self._ingest_file(document_id, resource, wanted.get("type", ""), report)
-                    del pending[document_id]
-                    self.progress.advance()
-                elif dt.datetime.fromisoformat(wanted["queued"]) < oldest:
-                    report.warnings.append(
-                        f"Document {document_id}: na {PENDING_DAYS} dagen nog geen bestand "
-                        "gepubliceerd; niet meer gevraagd."
-                    )
-                    del pending[document_id]
-                if count % 50 == 0:  # a stopped sync fetches at most these again
-                    self._set_pending(pending)
-        finally:
-            self._set_pending(pending)
+        left = len(pending)
+        for document_id, wanted in sorted(pending.items()):
+            try:
+                resource = self.api.resource(document_id)
+            except SyncError as error:
+                report.warnings.append(f"Bestanden later opnieuw: {error}")
+                break
+            if resource is not None:
+                self._ingest_file(document_id, resource, wanted.get("type", ""), report)
+                self.store.db.delete_pending_files([document_id])
+                left -= 1
+                self.progress.advance()
+            elif self._expired(wanted.get("queued", ""), oldest):
+                report.warnings.append(
+                    f"Document {document_id}: na {PENDING_DAYS} dagen nog geen bestand "
+                    "gepubliceerd; niet meer gevraagd."
+                )
+                self.store.db.delete_pending_files([document_id])
+                left -= 1
         self.progress.done()
-        report.files_pending = len(pending)
+        report.files_pending = left
 
-    def _set_pending(self, pending: dict[str, dict[str, str]]) -> None:
-        self.store.db.set_meta(PENDING_FILES, json.dumps(pending, sort_keys=True))
+    @staticmethod
+    def _expired(queued: str, oldest: dt.datetime) -> bool:
+        try:
+            return dt.datetime.fromisoformat(queued) < oldest
+        except ValueError:
+            return True
 
     def _ingest_file(
         self, document_id: str, resource: Resource, announced: str, report: SyncReport
