@@ -270,14 +270,10 @@ def passages_without_document(store: Store, repair: bool, size: int) -> Finding:
         if repair:
             for doc_id, _ in rows:
                 store.delete_chunks(store.lexical.ids_of([doc_id]))
-    if not total:
-        return Finding(key, title, OK, count=0)
-    if repair:
-        detail = f"{total} passage(s) zonder document verwijderd, met hun vectoren."
-        return Finding(key, title, REPAIRED, count=total, examples=safe(examples), detail=detail)
-    return Finding(
-        key, title, PROBLEM, count=total, examples=safe(examples),
-        detail=f"{total} passage(s) horen bij een document dat niet in de index staat.",
+    return orphans_found(
+        key, title, total, examples, repair,
+        repaired=f"{total} passage(s) zonder document verwijderd, met hun vectoren.",
+        problem=f"{total} passage(s) horen bij een document dat niet in de index staat.",
         hint="`kamer doctor --repair` verwijdert ze (met hun vectoren).",
     )  # fmt: skip
 
@@ -288,7 +284,7 @@ def vectors_without_passage(store: Store, repair: bool, size: int) -> Finding:
     total = offset = 0
     examples: list[str] = []
     while ids := list(store.chunks.get(include=[], limit=size, offset=offset)["ids"]):
-        known = existing_passages(store, ids)
+        known = store.lexical.positions_of(ids)
         orphans = [i for i in ids if i not in known]
         total += len(orphans)
         examples += orphans[: EXAMPLES - len(examples)]
@@ -298,24 +294,26 @@ def vectors_without_passage(store: Store, repair: bool, size: int) -> Finding:
             offset += len(ids) - len(orphans)
         else:
             offset += len(ids)
-    if not total:
-        return Finding(key, title, OK, count=0)
-    if repair:
-        detail = f"{total} vector(en) zonder passage verwijderd."
-        return Finding(key, title, REPAIRED, count=total, examples=safe(examples), detail=detail)
-    return Finding(
-        key, title, PROBLEM, count=total, examples=safe(examples),
-        detail=f"{total} vector(en) in Chroma hebben geen passage in de index.",
+    return orphans_found(
+        key, title, total, examples, repair,
+        repaired=f"{total} vector(en) zonder passage verwijderd.",
+        problem=f"{total} vector(en) in Chroma hebben geen passage in de index.",
         hint="`kamer doctor --repair` verwijdert ze.",
     )  # fmt: skip
 
 
-def existing_passages(store: Store, ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for part in batches(list(ids)):
-        rows = store.db.db.execute(f"SELECT id FROM chunks WHERE id IN ({marks(part)})", part)
-        found.update(row[0] for row in rows)
-    return found
+def orphans_found(
+    key: str, title: str, total: int, examples: list[str], repair: bool,
+    *, repaired: str, problem: str, hint: str,
+) -> Finding:  # fmt: skip
+    """The finding of a check for orphans: none, removed (with --repair), or a problem."""
+    if not total:
+        return Finding(key, title, OK, count=0)
+    if repair:
+        return Finding(key, title, REPAIRED, count=total, examples=safe(examples), detail=repaired)
+    return Finding(
+        key, title, PROBLEM, count=total, examples=safe(examples), detail=problem, hint=hint
+    )
 
 
 def passage_ids(store: Store, size: int) -> Iterator[list[str]]:
