@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -426,13 +427,27 @@ def connect(path: Path, read_only: bool) -> tuple[sqlite3.Connection, int]:
     )
     try:
         if not read_only:
-            db.execute("PRAGMA journal_mode = WAL")
+            wal_mode(db)
             db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         return db, int(db.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error:
         db.close()
         raise
+
+
+def wal_mode(db: sqlite3.Connection, wait: float = 60.0) -> None:
+    """Switch the file to WAL. Two processes opening a new store at once: the journal-mode
+    change does not wait on SQLite's busy timeout, so "database is locked" is retried here."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class Records:

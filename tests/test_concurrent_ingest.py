@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from assistant.records import RecordFilter
@@ -87,3 +88,24 @@ def test_parts_joined_the_same_in_any_order_of_files(tmp_path: Path, fixtures: P
         order = files[:]
         random.Random(seed).shuffle(order)
         assert one_by_one(tmp_path / f"seed{seed}", order) == reference, f"volgorde {seed}"
+
+
+def test_processes_opening_a_new_store_at_once_all_get_it(tmp_path: Path) -> None:
+    """Opening switches a new file to WAL; a second opener at that moment must wait, not fail
+    with "database is locked" (seen once when two `kamer ingest` started together)."""
+    code = (
+        "import sys, time; from pathlib import Path; from assistant.records import Records; "
+        "time.sleep(max(0.0, float(sys.argv[2]) - time.time())); "
+        "Records(Path(sys.argv[1])).close()"
+    )
+    for attempt in range(5):
+        target = tmp_path / f"nieuw{attempt}" / "kamer.sqlite3"
+        start = str(time.time() + 2.0)  # all imported by then: they open together
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, str(target), start], stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(12)
+        ]
+        errors = [p.communicate(timeout=120)[1] for p in processes]
+        assert [p.returncode for p in processes] == [0] * 12, errors
