@@ -105,7 +105,11 @@ def build_briefing(
         )
         if c.doc_id in linked or any(r.startswith(prefix) for r in c.references)
     ]  # fmt: skip
-    title = next((d.dossier_title for d in moties if d.dossier_title), None) or dossier
+    title = (
+        store.dossier_title(dossier)
+        or next((d.dossier_title for d in moties if d.dossier_title), None)
+        or dossier
+    )
     fulfilment = {d.id: motion_fulfilment(store, d, index) for d in moties}
     return Briefing(dossier, title, moties, fulfilment, commitments, letters, since, total)
 

@@ -5,122 +5,42 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import re
 import sys
 import textwrap
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from assistant.errors import KamerError
+from assistant.cli_base import (
+    Context,
+    TqdmProgress,
+    date_option,
+    echo,
+    failure,
+    run_safely,
+    store_option,
+)
+from assistant.cli_sync import sync
 from assistant.render import (
     render_commitments,
     render_document,
     render_eval,
     render_report,
     render_stats,
-    render_sync,
     terminal_safe,
 )
-from assistant.settings import PROJECT_ROOT, Settings, load_settings
-from ingest.extract import parse_dutch_date
+from assistant.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
     # Imported where a command needs them: `kamer --help` loads no torch, Chroma or llama-index.
     from assistant.answer import Answer
     from assistant.compose import Services
-    from assistant.embed import Embedder
-    from assistant.store import Store
-
-T = TypeVar("T")
 LABELLED = PROJECT_ROOT / "tests" / "fixtures" / "commitments"
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 # The statuses of assistant.commitments, spelled out: importing it would load the store.
 COMMITMENT_STATUSES = ("open", "nagekomen", "deels", "vervallen", "onbekend")
-
-
-@dataclass
-class Context:
-    """What the commands share; tests inject a fake embedder through `embedder`."""
-
-    store_path: Path | None = None
-    embedder: Embedder | None = None
-    services: Services | None = None
-    settings_loader: Callable[[], Settings] = load_settings
-    _settings: Settings | None = field(default=None, repr=False)
-
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            self._settings = self.settings_loader().with_store(self.store_path)
-        return self._settings
-
-    def open_store(self) -> Store:
-        from assistant.store import Store
-
-        return Store.open(self.settings)
-
-    def get_embedder(self) -> Embedder:
-        if self.embedder is None:
-            from assistant.embed import build_embedder
-
-            self.embedder = build_embedder(self.settings)
-        return self.embedder
-
-
-class TqdmProgress:
-    """Progress bars on stderr, one per stage."""
-
-    def __init__(self, enabled: bool = True) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-
-    def stage(self, name: str, total: int) -> None:
-        self.done()
-        if self.enabled and total:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=name, unit="st", file=sys.stderr, leave=True)
-
-    def advance(self, amount: int = 1) -> None:
-        if self.bar is not None:
-            self.bar.update(amount)
-
-    def done(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
-store_option = click.option(
-    "--store",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Map van de index (standaard .kamer, of KAMER_STORE).",
-)
-
-
-def echo(text: str, err: bool = False) -> None:
-    """click.echo for what may hold source text or file names: a title or file name can carry
-    escape sequences (window title, clearing the screen), which the terminal must not obey."""
-    click.echo(terminal_safe(text), err=err)
-
-
-def failure(message: str) -> click.ClickException:
-    """A Dutch error for the user; it may name a file or document, so it is made safe too."""
-    return click.ClickException(terminal_safe(message))
-
-
-def run_safely(action: Callable[[], T]) -> T:
-    try:
-        return action()
-    except KamerError as error:
-        raise failure(str(error)) from None
 
 
 @click.group(help="Assistent voor Kamerstukken: inlezen, doorzoeken en tonen met bronnen.")
@@ -156,135 +76,6 @@ def ingest(
 
     if not run_safely(action):
         sys.exit(1)
-
-
-class SyncProgress(TqdmProgress):
-    """One bar per entity without a known total: the records read so far."""
-
-    def stage(self, name: str, total: int) -> None:
-        self.done()
-        if self.enabled:
-            from tqdm import tqdm
-
-            self.bar = tqdm(
-                total=total or None, desc=name, unit=" records", file=sys.stderr, leave=False
-            )
-
-
-# ingest.sync.ENTITIES, without importing it
-SYNC_ENTITIES = ("Zaak", "Besluit", "Document", "Toezegging")
-INTERVAL = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|u|uur)?\s*$", re.IGNORECASE)
-SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "u": 3600, "uur": 3600}
-
-
-def parse_interval(value: str) -> int:
-    """'15m' -> 900, '1h' -> 3600, '30s' -> 30 (a bare number is minutes)."""
-    match = INTERVAL.match(value)
-    if match is None or int(match.group(1)) == 0:
-        raise click.BadParameter(f"'{value}' is geen tijdsduur (bijvoorbeeld 30s, 15m of 1h)")
-    return int(match.group(1)) * SECONDS[(match.group(2) or "m").lower()]
-
-
-def parse_categories(value: str) -> list[str]:
-    known = {name.lower(): name for name in SYNC_ENTITIES}
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    wrong = [part for part in chosen if part.lower() not in known]
-    if wrong or not chosen:
-        named = ", ".join(wrong) or "(geen)"
-        raise click.BadParameter(
-            f"onbekende categorie {named}; kies uit {', '.join(SYNC_ENTITIES)}"
-        )
-    return list(dict.fromkeys(known[part.lower()] for part in chosen))
-
-
-@main.command(
-    help="Haal bij de Tweede Kamer (OData-API) op wat er sinds de vorige keer nieuw of gewijzigd "
-    "is (moties met stemmingen, besluiten over moties, documenten en hun bestanden, "
-    "toezeggingen) en werk de index bij; "
-    "verwijderde records gaan eruit. Een onderbroken synchronisatie gaat de volgende keer verder "
-    "waar die stopte. Zonder --elke één keer."
-)
-@store_option
-@click.option(
-    "--sinds",
-    metavar="DATUM",
-    help="Begin bij deze datum (2024-12-01 of '1 december 2024', 00:00 UTC), alleen voor "
-    "categorieën zonder opgeslagen positie: een opgeslagen positie gaat voor, zodat dezelfde "
-    "opdracht steeds kan draaien. Met --herstart vervangt --sinds de opgeslagen positie.",
-)
-@click.option(
-    "--herstart",
-    is_flag=True,
-    help="Begin elke gekozen categorie opnieuw bij --sinds. Wat al binnen is, blijft; "
-    "ongewijzigde tekst kost geen nieuwe embeddings.",
-)
-@click.option(
-    "--categorieen",
-    default=",".join(SYNC_ENTITIES),
-    show_default=True,
-    help="Welke entiteiten, gescheiden door komma's.",
-)
-@click.option("--eenmalig", is_flag=True, help="Eén keer synchroniseren (de standaard).")
-@click.option(
-    "--elke",
-    metavar="DUUR",
-    help="Blijf synchroniseren, elke DUUR (30s, 15m, 1h); stoppen met Ctrl+C.",
-)
-@click.option("--stil", is_flag=True, help="Geen voortgangsbalk tonen.")
-@click.pass_obj
-def sync(
-    obj: Context,
-    store: Path | None,
-    sinds: str | None,
-    herstart: bool,
-    categorieen: str,
-    eenmalig: bool,
-    elke: str | None,
-    stil: bool,
-) -> None:
-    from ingest.sync import Syncer, since_of
-
-    if store is not None:
-        obj.store_path = store
-    if eenmalig and elke:
-        raise click.UsageError("Kies --eenmalig of --elke, niet allebei.")
-    if herstart and not sinds:
-        raise click.UsageError("--herstart heeft --sinds DATUM nodig: vanaf wanneer opnieuw?")
-    interval = parse_interval(elke) if elke else None
-    entities = parse_categories(categorieen)
-    day = _date_option(sinds, dt.date.today())
-    since = since_of(day) if day else None
-
-    def build() -> Syncer:
-        target = obj.open_store()
-        echo(f"Index: {target.describe()}", err=True)
-        progress = SyncProgress(enabled=not stil)
-        return Syncer(target, obj.get_embedder(), obj.settings, progress=progress)
-
-    syncer = run_safely(build)
-    if interval is None:
-        try:
-            report = run_safely(lambda: syncer.run(entities, since, restart=herstart))
-        except KeyboardInterrupt:
-            echo("Onderbroken; de volgende `kamer sync` gaat verder waar deze stopte.", err=True)
-            sys.exit(130)
-        echo(render_sync(report))
-        return
-    restart = herstart
-    try:
-        while True:
-            started = time.monotonic()
-            try:
-                echo(render_sync(syncer.run(entities, since, restart=restart)))
-                restart = False  # --herstart once, not every round
-            except KamerError as error:
-                echo(f"Fout: {error}", err=True)
-            wait = max(0.0, interval - (time.monotonic() - started))
-            then = dt.datetime.now() + dt.timedelta(seconds=wait)
-            echo(f"Volgende synchronisatie om {then:%H:%M:%S} (stoppen met Ctrl+C).", err=True)
-            time.sleep(wait)
-    except KeyboardInterrupt:
-        echo("Gestopt; de volgende `kamer sync` gaat verder waar deze stopte.", err=True)
 
 
 @main.command(help="Toon wat er in de index staat: aantallen per soort, periode, locatie.")
@@ -416,15 +207,6 @@ def motie(obj: Context, identifier: str, store: Path | None, as_json: bool) -> N
         sys.exit(1)
 
 
-def _date_option(value: str | None, today: dt.date) -> dt.date | None:
-    if value is None:
-        return None
-    parsed = parse_dutch_date(value, today)
-    if parsed is None:
-        raise click.BadParameter(f"'{value}' is geen datum (bijv. 2026-03-20 of 20 maart 2026)")
-    return parsed
-
-
 def _status_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -494,9 +276,9 @@ def toezeggingen(
         return
     if store is not None:
         obj.store_path = store
-    today = _date_option(peildatum, dt.date.today()) or dt.date.today()
-    day = _date_option(datum, today)
-    start, end = day or _date_option(van, today), day or _date_option(tot, today)
+    today = date_option(peildatum, dt.date.today()) or dt.date.today()
+    day = date_option(datum, today)
+    start, end = day or date_option(van, today), day or date_option(tot, today)
     rows = run_safely(
         lambda: collect(obj.open_store(), today, date_from=start, date_to=end, dossier=dossier)
     )
@@ -594,7 +376,7 @@ def briefing(
     from assistant.retrieve import ChunkIndex
 
     today = dt.date.today()
-    since = _date_option(sinds, today)
+    since = date_option(sinds, today)
 
     def build() -> Briefing:
         # The chunk index (no embedding model) lets letters that name a motie by its indieners
@@ -802,3 +584,6 @@ def eval(  # noqa: A001
         for result in report.results:
             if not (result.correct and result.citations_valid):
                 echo(f"  {result.id} ({result.kind}): {result.detail or 'citaat ongeldig'}")
+
+
+main.add_command(sync)

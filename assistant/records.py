@@ -29,7 +29,7 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import DiskFull, ReadOnlyStore, StoreError
 
 FILE_NAME = "kamer.sqlite3"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
 # Less room than this on the store's disk, and a write that failed is taken for a full disk.
@@ -267,6 +267,19 @@ CREATE TABLE sync_pending_files (
 ) WITHOUT ROWID;
 """
 
+# `kamer sync`: the Kamer's lookup records (Persoon, Fractie, Kamerstukdossier), by what they
+# are looked up by: a surname, a fractie's abbreviation, a dossier number.
+SCHEMA_V7 = """
+CREATE TABLE reference (
+    entity TEXT NOT NULL,
+    id     TEXT NOT NULL,              -- the record's OData Id
+    key    TEXT NOT NULL,              -- lower case: achternaam, afkorting, dossier number
+    data   TEXT NOT NULL,              -- the fields kept, JSON
+    PRIMARY KEY (entity, id)
+) WITHOUT ROWID;
+CREATE INDEX reference_key ON reference (entity, key);
+"""
+
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
 MIGRATIONS: dict[int, str] = {
     0: SCHEMA_V1,
@@ -275,6 +288,7 @@ MIGRATIONS: dict[int, str] = {
     3: SCHEMA_V4,
     4: SCHEMA_V5,
     5: SCHEMA_V6,
+    6: SCHEMA_V7,
 }
 
 DOCUMENT_COLUMNS = (
@@ -902,6 +916,51 @@ class Records:
                 "DELETE FROM sync_besluiten WHERE besluit_id = ?",
                 [(b,) for b, z in links.items() if z is None],
             )
+
+    def put_reference(self, entity: str, rows: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+        """Store (Id, key, fields) records of a lookup entity, replacing earlier versions."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reference (entity, id, key, data) VALUES (?, ?, ?, ?)",
+                [(entity, i, k, json.dumps(d, ensure_ascii=False)) for i, k, d in rows],
+            )
+
+    def delete_reference(self, entity: str, ids: Sequence[str]) -> int:
+        """Forget these records; how many there were."""
+        with self.transaction():
+            before = self.db.total_changes
+            self.db.executemany(
+                "DELETE FROM reference WHERE entity = ? AND id = ?", [(entity, i) for i in ids]
+            )
+            return self.db.total_changes - before
+
+    def reference(self, entity: str, key: str) -> list[dict[str, Any]]:
+        """The fields of the records of `entity` looked up by `key` (lower case)."""
+        rows = self.db.execute(
+            "SELECT data FROM reference WHERE entity = ? AND key = ? ORDER BY id", (entity, key)
+        )
+        return [json.loads(row["data"]) for row in rows]
+
+    def reference_ids(self, entity: str, ids: Sequence[str]) -> set[str]:
+        """Which of these Ids the table holds."""
+        found: set[str] = set()
+        for part in batches(list(ids)):
+            rows = self.db.execute(
+                f"SELECT id FROM reference WHERE entity = ? AND id IN ({marks(part)})",
+                [entity, *part],
+            )
+            found.update(row["id"] for row in rows)
+        return found
+
+    def has_reference(self, entity: str, key: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM reference WHERE entity = ? AND key = ? LIMIT 1", (entity, key)
+        ).fetchone()
+        return row is not None
+
+    def reference_counts(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT entity, count(*) AS n FROM reference GROUP BY entity")
+        return {row["entity"]: int(row["n"]) for row in rows}
 
     def pending_files(self) -> dict[str, dict[str, str]]:
         """Document Id -> {"type": content type, "queued": when asked for} of files that a

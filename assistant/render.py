@@ -167,6 +167,13 @@ def local_time(value: str | None) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
 
+REFERENCE_NAMES = {
+    "Fractie": "fracties",
+    "Kamerstukdossier": "dossiers",
+    "Persoon": "personen",
+}
+
+
 def render_freshness(sync: dict[str, Any] | None) -> list[str]:
     """What `kamer stats` says about `kamer sync`: nothing for a store never synced."""
     if not sync:
@@ -178,6 +185,9 @@ def render_freshness(sync: dict[str, Any] | None) -> list[str]:
             f"Let op: de laatste geslaagde synchronisatie is meer dan {sync['max_age_hours']} uur "
             "geleden; draai `kamer sync` (of kijk waarom die mislukt)."
         )
+    if reference := sync.get("reference"):
+        named = (f"{n} {REFERENCE_NAMES.get(e, e)}" for e, n in sorted(reference.items()))
+        lines.append(f"Opzoekgegevens van de Kamer: {', '.join(named)}")
     if error := sync.get("last_error"):
         lines.append(f"Laatste synchronisatie mislukt ({local_time(error.get('at'))}): ")
         lines[-1] += str(error.get("message"))

@@ -54,7 +54,18 @@ class Settings:
     sync_backoff: float = 1.0  # seconds before the first retry, doubled each time
     sync_page_size: int = 250  # records per request (the API gives at most 250)
     sync_max_age_hours: int = 24  # `kamer stats` warns when the last sync is older
+    # Document kinds (Document.Soort, comma-separated, e.g. "Brief regering,Motie") that the
+    # sync asks for, with their files; empty: every kind with a DocumentNummer.
+    sync_document_soorten: str = ""
+    # The app runs `kamer sync` itself, every sync_every_minutes, while it is open.
+    sync_in_app: bool = False
+    sync_every_minutes: int = 15
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def document_soorten(self) -> tuple[str, ...]:
+        parts = (" ".join(p.split()) for p in self.sync_document_soorten.split(","))
+        return tuple(dict.fromkeys(p for p in parts if p))
 
     @property
     def uses_server(self) -> bool:
@@ -83,6 +94,7 @@ LIMITS: dict[str, tuple[float, float | None]] = {
     "sync_backoff": (0, 600),
     "sync_page_size": (1, 250),
     "sync_max_age_hours": (1, None),
+    "sync_every_minutes": (1, None),
 }
 EMBED_DIMS = (0, 128, 256, 512, 768)
 
@@ -114,6 +126,8 @@ def _convert(name: str, raw: Any, target: Any) -> Any:
         if kind in ("str | None",):
             return str(raw) or None
         if kind in ("str",):
+            if isinstance(raw, list):  # TOML: sync_document_soorten = ["Motie", "Brief regering"]
+                return ",".join(str(part) for part in raw)
             return str(raw)
     except (ValueError, TypeError):
         expected = {"int": "een geheel getal", "float": "een getal", "bool": "true of false"}.get(

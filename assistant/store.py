@@ -612,6 +612,12 @@ class Store:
             "sync": self.sync_state(),
         }
 
+    def dossier_title(self, dossier: str) -> str | None:
+        """A dossier's title as the Kamer's Kamerstukdossier record has it (after a sync)."""
+        key = "-".join(dossier.lower().split())
+        titles = [r.get("Titel") for r in self.db.reference("Kamerstukdossier", key)]
+        return next((str(t) for t in titles if isinstance(t, str) and t.strip()), None)
+
     def sync_state(self, now: dt.datetime | None = None) -> dict[str, Any] | None:
         """How fresh the synced records are (None for a store that was never synced)."""
         last_run, newest = self.db.meta(SYNC_LAST_RUN), self.db.meta(SYNC_NEWEST)
@@ -630,6 +636,7 @@ class Store:
             "max_age_hours": self.settings.sync_max_age_hours,
             "stale": finished is None or now - finished > max_age,
             "last_error": error if isinstance(error, dict) else None,
+            "reference": self.db.reference_counts(),
         }
 
 

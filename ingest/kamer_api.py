@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from assistant.errors import SyncError
 from assistant.settings import Settings
+from ingest.sync_records import GUID_RE, Position
 
 API_PATH = "/OData/v4/2.0"
 # What each synced entity needs joined in: the shapes ingest/sources/odata.py reads.
@@ -33,6 +34,10 @@ EXPAND = {
     # A Besluit names its Zaak through the navigation property (no Zaak_Id column).
     "Besluit": "Zaak($select=Id)",
 }
+# Server-side selections: only what the sync keeps (ingest/sync_records.relevant) crosses the
+# network. A deleted record has every field but its Id and times emptied (seen in the saved
+# pages in ../shared/data/tk-odata), so deletions are asked for apart.
+KEPT = {"Zaak": "Soort eq 'Motie'"}
 LONGEST_WAIT = 300.0  # seconds; a Retry-After beyond this is cut to it
 LONGEST_BACKOFF = 60.0
 T = TypeVar("T")
@@ -70,6 +75,11 @@ def retry_after(value: str | None, now: dt.datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
+def literal(text: str) -> str:
+    """An OData string literal: quoted, a quote inside doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def parse_page(body: bytes) -> Page:
     try:
         data = json.loads(body.decode("utf-8-sig"))
@@ -100,15 +110,20 @@ class KamerApi:
         self.page_size = settings.sync_page_size
         self.max_bytes = settings.max_file_mb * 1024 * 1024
         self.headers = {"User-Agent": settings.sync_user_agent}
+        self.kept = dict(KEPT)
+        if soorten := settings.document_soorten:
+            self.kept["Document"] = " or ".join(f"Soort eq {literal(s)}" for s in soorten)
         self.sleep = sleep
         # build_opener() includes a ProxyHandler that reads the proxy environment variables.
         self.opener = opener or urllib.request.build_opener()
 
-    def changed_since(self, entity: str, since: str) -> str:
-        """The address of the first page of `entity` records changed at or after `since`, oldest
-        first (ties by Id), deleted records included (they carry Verwijderd: true)."""
+    def changed_since(self, entity: str, position: Position) -> str:
+        """The address of the first page of `entity` records not yet processed at `position`,
+        oldest first (ties by Id), deleted records included (they carry Verwijderd: true).
+        With a known last Id the page starts right after it (keyset paging); otherwise at
+        `since`, and the caller leaves out the Ids it has done there."""
         params = {
-            "$filter": f"ApiGewijzigdOp ge {since}",
+            "$filter": self.selection(entity, position),
             "$orderby": "ApiGewijzigdOp,Id",
             "$top": str(self.page_size),
         }
@@ -116,6 +131,19 @@ class KamerApi:
             params["$expand"] = EXPAND[entity]
         query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote, safe="$,()=")
         return f"{self.base}/{entity}?{query}"
+
+    def selection(self, entity: str, position: Position) -> str:
+        """The $filter for `changed_since`."""
+        since = position.since
+        if position.after and GUID_RE.match(position.after):
+            changed = (
+                f"(ApiGewijzigdOp gt {since} or "
+                f"(ApiGewijzigdOp eq {since} and Id gt {position.after}))"
+            )
+        else:
+            changed = f"ApiGewijzigdOp ge {since}"
+        kept = self.kept.get(entity)
+        return f"{changed} and ({kept} or Verwijderd eq true)" if kept else changed
 
     def record_url(self, entity: str, record_id: str) -> str:
         return f"{self.base}/{entity}({record_id})"
@@ -175,12 +203,15 @@ class KamerApi:
                 with error:
                     status = error.code
                     headers = error.headers
+                    detail = error_message(error.read(4096)) if status == 400 else ""
                 if status == 404 and not_found:
                     return None
                 if status not in (408, 429) and status < 500:
+                    said = f" ({detail})" if detail else ""
                     raise SyncError(
                         f"De Tweede Kamer-API ({self.root}) weigert de vraag naar {what}: "
-                        f"HTTP {status} {error.reason}. Controleer KAMER_SYNC_URL."
+                        f"HTTP {status} {error.reason}{said}. Controleer KAMER_SYNC_URL"
+                        + (" en KAMER_SYNC_DOCUMENT_SOORTEN." if status == 400 else ".")
                     ) from None
                 reason = f"HTTP {status}"
                 wait = retry_after(headers.get("Retry-After") if headers else None, _now())
@@ -202,6 +233,16 @@ class KamerApi:
         if len(body) > self.max_bytes:
             raise Malformed(f"pagina groter dan {self.max_bytes // 1048576} MB")
         return parse_page(body)
+
+
+def error_message(body: bytes) -> str:
+    """The message of an OData error body ({"error": {"message": ...}}), shortened."""
+    try:
+        data = json.loads(body.decode("utf-8", errors="replace"))
+        message = data["error"]["message"]
+    except (ValueError, KeyError, TypeError):
+        return ""
+    return " ".join(message.split())[:300] if isinstance(message, str) else ""
 
 
 def _record(body: bytes, content_type: str) -> dict[str, Any]:

@@ -51,11 +51,14 @@ from ingest.pipeline import (
 )
 from ingest.sources.odata import ODataReader
 from ingest.sync_records import (
+    GUID_RE,
+    REFERENCE_FIELDS,
     Position,
     Record,
     identity,
     label_of,
     problem_of,
+    reference_row,
     relevant,
     since_of,
     staged,
@@ -66,10 +69,29 @@ from ingest.sync_records import (
 __all__ = ["ENTITIES", "Position", "SyncReport", "Syncer", "since_of", "timestamp_key"]
 
 # Besluit after Zaak: a vote changes the Besluit (and its Stemmingen), not the Zaak's own
-# ApiGewijzigdOp, so changed Besluiten have their Zaken fetched again.
-ENTITIES = ("Zaak", "Besluit", "Document", "Toezegging")
+# ApiGewijzigdOp, so changed Besluiten have their Zaken fetched again; likewise a changed
+# Activiteit (a debate) has the Toezeggingen made in it fetched again. Persoon, Fractie and
+# Kamerstukdossier are lookup records (table `reference`).
+ENTITIES = (
+    "Zaak",
+    "Besluit",
+    "Document",
+    "Toezegging",
+    "Activiteit",
+    "Kamerstukdossier",
+    "Persoon",
+    "Fractie",
+)
 # The identifier under which ingest/sources/odata.py keeps each entity's OData Id.
-ID_KIND = {"Zaak": "zaak_id", "Document": "document_id", "Toezegging": "toezegging_id"}
+ID_KIND = {
+    "Zaak": "zaak_id",
+    "Document": "document_id",
+    "Toezegging": "toezegging_id",
+    "Activiteit": "activiteit_id",
+}
+# Lookup entities are read whole the first time, whatever --sinds says: a member or a dossier
+# last changed years ago is still needed.
+EARLIEST = "1900-01-01T00:00:00.0000000Z"
 POSITION = "sync:{entity}"
 FOLDER = "sync"
 PAGE_FILE = "pagina.json"
@@ -110,17 +132,21 @@ class SyncReport:
 
 
 def advanced(position: Position, records: list[Any]) -> Position:
-    """The position once these records are processed: the newest timestamp among them and the
-    Ids at it (records without a usable Id or timestamp do not move it)."""
-    newest, at_newest = position.since, set(position.done)
+    """The position once these records (a page, in the API's order) are processed: the newest
+    timestamp among them, the Ids at it, and the last real Id at it (records without a usable
+    Id or timestamp do not move it)."""
+    newest, at_newest, after = position.since, set(position.done), position.after
     for record in records:
         name = identity(record)
         key = timestamp_key(record.get("ApiGewijzigdOp")) if name else None
-        if name and key and key > newest:
-            newest, at_newest = key, {name}
-        elif name and key == newest:
-            at_newest.add(name)
-    return Position(newest, frozenset(at_newest))
+        if not (name and key and key >= newest):
+            continue
+        if key > newest:
+            newest, at_newest, after = key, set(), None
+        at_newest.add(name)
+        if GUID_RE.match(name):
+            after = name
+    return Position(newest, frozenset(at_newest), after)
 
 
 def besluit_links(zaken: list[Any]) -> dict[str, str]:
@@ -217,19 +243,29 @@ class Syncer:
             data = json.loads(raw)
             since = timestamp_key(data["since"])
             done = data["done_ids"]
+            after = data.get("after")
             if since is None or not all(isinstance(i, str) for i in done):
+                raise ValueError(raw)
+            if not (after is None or (isinstance(after, str) and GUID_RE.match(after))):
                 raise ValueError(raw)
         except (ValueError, KeyError, TypeError):
             raise SyncError(
                 f"De synchronisatiepositie van {entity} in {self.store.describe()} is onleesbaar. "
                 "Begin opnieuw met `kamer sync --sinds DATUM --herstart`."
             ) from None
-        return Position(since, frozenset(done))
+        return Position(since, frozenset(done), after)
 
     def _start(self, entity: str, since: str | None, restart: bool) -> Position:
         stored = self.position(entity)
         if stored is not None and not (restart and since):
             return stored
+        if entity in REFERENCE_FIELDS:
+            since = EARLIEST
+        elif entity == "Activiteit" and since is None:
+            # Toezeggingen carry their Activiteit as it was when they were read: only changes
+            # from where the other entities stand matter.
+            others = [p.since for e in ENTITIES if e != entity and (p := self.position(e))]
+            since = min(others, default=None)
         if since is None:
             raise SyncError(
                 f"Nog geen synchronisatiepositie voor {entity} in {self.store.describe()}: geef "
@@ -244,36 +280,46 @@ class Syncer:
     def _sync(self, entity: str, position: Position, report: SyncReport) -> None:
         counts = report.entities.setdefault(entity, EntityCounts())
         self.progress.stage(entity, 0)
-        url = self.api.changed_since(entity, position.since)
+        url = self.api.changed_since(entity, position)
         while True:
             page = self.api.page(url, entity)
             counts.requests += 1
             fresh = [r for r in page.records if not position.covers(r)]
-            moved = self._apply(entity, fresh, position, report) if fresh else position
+            moved = advanced(position, page.records)
+            if fresh:
+                self._apply(entity, fresh, moved, report)
+            elif moved != position:
+                self.store.db.set_meta(POSITION.format(entity=entity), moved.to_json())
             if page.next_link is None:
                 break
-            # From the new position; from the server's next page only while no record moved
-            # it (a full page of records done before, or of records without a timestamp).
-            if moved == position:
-                url = page.next_link
-            else:
-                url = self.api.changed_since(entity, moved.since)
+            # From the new position (keyset); the server's own next page only when nothing
+            # moved it (a full page of records without a usable Id or timestamp).
+            url = page.next_link if moved == position else self.api.changed_since(entity, moved)
             position = moved
         self.progress.done()
 
     def _apply(
-        self, entity: str, records: list[Any], position: Position, report: SyncReport
-    ) -> Position:
+        self, entity: str, records: list[Any], moved: Position, report: SyncReport
+    ) -> None:
+        """Process a page's new records; then, in one transaction, move to `moved`."""
         counts = report.entities[entity]
-        moved = advanced(position, records)
         report.records += len(records)
         besluiten: dict[str, str | None] = {}  # what this page changes
+        gone: list[str] = []
+        files: dict[str, str] = {}
         if entity == "Besluit":
             # The Zaken named, fetched as they are now and written as records of a Zaak page.
             zaken = self._zaken_of_besluiten(records, besluiten, report)
-            fetched = [z for zaak_id in zaken if (z := self._refetch(zaak_id, counts))]
+            fetched = [z for zaak_id in zaken if (z := self._refetch("Zaak", zaak_id, counts))]
             gone, files = self._write("Zaak", fetched, counts, report)
             besluiten.update(besluit_links(fetched))
+        elif entity == "Activiteit":
+            # The Toezeggingen made in these debates, fetched as they are now.
+            wanted = self._toezeggingen_of(records, counts, report)
+            fetched = [t for t_id in wanted if (t := self._refetch("Toezegging", t_id, counts))]
+            self._write("Toezegging", fetched, counts, report)
+        elif entity in REFERENCE_FIELDS:
+            self._write_reference(entity, records, counts, report)
         else:
             gone, files = self._write(entity, records, counts, report)
             if entity == "Zaak":
@@ -287,7 +333,26 @@ class Syncer:
             self.store.db.put_besluit_zaken(besluiten)
             if moved.since > (self.store.db.meta(SYNC_NEWEST) or ""):
                 self.store.db.set_meta(SYNC_NEWEST, moved.since)
-        return moved
+
+    def _write_reference(
+        self, entity: str, records: list[Any], counts: EntityCounts, report: SyncReport
+    ) -> None:
+        """Store live lookup records, forget deleted ones."""
+        rows, gone = [], []
+        for record in records:
+            if problem := problem_of(entity, record):
+                report.skipped.append(f"{entity} {label_of(record)}: {problem}")
+            elif record.get("Verwijderd"):
+                gone.append(record["Id"])
+            else:
+                rows.append(reference_row(entity, record))
+        known = self.store.db.reference_ids(entity, [row[0] for row in rows])
+        counts.changed += len(known)
+        counts.new += len(rows) - len(known)
+        self.store.db.put_reference(entity, rows)
+        deleted = self.store.db.delete_reference(entity, gone)
+        counts.deleted += deleted
+        counts.ignored += len(gone) - deleted
 
     def _write(
         self, entity: str, records: list[Any], counts: EntityCounts, report: SyncReport
@@ -345,13 +410,35 @@ class Syncer:
                 report.entities["Besluit"].ignored += 1
         return list(dict.fromkeys(zaken))
 
-    def _refetch(self, zaak_id: str, counts: EntityCounts) -> Record | None:
-        """The Zaak as it is now, expanded as the Zaak sync asks for it."""
+    def _refetch(self, entity: str, record_id: str, counts: EntityCounts) -> Record | None:
+        """The record as it is now, expanded as the sync of its entity asks for it."""
         counts.requests += 1
-        zaak = self.api.record("Zaak", zaak_id)
-        if zaak is None:
+        record = self.api.record(entity, record_id)
+        if record is None:
             counts.ignored += 1
-        return zaak
+        return record
+
+    # -- Activiteit: a changed debate changes what its Toezeggingen say about it -----------
+
+    def _toezeggingen_of(
+        self, records: list[Any], counts: EntityCounts, report: SyncReport
+    ) -> list[str]:
+        """The Toezegging Ids of the commitments in the store made in these Activiteiten."""
+        wanted: list[str] = []
+        for record in records:
+            if problem := problem_of("Activiteit", record):
+                report.skipped.append(f"Activiteit {label_of(record)}: {problem}")
+                continue
+            found = [
+                toezegging_id
+                for doc_id in self.store.ids_with("activiteit_id", record["Id"])
+                if (doc := self.store.get_document(doc_id))
+                and (toezegging_id := doc.ids.get("toezegging_id"))
+            ]
+            if not found:
+                counts.ignored += 1
+            wanted += found
+        return list(dict.fromkeys(wanted))
 
     def _ingest(
         self, entity: str, records: list[Record], counts: EntityCounts, report: SyncReport

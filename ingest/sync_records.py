@@ -17,6 +17,8 @@ Record = dict[str, Any]
 TIMESTAMP_RE = re.compile(
     r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,12}))?(Z|[+-]\d{2}:\d{2})?$"
 )
+# The Kamer's Ids are GUIDs; only such an Id is sent back in a $filter (as a Guid literal).
+GUID_RE = re.compile(r"^[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$")
 NONE = type(None)
 # Fields read from each entity and the types they may have (absent counts as None).
 FIELD_TYPES: dict[str, dict[str, tuple[type, ...]]] = {
@@ -45,6 +47,30 @@ FIELD_TYPES: dict[str, dict[str, tuple[type, ...]]] = {
         "Status": (str, NONE),
         "Activiteit": (dict, NONE),
     },
+    "Activiteit": {"Nummer": (str, NONE), "Onderwerp": (str, NONE)},
+    "Persoon": {
+        "Achternaam": (str,),
+        "Tussenvoegsel": (str, NONE),
+        "Roepnaam": (str, NONE),
+        "Initialen": (str, NONE),
+        "Functie": (str, NONE),
+    },
+    "Fractie": {"Afkorting": (str,), "NaamNL": (str, NONE), "AantalZetels": (int, NONE)},
+    "Kamerstukdossier": {"Nummer": (int,), "Toevoeging": (str, NONE), "Titel": (str, NONE)},
+}
+# Lookup entities kept in the store's `reference` table, and the fields kept of each.
+REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
+    "Persoon": ("Id", "Roepnaam", "Initialen", "Tussenvoegsel", "Achternaam", "Functie"),
+    "Fractie": ("Id", "Afkorting", "NaamNL", "AantalZetels", "DatumActief", "DatumInactief"),
+    "Kamerstukdossier": (
+        "Id",
+        "Nummer",
+        "Toevoeging",
+        "Titel",
+        "Citeertitel",
+        "Afgesloten",
+        "HoogsteVolgnummer",
+    ),
 }
 
 
@@ -69,8 +95,14 @@ def since_of(day: dt.date) -> str:
 
 @dataclass(frozen=True)
 class Position:
+    """Where an entity's sync stands: every record changed before `since` is processed, and at
+    `since` those in `done`; `after` is the last of them in the API's own order (ApiGewijzigdOp,
+    Id), from which the next page is asked (keyset paging). None: not known (a position written
+    by an older version, or only records without a usable Id at `since`)."""
+
     since: str
     done: frozenset[str] = frozenset()
+    after: str | None = None
 
     def covers(self, record: object) -> bool:
         """Processed before: at exactly `since`, with its Id among the done ones."""
@@ -79,7 +111,10 @@ class Position:
         return timestamp_key(record.get("ApiGewijzigdOp")) == self.since
 
     def to_json(self) -> str:
-        return json.dumps({"since": self.since, "done_ids": sorted(self.done)})
+        data: dict[str, Any] = {"since": self.since, "done_ids": sorted(self.done)}
+        if self.after is not None:
+            data["after"] = self.after
+        return json.dumps(data)
 
 
 def problem_of(entity: str, record: object) -> str | None:
@@ -140,6 +175,24 @@ def zaak_ids_of(besluit: Record) -> list[str]:
     if isinstance(besluit.get("Zaak_Id"), str):
         ids.append(besluit["Zaak_Id"])
     return list(dict.fromkeys(i.strip() for i in ids if i.strip()))
+
+
+def dossier_key(nummer: object, toevoeging: object = None) -> str:
+    """A Kamerstukdossier as the store names dossiers: '32317', '36600-vii' (lower case)."""
+    extra = "-".join(str(toevoeging or "").split())
+    return f"{nummer}-{extra}".lower() if extra else str(nummer)
+
+
+def reference_row(entity: str, record: Record) -> tuple[str, str, dict[str, Any]]:
+    """(Id, lookup key, fields kept) of a live Persoon, Fractie or Kamerstukdossier."""
+    kept = {name: record.get(name) for name in REFERENCE_FIELDS[entity]}
+    if entity == "Persoon":
+        key = " ".join(record["Achternaam"].lower().split())
+    elif entity == "Fractie":
+        key = " ".join(record["Afkorting"].lower().split())
+    else:
+        key = dossier_key(record["Nummer"], record.get("Toevoeging"))
+    return record["Id"], key, kept
 
 
 def relevant(entity: str, record: Record) -> bool:

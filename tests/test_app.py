@@ -435,3 +435,41 @@ def test_every_page_shows_how_fresh_the_records_are(built_store: Path, page: str
     shown = " ".join(c.value for c in app.sidebar.caption)
     assert "Bijgewerkt tot 2024-12-20" in shown and "laatste synchronisatie 2024-12-20" in shown
     assert any("meer dan 24 uur" in w.value for w in app.sidebar.warning)
+
+
+def test_the_app_syncs_in_the_background_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.ui import background_sync
+    from assistant.ui.common import services
+    from ingest.sync import Syncer, since_of
+    from tests.fake_kamer.server import FakeKamer
+
+    with FakeKamer() as kamer:
+        settings = Settings(store=tmp_path / "store", sync_url=kamer.url)
+        store = Store.open(settings)
+        Syncer(store, HashEmbedder(), settings).run(since=since_of(dt.date(2024, 12, 1)))
+        use_app_env(monkeypatch, tmp_path, settings.store)
+        monkeypatch.setenv("KAMER_SYNC_URL", kamer.url)
+        background_sync.stop_background_syncs()
+        services.clear()
+        kamer.requests.clear()
+        app_on()
+        assert kamer.requests == []  # the default: nothing contacted
+
+        [open_tz] = [r for r in kamer.records("Toezegging") if r["Nummer"] == "TZ202402-103"]
+        kamer.changed("Toezegging", {**open_tz, "Status": "Afgedaan"})
+        monkeypatch.setenv("KAMER_SYNC_IN_APP", "true")
+        services.clear()
+        app = app_on()
+        [state] = background_sync._syncs.values()
+        deadline = time.monotonic() + 60
+        while state.finished_at is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert state.error is None and state.summary and "records" in state.summary
+        doc = Store.open(settings).get_document("TZ202402-103")
+        assert doc is not None and doc.extra["status"] == "Afgedaan"
+        app = app_on()
+        background_sync.stop_background_syncs()
+        shown = " ".join(c.value for c in app.sidebar.caption)
+        assert "Synchronisatie in de app om" in shown and "elke 15 min" in shown

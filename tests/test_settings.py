@@ -69,3 +69,18 @@ def test_file_values_of_the_wrong_type_are_refused(tmp_path: Path, line: str) ->
     config.write_text(f"[kamer]\n{line}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="'max_file_mb'.*verwacht een geheel getal"):
         load_settings(env={}, config_file=config)
+
+
+def test_document_kinds_for_the_sync_from_environment_or_file(tmp_path: Path) -> None:
+    assert load_settings(env={}).document_soorten == ()
+    from_env = load_settings(
+        env={"KAMER_SYNC_DOCUMENT_SOORTEN": " Brief regering ,Motie,, Motie"},
+        config_file=tmp_path / "none.toml",
+    )
+    assert from_env.document_soorten == ("Brief regering", "Motie")
+    config = tmp_path / "kamer.toml"
+    config.write_text('[kamer]\nsync_document_soorten = ["Brief regering", "Motie"]\n')
+    assert load_settings(env={}, config_file=config).document_soorten == (
+        "Brief regering",
+        "Motie",
+    )

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import Context, main, parse_interval
+from assistant.cli import Context, main
+from assistant.cli_sync import parse_interval
 from assistant.compose import build_services
 from assistant.embed import HashEmbedder
 from assistant.errors import SyncError
@@ -128,6 +129,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         "parts": {r["key"]: r["body"] for r in db.execute("SELECT key, body FROM parts")},
         "vectors": sorted(store.chunks.get(include=[])["ids"]),
         "files": sorted(r["path"] for r in db.execute("SELECT path FROM files")),
+        "reference": sorted(tuple(r) for r in db.execute("SELECT * FROM reference")),
         "positions": {
             r["key"]: r["value"]
             for r in db.execute("SELECT key, value FROM meta WHERE key LIKE 'sync:%'")
@@ -424,6 +426,159 @@ def test_a_toezegging_shows_its_new_status(kamer: FakeKamer, tmp_path: Path) -> 
     assert "Status: Afgedaan" in ask(sync, "Is toezegging TZ202402-103 nagekomen?").answer
 
 
+def test_records_sharing_one_moment_beyond_a_page_are_walked_by_id_without_skip(
+    kamer: FakeKamer, tmp_path: Path
+) -> None:
+    """Ten Documents get one ApiGewijzigdOp (more than a page of 7); after the first page is
+    written, one of its records changes again (it moves to the end of the order). Paging by
+    $skip would then skip a record it never read; the keyset position (the last Id at that
+    moment) reads each of them."""
+    sync, _ = first_sync(kamer, tmp_path / "store")
+    chosen = sorted(
+        (r for r in kamer.records("Document") if sync.store.ids_with("document_id", r["Id"])),
+        key=lambda r: r["Id"],
+    )[:10]
+    assert len(chosen) == 10
+    with kamer.feed.lock:
+        moment = kamer.feed.tick()
+        for number, found in enumerate(chosen):
+            stored = kamer.feed.sets["Document"][found["Id"]]
+            stored["Onderwerp"] = f"Gewijzigd onderwerp {number}"
+            stored["ApiGewijzigdOp"] = moment.strftime("%Y-%m-%dT%H:%M:%S.0000000Z")
+    first = chosen[0]
+
+    def change_the_first_again() -> None:
+        kamer.changed("Document", {**record(kamer, "Document", first["Id"]), "Onderwerp": "Nu"})
+
+    kamer.requests.clear()
+    report = syncer(sync.settings, progress=CutAfter(1, then=change_the_first_again)).run(
+        ["Document"]
+    )
+    for number, found in enumerate(chosen):
+        [doc_id] = sync.store.ids_with("document_id", found["Id"])
+        doc = sync.store.get_document(doc_id)
+        assert doc is not None
+        assert doc.title == ("Nu" if found is first else f"Gewijzigd onderwerp {number}")
+    assert report.entities["Document"].changed == 11  # ten, and the first once more
+    walked = [r for r in kamer.requests if "/Document?" in r]
+    assert len(walked) == 2 and not any("$skip" in r for r in walked)
+    assert f"Id gt {chosen[6]['Id']}" in walked[1]  # right after the first page
+
+
+def test_the_server_selects_moties_and_the_document_kinds_asked_for(
+    kamer: FakeKamer, tmp_path: Path
+) -> None:
+    """Zaken are asked for as moties only and Documents of the kinds in the setting only
+    (deletions always): what is not kept does not cross the network."""
+    other = {**record(kamer, "Zaak", VOTED), "Id": "11111111-2222-3333-4444-555555555555"}
+    kamer.changed("Zaak", {**other, "Soort": "Wetgeving", "Nummer": "2024Z99999"})
+    sync, report = first_sync(
+        kamer, tmp_path / "store", sync_document_soorten="Brief regering, Motie"
+    )
+    assert report.entities["Zaak"].ignored == 0  # the Wetgeving Zaak never arrived
+    zaak_requests = [r for r in kamer.requests if "/Zaak?" in r]
+    assert zaak_requests and all("Soort eq 'Motie'" in r for r in zaak_requests)
+    documents = [r for r in kamer.records("Document") if r.get("DocumentNummer")]
+    for kind, kept in (
+        ("Stenogram", False),
+        ("Schriftelijke vragen", False),
+        ("Brief regering", True),
+    ):
+        of_kind = [r for r in documents if r.get("Soort") == kind]
+        assert of_kind, kind
+        assert all(bool(sync.store.ids_with("document_id", r["Id"])) == kept for r in of_kind)
+    # A deleted Document (its Soort emptied, as the real API serves it) still arrives.
+    letter = next(r for r in kamer.records("Document") if r.get("Soort") == "Brief regering")
+    assert sync.store.ids_with("document_id", letter["Id"])
+    kamer.delete("Document", letter["Id"])
+    again = syncer(sync.settings).run(["Document"])
+    assert again.entities["Document"].deleted == 1
+    assert not sync.store.ids_with("document_id", letter["Id"])
+
+
+def test_an_odata_error_message_is_shown(kamer: FakeKamer, tmp_path: Path) -> None:
+    api = KamerApi(settings_for(kamer, tmp_path / "store"))
+    with pytest.raises(SyncError) as caught:
+        api.page(f"{kamer.odata_url}/Zaak?$filter=ApiGewijzigdOp%20ge%202024-12-01", "Zaak")
+    message = str(caught.value)
+    assert "HTTP 400" in message and "KAMER_SYNC_DOCUMENT_SOORTEN" in message
+    assert "(" in message and "2024-12-01" in message  # the fake's own explanation
+
+
+# -- lookup records: Persoon, Fractie, Kamerstukdossier; Activiteit ---------------------------
+
+
+def test_lookup_records_are_read_whole_and_kept_current(kamer: FakeKamer, tmp_path: Path) -> None:
+    old = kamer.records("Fractie")[0]
+    with kamer.feed.lock:  # last changed long before --sinds
+        kamer.feed.sets["Fractie"][old["Id"]]["ApiGewijzigdOp"] = "2019-05-01T10:00:00.0000000Z"
+    sync, report = first_sync(kamer, tmp_path / "store")
+    assert sync.store.db.reference_ids("Fractie", [old["Id"]]) == {old["Id"]}
+    live = {
+        entity: [r for r in kamer.records(entity) if not r.get("Verwijderd")]
+        for entity in ("Persoon", "Fractie", "Kamerstukdossier")
+    }
+    assert sync.store.db.reference_counts() == {e: len(r) for e, r in live.items() if r}
+    for entity, records in live.items():
+        assert report.entities[entity].new == len(records)
+    fractie = live["Fractie"][0]
+    kamer.changed("Fractie", {**fractie, "AantalZetels": 99})
+    persoon = live["Persoon"][0]
+    kamer.delete("Persoon", persoon["Id"])
+    again = syncer(sync.settings).run()
+    assert again.entities["Fractie"].changed == 1 and again.entities["Persoon"].deleted == 1
+    key = " ".join(fractie["Afkorting"].lower().split())
+    assert [r["AantalZetels"] for r in sync.store.db.reference("Fractie", key)] == [99]
+    assert persoon["Id"] not in sync.store.db.reference_ids("Persoon", [persoon["Id"]])
+    assert "Opzoekgegevens van de Kamer:" in render_stats(sync.store.stats())
+
+
+def test_a_briefing_carries_the_dossiers_own_title(kamer: FakeKamer, tmp_path: Path) -> None:
+    sync, _ = first_sync(kamer, tmp_path / "store")
+    dossier = next(r for r in kamer.records("Kamerstukdossier") if r["Nummer"] == 32317)
+    kamer.changed("Kamerstukdossier", {**dossier, "Titel": "Justitie en Binnenlandse Zaken (JBZ)"})
+    syncer(sync.settings).run()
+    assert sync.store.dossier_title("32317") == "Justitie en Binnenlandse Zaken (JBZ)"
+    answer = ask(sync, "Maak een briefing over dossier 32317")
+    assert "Justitie en Binnenlandse Zaken (JBZ)" in answer.answer
+
+
+def test_a_changed_debate_updates_the_toezeggingen_made_in_it(
+    kamer: FakeKamer, tmp_path: Path
+) -> None:
+    """An Activiteit changes (moved to another day) without its Toezeggingen changing: the
+    sync fetches them again, and they show the debate as it is now."""
+    sync, _ = first_sync(kamer, tmp_path / "store")
+    toezegging = record(kamer, "Toezegging", OPEN_TZ)
+    debate = record(kamer, "Activiteit", toezegging["Activiteit"]["Id"])
+    moved = {**debate, "Onderwerp": "Verplaatst debat", "Datum": "2024-03-07T10:00:00+01:00"}
+    kamer.changed("Activiteit", moved)
+    assert record(kamer, "Toezegging", OPEN_TZ)["ApiGewijzigdOp"] == toezegging["ApiGewijzigdOp"]
+    report = syncer(sync.settings).run()
+    assert report.entities["Toezegging"].changed == 0  # the Toezegging itself did not move
+    doc = sync.store.get_document(toezegging["Nummer"])
+    assert doc is not None and doc.extra["activiteit"] == "Verplaatst debat"
+    assert doc.extra["activiteit_datum"].startswith("2024-03-07")
+    kamer.delete("Activiteit", debate["Id"])
+    syncer(sync.settings).run()
+    doc = sync.store.get_document(toezegging["Nummer"])
+    assert doc is not None and doc.extra["activiteit"] is None
+
+
+def test_a_store_synced_before_the_lookup_entities_continues_without_a_date(
+    kamer: FakeKamer, tmp_path: Path
+) -> None:
+    """Positions for Zaak .. Toezegging only (a store synced by an earlier version): the next
+    plain `kamer sync` reads the lookup records whole and follows debates from there."""
+    settings = settings_for(kamer, tmp_path / "store")
+    syncer(settings).run(["Zaak", "Besluit", "Document", "Toezegging"], since=SINCE)
+    report = syncer(settings).run()
+    assert report.entities["Persoon"].new > 0
+    activiteit = syncer(settings).position("Activiteit")
+    toezegging = syncer(settings).position("Toezegging")
+    assert activiteit is not None and toezegging is not None
+
+
 # -- an unreliable source ----------------------------------------------------------------------
 
 
@@ -647,7 +802,7 @@ def test_sync_every_interval_stops_cleanly_on_ctrl_c(
         if len(rounds) == 2:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr("assistant.cli.time.sleep", sleep)
+    monkeypatch.setattr("assistant.cli_sync.time.sleep", sleep)
     code, output = kamer_sync(
         kamer,
         tmp_path / "store",

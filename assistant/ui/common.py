@@ -24,6 +24,7 @@ from assistant.render import md_escape, md_link, render_freshness
 from assistant.retrieve import Filters
 from assistant.settings import PROJECT_ROOT, load_settings
 from assistant.store import Store, local_folder
+from assistant.ui.background_sync import BackgroundSync, describe, start_background_sync
 
 escape = md_escape  # source text made inert for st.markdown, for the pages
 CORPUS = PROJECT_ROOT / "corpus"
@@ -210,7 +211,7 @@ def get_services() -> Services:
             show_first_start(state)  # the outcome, once per session
         elif state is not None:
             _first_start_status(state)  # progress, refreshed every 2 s
-        show_freshness(built)
+        show_freshness(built, start_background_sync(built))
         return built
     except KamerError as error:
         st.error(escape(str(error)))
@@ -218,21 +219,26 @@ def get_services() -> Services:
         raise  # st.stop() does not return; this keeps type checkers informed
 
 
-def show_freshness(built: Services) -> None:
+def show_freshness(built: Services, background: BackgroundSync | None = None) -> None:
     """In the sidebar of every page: how fresh the records are (`kamer sync`), with a warning
     when the last sync is older than the setting; for a store never synced, that it holds what
-    was ingested by hand."""
+    was ingested by hand; and how the app's own sync goes when it runs one."""
     sync = built.store.sync_state()
     if sync is None:
         st.sidebar.caption(
             "Bron: ingelezen bestanden; niet gesynchroniseerd met de open data van de Tweede "
             "Kamer (`kamer sync`)."
         )
-        return
-    first, *rest = render_freshness(sync)
-    st.sidebar.caption(escape(first))
-    for line in rest:
-        st.sidebar.warning(escape(line))
+    else:
+        first, *rest = render_freshness(sync)
+        st.sidebar.caption(escape(first))
+        for line in rest:
+            st.sidebar.warning(escape(line))
+    if background is not None:
+        st.sidebar.caption(escape(describe(background)))
+        recorded = ((sync or {}).get("last_error") or {}).get("message")
+        if background.error and background.error != recorded:  # not twice
+            st.sidebar.warning(escape(background.error))
 
 
 link = md_link  # a Markdown link with an escaped label, for the pages

@@ -299,9 +299,14 @@ class ODataReader:
             if (part := text_of(record, k))
         )
         functie = text_or_none(record, "Functie")
-        ids = {"toezegging": nummer, "toezegging_id": text_of(record, "Id")}
         activiteit = record.get("Activiteit")
         activity = activiteit if isinstance(activiteit, dict) else {}
+        ids = {
+            "toezegging": nummer,
+            "toezegging_id": text_of(record, "Id"),
+            # The debate it was made in: a sync fetches the Toezegging again when it changes.
+            "activiteit_id": text_of(activity, "Id") or text_of(record, "Activiteit_Id"),
+        }
         doc = Document(
             id=nummer,
             type=TOEZEGGING,

@@ -3,9 +3,12 @@
     python -m tests.fake_kamer.build_fixtures
 
 Real records are copied with every field value unchanged, except the top-level ApiGewijzigdOp,
-which is re-dated into 1-20 December 2024 (the original goes into data/provenance.json), and a
-`"Verwijderd": false` added to the Zaak records of moties-met-stemmingen, whose saving script
-selected fields without it. The Toezegging records are constructed: see README.md.
+which is re-dated into 1-20 December 2024 (the original goes into data/provenance.json), and
+`"Soort": "Motie"` and `"Verwijderd": false` constructed for the Zaak records of
+moties-met-stemmingen, whose saving script selected fields without them (that folder holds only
+moties). The Activiteit that a Toezegging expands is the Activiteit record itself, so the
+expanded copy shows the re-dated ApiGewijzigdOp too. Real: Zaak, Document, Activiteit, Persoon,
+Fractie. Constructed: Toezegging and Kamerstukdossier. See README.md.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import uuid
 from collections.abc import Callable
@@ -35,6 +39,22 @@ DOCUMENTED_MOTIONS = 20
 DOCUMENTS = 50
 # The motie that the nota in ../shared/data/nota carries out (Podt and Rajkowski).
 NOTA_MOTIE = "kst-32317-913"
+# Real Activiteit records besides those the Toezeggingen expand: alive and deleted.
+OTHER_ACTIVITIES = 10
+DELETED_ACTIVITIES = 2
+# Real Persoon records besides the indieners of the sample's moties (and the deleted one).
+OTHER_PERSONS = 2
+# A Kamerstuk number: kst-<dossier>[-<toevoeging>]-<volgnummer>, e.g. kst-21501-20-2180.
+KAMERSTUK_RE = re.compile(r"^kst-(?P<nummer>\d+)(?:-(?P<toevoeging>[\w-]+?))?-(?P<volgnummer>\d+)$")
+ENTITIES = (
+    "Zaak",
+    "Document",
+    "Toezegging",
+    "Activiteit",
+    "Persoon",
+    "Fractie",
+    "Kamerstukdossier",
+)
 
 
 def api_time(moment: dt.datetime, salt: str) -> str:
@@ -78,11 +98,14 @@ def redate(records: list[Record], sources: dict[str, str], log: list[Record], sa
         )
 
 
-def with_verwijderd(zaak: Record) -> Record:
-    """Insert Verwijderd after ApiGewijzigdOp, where the real API puts it."""
+def with_missing_fields(zaak: Record) -> Record:
+    """Insert the fields the saving script left out where the real API puts them (as in the
+    moties-met-documenten Zaken): Soort after Nummer, Verwijderd after ApiGewijzigdOp."""
     out: Record = {}
     for key, value in zaak.items():
         out[key] = value
+        if key == "Nummer":
+            out["Soort"] = "Motie"
         if key == "ApiGewijzigdOp":
             out["Verwijderd"] = False
     return out
@@ -109,7 +132,7 @@ def voted_motions(exclude: set[str]) -> tuple[list[Record], dict[str, str]]:
     wanted.update(spread(len(records), VOTED_MOTIONS - len(wanted)))
     chosen = [records[i] for i in sorted(wanted)][:VOTED_MOTIONS]
     sources = {r["Id"]: str(f.relative_to(SHARED)) for f, r in chosen}
-    return [with_verwijderd(r) for _, r in chosen], sources
+    return [with_missing_fields(r) for _, r in chosen], sources
 
 
 def motie_document(zaak: Record) -> Record | None:
@@ -271,13 +294,21 @@ COMMITMENTS: list[dict[str, Any]] = [
 FICTIONAL_NAMES = [("Voorbeeld", "A.B."), ("Proef", "C."), ("Model", "D.E."), ("Staal", "F.")]
 
 
+def pages_of(folder: str, pattern: str = "*.json") -> list[tuple[str, Record]]:
+    """(source, record) for every record of the saved pages, in file order."""
+    return [
+        (str(path.relative_to(SHARED)), record)
+        for path in sorted((ODATA / folder).glob(pattern))
+        for record in load(path)
+    ]
+
+
 def activiteiten() -> dict[str, tuple[str, Record]]:
-    found: dict[str, tuple[str, Record]] = {}
-    for path in sorted((ODATA / "activiteit").glob("*.json")):
-        for record in load(path):
-            if record.get("Nummer") and not record.get("Verwijderd"):
-                found[record["Nummer"]] = (str(path.relative_to(SHARED)), record)
-    return found
+    return {
+        record["Nummer"]: (source, record)
+        for source, record in pages_of("activiteit")
+        if record.get("Nummer") and not record.get("Verwijderd")
+    }
 
 
 def letter_for(keyword: str, letters: list[Record]) -> Record:
@@ -328,6 +359,98 @@ def commitments(letters: list[Record]) -> tuple[list[Record], dict[str, str], li
     return records, sources, used_letters
 
 
+def activities(expanded: list[Record]) -> tuple[list[Record], dict[str, str]]:
+    """The Activiteiten the Toezeggingen expand (the very objects, so that both show the same
+    re-dated ApiGewijzigdOp), and real others spread over the saved pages, alive and deleted."""
+    pages = pages_of("activiteit")
+    source_of = {record["Id"]: source for source, record in pages}
+    chosen = {record["Id"]: (source_of[record["Id"]], record) for record in expanded}
+    alive = [(s, r) for s, r in pages if not r.get("Verwijderd") and r["Id"] not in chosen]
+    deleted = [(s, r) for s, r in pages if r.get("Verwijderd")]
+    for source, record in [alive[i] for i in spread(len(alive), OTHER_ACTIVITIES)]:
+        chosen[record["Id"]] = (source, record)
+    for source, record in [deleted[i] for i in spread(len(deleted), DELETED_ACTIVITIES)]:
+        chosen[record["Id"]] = (source, record)
+    return [r for _, r in chosen.values()], {i: s for i, (s, _) in chosen.items()}
+
+
+def actor_name(name: str) -> str:
+    """ZaakActor.ActorNaam without the roepnaam: 'M. (Martin) Bosma' -> 'M. Bosma'."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", name).split())
+
+
+def person_name(person: Record) -> str:
+    parts = (person.get("Initialen"), person.get("Tussenvoegsel"), person.get("Achternaam"))
+    return " ".join(str(part) for part in parts if part)
+
+
+def persons(zaken: list[Record]) -> tuple[list[Record], dict[str, str]]:
+    """The indieners of the sample's moties that the saved page has (matched on initials,
+    tussenvoegsel and achternaam), its deleted records, and a few others."""
+    pages = pages_of("persoon", "persoon_page_1_*.json")
+    indieners = {
+        actor_name(str(actor.get("ActorNaam")))
+        for zaak in zaken
+        for actor in zaak.get("ZaakActor") or []
+    }
+    chosen = {
+        r["Id"]: (s, r) for s, r in pages if r.get("Verwijderd") or person_name(r) in indieners
+    }
+    others = [(s, r) for s, r in pages if r["Id"] not in chosen]
+    for source, record in [others[i] for i in spread(len(others), OTHER_PERSONS)]:
+        chosen[record["Id"]] = (source, record)
+    return [r for _, r in chosen.values()], {i: s for i, (s, _) in chosen.items()}
+
+
+def dossier_key(zaak: Record) -> tuple[int, str | None, int, Record] | None:
+    """Dossier number, toevoeging and volgnummer of a motie Zaak's Kamerstuk, and its Document."""
+    document = motie_document(zaak)
+    if document is None:
+        return None
+    version = document.get("HuidigeDocumentVersie") or {}
+    match = KAMERSTUK_RE.match(str(version.get("ExterneIdentifier") or ""))
+    if match is None:
+        return None
+    return int(match["nummer"]), match["toevoeging"], int(match["volgnummer"]), document
+
+
+def dossiers(
+    zaken: list[Record], zaak_sources: dict[str, str]
+) -> tuple[list[Record], dict[str, str]]:
+    """Constructed Kamerstukdossier records, one per dossier (number and toevoeging) of the
+    sample's motie Kamerstukken: Titel from the Zaak, HoogsteVolgnummer the highest motie
+    number seen, GewijzigdOp the newest GewijzigdOp of those motie Documents."""
+    grouped: dict[tuple[int, str | None], list[tuple[Record, int, Record]]] = {}
+    for zaak in zaken:
+        if (found := dossier_key(zaak)) is not None:
+            nummer, toevoeging, volgnummer, document = found
+            grouped.setdefault((nummer, toevoeging), []).append((zaak, volgnummer, document))
+    records, sources = [], {}
+    for (nummer, toevoeging), members in sorted(grouped.items(), key=lambda i: str(i[0])):
+        name = f"{nummer}-{toevoeging}" if toevoeging else str(nummer)
+        changed = max(dt.datetime.fromisoformat(d["GewijzigdOp"]) for _, _, d in members)
+        zaak = members[0][0]
+        record = {
+            "Id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"fake-kamer/kamerstukdossier/{name}")),
+            "Titel": zaak["Titel"],
+            "Citeertitel": None,
+            "Alias": None,
+            "Nummer": nummer,
+            "Toevoeging": toevoeging,
+            "HoogsteVolgnummer": max(volgnummer for _, volgnummer, _ in members),
+            "Afgesloten": False,
+            "Kamer": "Tweede Kamer",
+            "GewijzigdOp": local_time(changed),
+            "ApiGewijzigdOp": api_time(changed, name),
+            "Verwijderd": False,
+        }
+        records.append(record)
+        sources[record["Id"]] = (
+            f"geconstrueerd; uit Zaak {zaak['Nummer']} ({zaak_sources[zaak['Id']]})"
+        )
+    return records, sources
+
+
 def documents(
     pages: list[tuple[str, Record]], wanted_ids: set[str], letters: list[Record]
 ) -> tuple[list[Record], dict[str, str]]:
@@ -364,9 +487,15 @@ def main() -> None:
     letters = [r for _, r in pages if r.get("Soort") == "Brief regering"]
     toezeggingen, tz_sources, used_letters = commitments(letters)
     docs, document_sources = documents(pages, motie_documents, used_letters)
-
-    provenance: dict[str, list[Record]] = {"Zaak": [], "Document": [], "Toezegging": []}
+    acts, act_sources = activities([t["Activiteit"] for t in toezeggingen])
     zaken = voted + documented
+    people, person_sources = persons(zaken)
+    fractie_pages = pages_of("fractie", "fractie_page_1_*.json")
+    fracties = [record for _, record in fractie_pages]
+    fractie_sources = {record["Id"]: source for source, record in fractie_pages}
+    kamerstukdossiers, dossier_sources = dossiers(documented, doc_sources)
+
+    provenance: dict[str, list[Record]] = {entity: [] for entity in ENTITIES}
     redate(zaken, vote_sources | doc_sources, provenance["Zaak"], "Zaak")
     # One tie on purpose: two Zaken with the same ApiGewijzigdOp, ordered by Id.
     ordered = sorted(zaken, key=lambda z: (z["ApiGewijzigdOp"], z["Id"]))
@@ -376,11 +505,24 @@ def main() -> None:
             entry["ApiGewijzigdOp"] = ordered[10]["ApiGewijzigdOp"]
     redate(docs, document_sources, provenance["Document"], "Document")
     redate(toezeggingen, tz_sources, provenance["Toezegging"], "Toezegging")
+    redate(acts, act_sources, provenance["Activiteit"], "Activiteit")
+    redate(people, person_sources, provenance["Persoon"], "Persoon")
+    redate(fracties, fractie_sources, provenance["Fractie"], "Fractie")
+    redate(kamerstukdossiers, dossier_sources, provenance["Kamerstukdossier"], "Kamerstukdossier")
+    sets = {
+        "Zaak": zaken,
+        "Document": docs,
+        "Toezegging": toezeggingen,
+        "Activiteit": acts,
+        "Persoon": people,
+        "Fractie": fracties,
+        "Kamerstukdossier": kamerstukdossiers,
+    }
 
     if DATA.exists():
         shutil.rmtree(DATA)
     (DATA / "publicaties").mkdir(parents=True)
-    for entity, records in (("Zaak", zaken), ("Document", docs), ("Toezegging", toezeggingen)):
+    for entity, records in sets.items():
         records.sort(key=lambda r: (r["ApiGewijzigdOp"], r["Id"]))
         text = json.dumps({"value": records}, ensure_ascii=False, indent=1)
         (DATA / f"{entity}.json").write_text(text + "\n", encoding="utf-8")
@@ -390,10 +532,8 @@ def main() -> None:
     text = json.dumps(provenance, ensure_ascii=False, indent=1)
     (DATA / "provenance.json").write_text(text + "\n", encoding="utf-8")
     total = sum(p.stat().st_size for p in DATA.rglob("*") if p.is_file())
-    print(
-        f"{len(zaken)} Zaak, {len(docs)} Document, {len(toezeggingen)} Toezegging, "
-        f"{len(publicaties)} XML; {total / 1e6:.2f} MB in {DATA}"
-    )
+    counts = ", ".join(f"{len(records)} {entity}" for entity, records in sets.items())
+    print(f"{counts}, {len(publicaties)} XML; {total / 1e6:.2f} MB in {DATA}")
 
 
 if __name__ == "__main__":

@@ -5,44 +5,41 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tests.fake_kamer.odata_filter import Filter, Moment, QueryError, moment, parse_filter
+
 Record = dict[str, Any]
 
 # Entity sets with fixture records, Besluit (derived from the Zaken's expanded Besluit lists),
 # and sets that exist (answer `{"value": []}`) without them.
-DATA_ENTITIES = ("Zaak", "Document", "Toezegging")
-DERIVED_ENTITIES = ("Besluit",)
-EMPTY_ENTITIES = (
-    "Stemming",
-    "ZaakActor",
+DATA_ENTITIES = (
+    "Zaak",
+    "Document",
+    "Toezegging",
     "Activiteit",
     "Persoon",
     "Fractie",
     "Kamerstukdossier",
 )
+DERIVED_ENTITIES = ("Besluit",)
+EMPTY_ENTITIES = ("Stemming", "ZaakActor")
 ENTITIES = DATA_ENTITIES + DERIVED_ENTITIES + EMPTY_ENTITIES
+# Records stored expanded inside others: (entity, holder, navigation property, link column).
+# The expanded copy shows the entity's current record (null once deleted); a change of the
+# entity does not stamp the holder, just as a vote does not move its Zaak.
+EXPANSIONS = (("Activiteit", "Toezegging", "Activiteit", "Activiteit_Id"),)
+# Fields every record has, so a $filter may name them even where no record shows them yet.
+SYNC_FIELDS = frozenset({"Id", "GewijzigdOp", "ApiGewijzigdOp", "Verwijderd"})
 PAGE_SIZE = 250
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The clock starts after the fixture window (1-20 December 2024) and ticks one second per change.
 CLOCK_START = dt.datetime(2024, 12, 21, 9, 0, tzinfo=dt.UTC)
 MALFORMATIONS = ("missing-id", "wrong-type", "not-an-object")
-
-_TIME = r"(?P<time>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))"
-FILTER_FORMS = (
-    re.compile(rf"^ApiGewijzigdOp (?P<op>ge|gt) {_TIME}(?P<alive> and Verwijderd eq false)?$"),
-    re.compile(rf"^(?P<alive>Verwijderd eq false) and ApiGewijzigdOp (?P<op>ge|gt) {_TIME}$"),
-    re.compile(r"^(?P<alive>Verwijderd eq false)$"),
-)
-
-
-class QueryError(ValueError):
-    """A query the fake (and so the contract) does not support: answered with 400."""
 
 
 def parse_time(value: str) -> dt.datetime:
@@ -64,48 +61,31 @@ def local_time(moment: dt.datetime) -> str:
 
 @dataclass(frozen=True)
 class Query:
-    """The supported subset of an OData collection query."""
+    """The supported subset of an OData collection query: $filter (odata_filter.py), $top,
+    $skip, $count."""
 
-    since: dt.datetime | None = None
-    strictly_after: bool = False
-    alive_only: bool = False
+    where: Filter | None = None
     top: int = PAGE_SIZE
     skip: int = 0
     count: bool = False
 
     @classmethod
     def parse(cls, params: dict[str, str], page_size: int) -> Query:
-        since, strictly_after, alive_only = None, False, False
-        text = " ".join(params.get("$filter", "").split())
-        if text:
-            match = next((m for form in FILTER_FORMS if (m := form.match(text))), None)
-            if match is None:
-                raise QueryError(
-                    f"$filter niet ondersteund: {text!r}; wel: 'ApiGewijzigdOp ge|gt "
-                    "2024-12-01T00:00:00Z', eventueel met ' and Verwijderd eq false'"
-                )
-            groups = match.groupdict()
-            alive_only = bool(groups.get("alive"))
-            if groups.get("op"):
-                since = parse_time(groups["time"])
-                strictly_after = groups["op"] == "gt"
+        text = params.get("$filter", "")
         top = _count_param(params, "$top", page_size)
         return cls(
-            since=since,
-            strictly_after=strictly_after,
-            alive_only=alive_only,
+            where=parse_filter(text) if text.strip() else None,
             top=min(top, page_size),
             skip=_count_param(params, "$skip", 0),
             count=params.get("$count", "").lower() == "true",
         )
 
+    @property
+    def fields(self) -> frozenset[str]:
+        return frozenset() if self.where is None else self.where.fields
+
     def selects(self, record: Record) -> bool:
-        if self.alive_only and record.get("Verwijderd") is True:
-            return False
-        if self.since is None:
-            return True
-        changed = parse_time(record["ApiGewijzigdOp"])
-        return changed > self.since if self.strictly_after else changed >= self.since
+        return self.where is None or self.where.selects(record)
 
 
 def _count_param(params: dict[str, str], name: str, default: int) -> int:
@@ -117,8 +97,13 @@ def _count_param(params: dict[str, str], name: str, default: int) -> int:
     return int(value)
 
 
-def order_key(record: Record) -> tuple[dt.datetime, str]:
-    return parse_time(record["ApiGewijzigdOp"]), str(record["Id"])
+def order_key(record: Record) -> tuple[Moment, str]:
+    """The served order: ApiGewijzigdOp as a moment (the precision the $filter compares at),
+    ties by Id as lower-case text (the order a $filter Guid comparison uses)."""
+    changed = moment(str(record["ApiGewijzigdOp"]))
+    if changed is None:
+        raise ValueError(f"ApiGewijzigdOp zonder tijdzone: {record['ApiGewijzigdOp']!r}")
+    return changed, str(record["Id"]).lower()
 
 
 def malform(record: Record, how: str) -> Any:
@@ -202,9 +187,21 @@ class Feed:
         with self.lock:
             return sorted(self.entity_set(entity).values(), key=order_key)
 
+    def check_fields(self, entity: str, fields: frozenset[str]) -> None:
+        """A $filter naming a property that none of the entity's records has is refused, as the
+        real API refuses an unknown property (an empty set cannot tell, and lets it pass)."""
+        records = self.entity_set(entity).values()
+        known = {key for record in records for key in record} | SYNC_FIELDS
+        if records and (unknown := sorted(fields - known)):
+            raise QueryError(
+                f"$filter noemt {', '.join(unknown)}: geen veld van {entity}; "
+                f"wel: {', '.join(sorted(known))}"
+            )
+
     def page(self, entity: str, query: Query) -> tuple[list[Any], int]:
         """One page of served records (malformed where asked) and the total that matched."""
         with self.lock:
+            self.check_fields(entity, query.fields)
             matched = [r for r in self.ordered(entity) if query.selects(r)]
             chosen = matched[query.skip : query.skip + query.top]
             served = [
@@ -236,6 +233,7 @@ class Feed:
             self.stamp(stored, content_changed=True)
             self.entity_set(entity)[stored["Id"]] = stored
             self.malformed.pop((entity, stored["Id"]), None)
+            self.show_expanded(entity, stored)
             return copy.deepcopy(stored)
 
     def existing(self, entity: str, record_id: str) -> Record:
@@ -250,6 +248,7 @@ class Feed:
             dead["Verwijderd"] = True
             self.stamp(dead, content_changed=True)
             self.sets[entity][record_id] = dead
+            self.show_expanded(entity, dead)
             if entity == "Besluit":  # gone from its Zaak's expansion; the Zaak is not stamped
                 for zaak in self.sets["Zaak"].values():
                     if isinstance(zaak.get("Besluit"), list):
@@ -278,12 +277,29 @@ class Feed:
         with self.lock:
             chosen = [r["Id"] for r in self.ordered(entity)] if ids is None else list(ids)
             for record_id in chosen:
-                self.stamp(self.existing(entity, record_id), content_changed=False)
+                record = self.existing(entity, record_id)
+                self.stamp(record, content_changed=False)
+                self.show_expanded(entity, record)
             return chosen
 
     def malform(self, entity: str, record_id: str, how: str) -> None:
         if how not in MALFORMATIONS:
             raise ValueError(f"malformed(how=...) is een van {', '.join(MALFORMATIONS)}")
         with self.lock:
-            self.stamp(self.existing(entity, record_id), content_changed=False)
+            record = self.existing(entity, record_id)
+            self.stamp(record, content_changed=False)
+            self.show_expanded(entity, record)
             self.malformed[(entity, record_id)] = how
+
+    def show_expanded(self, entity: str, record: Record) -> None:
+        """The record as the records that expand it show it (EXPANSIONS): a copy, or null once
+        it is deleted; those records are not stamped."""
+        shown = None if record.get("Verwijderd") is True else record
+        for source, holder, navigation, link in EXPANSIONS:
+            if source != entity:
+                continue
+            for other in self.sets[holder].values():
+                nested = other.get(navigation)
+                nested_id = nested.get("Id") if isinstance(nested, dict) else None
+                if record["Id"] in (other.get(link), nested_id):
+                    other[navigation] = copy.deepcopy(shown)

@@ -25,7 +25,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
-from tests.fake_kamer.feed import ENTITIES, PAGE_SIZE, Feed, Query, QueryError, Record
+from tests.fake_kamer.feed import ENTITIES, PAGE_SIZE, Feed, Query, Record
+from tests.fake_kamer.odata_filter import QueryError
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = "/OData/v4/2.0"
@@ -181,9 +182,9 @@ class FakeKamer:
             return 404, {}, _error(f"onbekende entiteit {entity}")
         try:
             query = Query.parse(params, self.page_size)
+            records, total = self.feed.page(entity, query)
         except QueryError as error:
             return 400, {}, _error(str(error))
-        records, total = self.feed.page(entity, query)
         body: dict[str, Any] = {"@odata.context": f"{self.odata_url}/$metadata#{entity}"}
         if query.count:
             body["@odata.count"] = total
