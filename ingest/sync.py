@@ -298,9 +298,7 @@ class Syncer:
             position = moved
         self.progress.done()
 
-    def _apply(
-        self, entity: str, records: list[Any], moved: Position, report: SyncReport
-    ) -> None:
+    def _apply(self, entity: str, records: list[Any], moved: Position, report: SyncReport) -> None:
         """Process a page's new records; then, in one transaction, move to `moved`."""
         counts = report.entities[entity]
         report.records += len(records)
@@ -429,15 +427,21 @@ class Syncer:
             if problem := problem_of("Activiteit", record):
                 report.skipped.append(f"Activiteit {label_of(record)}: {problem}")
                 continue
-            found = [
-                toezegging_id
+            docs = [
+                doc
                 for doc_id in self.store.ids_with("activiteit_id", record["Id"])
-                if (doc := self.store.get_document(doc_id))
-                and (toezegging_id := doc.ids.get("toezegging_id"))
+                if (doc := self.store.get_document(doc_id)) and doc.ids.get("toezegging_id")
             ]
-            if not found:
+            if not docs:
                 counts.ignored += 1
-            wanted += found
+            # Not again when the version read with it is this one (a first sync, a
+            # re-emission), nor for a deleted debate once its Toezegging no longer shows it.
+            read = [(doc, doc.extra.get("activiteit_gewijzigd")) for doc in docs]
+            if record.get("Verwijderd"):
+                wanted += [doc.ids["toezegging_id"] for doc, version in read if version]
+            else:
+                now = record.get("GewijzigdOp")
+                wanted += [doc.ids["toezegging_id"] for doc, version in read if version != now]
         return list(dict.fromkeys(wanted))
 
     def _ingest(

@@ -551,6 +551,9 @@ def test_a_changed_debate_updates_the_toezeggingen_made_in_it(
     sync, _ = first_sync(kamer, tmp_path / "store")
     toezegging = record(kamer, "Toezegging", OPEN_TZ)
     debate = record(kamer, "Activiteit", toezegging["Activiteit"]["Id"])
+    kamer.reemit("Activiteit")  # unchanged debates: their Toezeggingen are not asked for
+    syncer(sync.settings).run()
+    assert not any("/Toezegging(" in r for r in kamer.requests)  # nor in the first sync
     moved = {**debate, "Onderwerp": "Verplaatst debat", "Datum": "2024-03-07T10:00:00+01:00"}
     kamer.changed("Activiteit", moved)
     assert record(kamer, "Toezegging", OPEN_TZ)["ApiGewijzigdOp"] == toezegging["ApiGewijzigdOp"]

@@ -332,6 +332,9 @@ class ODataReader:
                 "activiteit_datum": (
                     d.isoformat() if (d := parse_datetime(activity.get("Datum"))) else None
                 ),
+                # The version of the Activiteit read: a sync fetches the Toezegging again only
+                # when the Activiteit changed since.
+                "activiteit_gewijzigd": text_or_none(activity, "GewijzigdOp"),
             }
         )
         return doc
