@@ -952,12 +952,6 @@ class Records:
             found.update(row["id"] for row in rows)
         return found
 
-    def has_reference(self, entity: str, key: str) -> bool:
-        row = self.db.execute(
-            "SELECT 1 FROM reference WHERE entity = ? AND key = ? LIMIT 1", (entity, key)
-        ).fetchone()
-        return row is not None
-
     def reference_counts(self) -> dict[str, int]:
         rows = self.db.execute("SELECT entity, count(*) AS n FROM reference GROUP BY entity")
         return {row["entity"]: int(row["n"]) for row in rows}
