@@ -21,6 +21,7 @@ from assistant.cli_base import (
 )
 from assistant.errors import KamerError
 from assistant.render import render_sync
+from ingest.sync_records import ENTITIES as SYNC_ENTITIES
 
 if TYPE_CHECKING:
     from ingest.sync import Syncer
@@ -39,17 +40,6 @@ class SyncProgress(TqdmProgress):
             )
 
 
-# ingest.sync.ENTITIES, without importing it
-SYNC_ENTITIES = (
-    "Zaak",
-    "Besluit",
-    "Document",
-    "Toezegging",
-    "Activiteit",
-    "Kamerstukdossier",
-    "Persoon",
-    "Fractie",
-)
 INTERVAL = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|u|uur)?\s*$", re.IGNORECASE)
 SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "u": 3600, "uur": 3600}
 

@@ -51,6 +51,7 @@ from ingest.pipeline import (
 )
 from ingest.sources.odata import ODataReader
 from ingest.sync_records import (
+    ENTITIES,
     GUID_RE,
     REFERENCE_FIELDS,
     Position,
@@ -68,20 +69,6 @@ from ingest.sync_records import (
 
 __all__ = ["ENTITIES", "Position", "SyncReport", "Syncer", "since_of", "timestamp_key"]
 
-# Besluit after Zaak: a vote changes the Besluit (and its Stemmingen), not the Zaak's own
-# ApiGewijzigdOp, so changed Besluiten have their Zaken fetched again; likewise a changed
-# Activiteit (a debate) has the Toezeggingen made in it fetched again. Persoon, Fractie and
-# Kamerstukdossier are lookup records (table `reference`).
-ENTITIES = (
-    "Zaak",
-    "Besluit",
-    "Document",
-    "Toezegging",
-    "Activiteit",
-    "Kamerstukdossier",
-    "Persoon",
-    "Fractie",
-)
 # The identifier under which ingest/sources/odata.py keeps each entity's OData Id.
 ID_KIND = {
     "Zaak": "zaak_id",

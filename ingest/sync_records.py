@@ -17,6 +17,20 @@ Record = dict[str, Any]
 TIMESTAMP_RE = re.compile(
     r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,12}))?(Z|[+-]\d{2}:\d{2})?$"
 )
+# Besluit after Zaak: a vote changes the Besluit (and its Stemmingen), not the Zaak's own
+# ApiGewijzigdOp, so changed Besluiten have their Zaken fetched again; likewise a changed
+# Activiteit (a debate) has the Toezeggingen made in it fetched again. Persoon, Fractie and
+# Kamerstukdossier are lookup records (table `reference`).
+ENTITIES = (
+    "Zaak",
+    "Besluit",
+    "Document",
+    "Toezegging",
+    "Activiteit",
+    "Kamerstukdossier",
+    "Persoon",
+    "Fractie",
+)
 # The Kamer's Ids are GUIDs; only such an Id is sent back in a $filter (as a Guid literal).
 GUID_RE = re.compile(r"^[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$")
 NONE = type(None)

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tests.fake_kamer.feed import DATA_ENTITIES
+
 Record = dict[str, Any]
 
 HERE = Path(__file__).resolve().parent
@@ -46,15 +48,7 @@ DELETED_ACTIVITIES = 2
 OTHER_PERSONS = 2
 # A Kamerstuk number: kst-<dossier>[-<toevoeging>]-<volgnummer>, e.g. kst-21501-20-2180.
 KAMERSTUK_RE = re.compile(r"^kst-(?P<nummer>\d+)(?:-(?P<toevoeging>[\w-]+?))?-(?P<volgnummer>\d+)$")
-ENTITIES = (
-    "Zaak",
-    "Document",
-    "Toezegging",
-    "Activiteit",
-    "Persoon",
-    "Fractie",
-    "Kamerstukdossier",
-)
+ENTITIES = DATA_ENTITIES
 
 
 def api_time(moment: dt.datetime, salt: str) -> str:
