@@ -365,8 +365,10 @@ def evaluate_test(folder: Path, answerer: Answerer, store: Store, root: Path) ->
     nobody tunes against them."""
     summary: dict[str, Any] = {"missing": []}
     questions = folder / "questions.jsonl"
-    if questions.is_file():
-        summary.update(run_eval([questions], answerer, store).summary())
+    # questions.jsonl and the sets written blind after it (questions_w.jsonl, ...).
+    sets = sorted(folder.glob("questions*.jsonl"))
+    if sets:
+        summary.update(run_eval(sets, answerer, store).summary())
     else:
         summary["missing"].append(
             f"{shown(questions, root)} ontbreekt: de vragen van het testdeel zijn overgeslagen."
