@@ -368,7 +368,9 @@ def evaluate_test(folder: Path, answerer: Answerer, store: Store, root: Path) ->
     # questions.jsonl and the sets written blind after it (questions_w.jsonl, ...).
     sets = sorted(folder.glob("questions*.jsonl"))
     if sets:
-        summary.update(run_eval(sets, answerer, store).summary())
+        report = run_eval(sets, answerer, store)
+        summary.update(report.summary())
+        summary["per_set"] = per_set(report, sets, root)
     else:
         summary["missing"].append(
             f"{shown(questions, root)} ontbreekt: de vragen van het testdeel zijn overgeslagen."
@@ -384,6 +386,22 @@ def evaluate_test(folder: Path, answerer: Answerer, store: Store, root: Path) ->
             shown(labels, root): kamervraag_precision_recall(answers, labels)
         }
     return summary
+
+
+def per_set(report: Report, paths: list[Path], root: Path) -> dict[str, dict[str, Any]]:
+    """Each question file's own figures: sets written at different times stay comparable."""
+    figures: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        ids = {item["id"] for item in load_questions(path)}
+        part = Report([r for r in report.results if r.id in ids])
+        precision, recall = part.refusal_precision_recall()
+        figures[shown(path, root)] = {
+            "questions": len(part.results),
+            "accuracy_by_kind": part.accuracy_by_kind(),
+            "refusal_precision": precision,
+            "refusal_recall": recall,
+        }
+    return figures
 
 
 def shown(path: Path, root: Path) -> str:

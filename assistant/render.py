@@ -308,6 +308,12 @@ def _eval_lines(summary: dict[str, Any]) -> list[str]:
             f"{latency['structured_p95']}; vrij p50 {latency['free_p50']} p95 "
             f"{latency['free_p95']}"
         )
+    for name, figures in (summary.get("per_set") or {}).items():
+        kinds = ", ".join(f"{k} {_pct(v)}" for k, v in figures["accuracy_by_kind"].items())
+        lines.append(
+            f"  {name} ({figures['questions']} vragen): {kinds}; weigeringen precisie "
+            f"{_pct(figures['refusal_precision'])}, recall {_pct(figures['refusal_recall'])}"
+        )
     for name, extraction in (summary.get("commitment_extraction") or {}).items():
         lines.append(
             f"Toezeggingen uit teksten, {name} ({extraction['sentences']} gelabelde zinnen): "

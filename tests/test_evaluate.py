@@ -523,3 +523,30 @@ def test_eval_command_without_test_files_says_so(
         cli.main, [*args, "--json"], obj=cli.Context(embedder=HashEmbedder())
     )
     assert json.loads(as_json.stdout)["test"]["missing"]
+
+
+def test_each_test_question_set_is_also_scored_on_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("assistant.evaluate.retrieval_recall", lambda *args: {})
+    folder = tmp_path / "test"
+    folder.mkdir()
+    questions_file(folder)  # questions.jsonl: ids 0-3, one refuse item
+    later = folder / "questions_w.jsonl"
+    later.write_text(json.dumps({**item("refuse", refuse=True), "id": "w01"}))
+    answerer = FakeAnswerer(refuse=True)
+    answerer.retriever = None  # type: ignore[attr-defined]  # retrieval_recall is replaced
+    summary = evaluate_test(folder, answerer, FakeStore(), tmp_path)
+    assert summary["questions"] == 5
+    first, second = (
+        summary["per_set"]["test/questions.jsonl"],
+        summary["per_set"]["test/questions_w.jsonl"],
+    )
+    assert first["questions"] == 4 and first["refusal_precision"] == 0.25
+    assert second == {
+        "questions": 1,
+        "accuracy_by_kind": {"refuse": 1.0},
+        "refusal_precision": 1.0,
+        "refusal_recall": 1.0,
+    }
+    assert "test/questions_w.jsonl (1 vragen): refuse 1.000" in render_eval({"test": summary})
