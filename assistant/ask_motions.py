@@ -107,9 +107,18 @@ class MotionAnswers(BaseAnswers):
             return answer, doc_ids
         cite = Citations()
         lines = [" ".join(self._motion_lines(doc, question.aspects, cite, question))]
+        # The sentences the search chose from the motie's own text hold what was asked as
+        # often as the clause picked above: they stay, unless the record already quotes them.
+        quoted = [c.quote for c in cite.items]
+        own = [
+            c.quote
+            for c in answer.citations
+            if c.id == doc.id and not any(c.quote in q or q in c.quote for q in quoted)
+        ]
+        lines += [f'Uit de tekst van de motie: "{q}" {cite.cite(doc, q)}.' for q in own[:2]]
         for other in answer.citations:
             source = self.store.get_document(other.id) if other.id != doc.id else None
-            if source is not None and len(lines) <= FREE_AFTER_MOTION:
+            if source is not None and len(lines) <= FREE_AFTER_MOTION + len(own[:2]):
                 lines.append(f"{other.quote} {cite.cite(source, other.quote)}")
         found = Answer(
             question.text, "\n".join(lines), False, question.intent, cite.items, [doc.to_dict()]
@@ -211,15 +220,41 @@ class MotionAnswers(BaseAnswers):
         if question is None or (question.ids and question.aspects):
             # Asked by number for its outcome, votes or indieners: the dictum says what it is.
             return lines
-        stems = self._content_stems(question, question.names)
+        # The whole question: a date it names ("per 1 januari 2025") is taken out of its
+        # topic as a period to search in, but inside this motie it points at the clause.
+        stems = self._content_stems(replace(question, topic=None), question.names)
         judge = self.relevance_judge
-        shown = judge.coverage(stems, f"{doc.title} {dictum or ''}")
+        shown_text = f"{doc.title} {dictum or ''}"
+        shown = judge.coverage(stems, shown_text)
         wanted = [s for s in shown.missing if s not in question.names]
-        if not wanted:
+        # "Hoeveel ...?", "Sinds wanneer ...?": the answer is a number or a moment; when title
+        # and dictum hold none, the clause that does and shares the subject holds the answer.
+        kind = asked_kind(question.text)
+        lacking = kind is not None and not kind.search(shown_text)
+        if not wanted and not lacking:
             return lines
-        best = max(clauses, key=lambda c: judge.coverage(wanted, c).share)
-        if best != dictum and judge.coverage(wanted, best).share > 0:
-            lines.append(f'Uit de tekst van de motie: "{best}" {cite.cite(doc, best)}.')
+        aim = wanted or stems
+
+        def score(clause: str) -> float:
+            share = judge.coverage(aim, clause).share
+            if lacking and kind and kind.search(clause) and judge.coverage(stems, clause).share:
+                share += 0.5  # holds what kind of answer is asked, on the question's subject
+            return share
+
+        others = [c for c in clauses if c != dictum]
+        picked: list[str] = []
+        for _ in range(2):  # a second clause only for what the first left out
+            best = max(others, key=score, default="")
+            if not best or score(best) <= 0:
+                break
+            picked.append(best)
+            others.remove(best)
+            aim = list(judge.coverage(aim, best).missing)
+            lacking = lacking and not (kind and kind.search(best))
+            if not aim and not lacking:
+                break
+            aim = aim or stems
+        lines += [f'Uit de tekst van de motie: "{c}" {cite.cite(doc, c)}.' for c in picked]
         return lines
 
     def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
@@ -384,6 +419,35 @@ DICTUM_RE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END_RE = re.compile(r";\s*\n|,\s*\n(?=en gaat over tot de orde van de dag)")
+
+
+# What a question asks for when it asks how many or how much, and when.
+HOW_MANY_RE = re.compile(
+    r"\bhoeveel\b|\bhoe (?:veel|groot|hoog|lang)\b|\bwelk(?:e)? (?:bedrag|percentage|aantal)\b",
+    re.IGNORECASE,
+)
+NUMBER_RE = re.compile(
+    r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|honderd|duizend|"
+    r"miljoen|miljard|procent|helft|kwart)\w*\b",
+    re.IGNORECASE,
+)
+ASKS_WHEN_RE = re.compile(
+    r"\b(?:sinds |vanaf |tot )?wanneer\b|\bwelk jaar\b|\bop welke datum\b", re.IGNORECASE
+)
+MOMENT_RE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+    r"oktober|november|december|voorjaar|zomer|najaar|winter)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_kind(question: str) -> re.Pattern[str] | None:
+    """What the answer must hold: a number ("hoeveel"), a moment ("wanneer"), or None."""
+    if HOW_MANY_RE.search(question):
+        return NUMBER_RE
+    if ASKS_WHEN_RE.search(question):
+        return MOMENT_RE
+    return None
 
 
 def motion_clauses(text: str) -> list[str]:

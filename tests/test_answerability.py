@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer import Citations
 from assistant.ask import Answerer
 from assistant.ask_base import question_parts, surname
-from assistant.ask_motions import DICTUM_RE, motion_clauses
+from assistant.ask_motions import DICTUM_RE, MOMENT_RE, NUMBER_RE, asked_kind, motion_clauses
 from assistant.compose import build_services
+from assistant.documents import Document
 from assistant.embed import HashEmbedder
 from assistant.question import (
     COMMITMENT,
@@ -352,3 +354,38 @@ def test_passages_naming_a_motie_by_member_come_from_one_query(answerer: Answere
     assert lexical.near_since(["motie"], ["podt"], 6, 99991231, ()) == []
     kept = lexical.near_since(["motie"], ["podt"], 6, 0, ("motie",))
     assert kept and all(c.meta.get("type") != "motie" for c in kept) and len(kept) < len(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hoeveel opvangplekken wil de motie?", NUMBER_RE),
+        ("Hoe hoog wordt de vliegbelasting?", NUMBER_RE),
+        ("Welk bedrag noemt de motie?", NUMBER_RE),
+        ("Sinds wanneer geldt de regel?", MOMENT_RE),
+        ("In welk jaar begon het?", MOMENT_RE),
+        ("Wie dienden de motie in?", None),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: object) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_a_motie_answer_quotes_the_clause_that_holds_the_asked_number(answerer: Answerer) -> None:
+    """Title and dictum name the subject but no number; asked how long, the consideration
+    with the figure on that subject is quoted, not the other one."""
+    doc = Document(
+        id="kst-99999-1",
+        type="motie",
+        title="Motie van het lid Jansen over de wachttijd bij de IND",
+        text=(
+            "De Kamer,\ngehoord de beraadslaging,\nconstaterende dat de wachttijd bij de IND "
+            "gemiddeld 42 weken bedraagt;\noverwegende dat de IND een belangrijke organisatie "
+            "is;\nverzoekt de regering de wachttijd bij de IND te verkorten,\nen gaat over tot "
+            "de orde van de dag."
+        ),
+    )
+    question = parse_question("Hoe lang is de wachttijd bij de IND volgens de motie?", TODAY)
+    quoted = " ".join(answerer._motion_text_lines(doc, Citations(), question))
+    assert "gemiddeld 42 weken" in quoted
+    assert "belangrijke organisatie" not in quoted
