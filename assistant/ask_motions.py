@@ -222,7 +222,7 @@ class MotionAnswers(BaseAnswers):
             return lines
         # The whole question: a date it names ("per 1 januari 2025") is taken out of its
         # topic as a period to search in, but inside this motie it points at the clause.
-        stems = self._content_stems(replace(question, topic=None), question.names)
+        stems = self._content_stems(replace(question, topic=question.text), question.names)
         judge = self.relevance_judge
         shown_text = f"{doc.title} {dictum or ''}"
         shown = judge.coverage(stems, shown_text)
