@@ -19,6 +19,7 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, D
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.retrieve import Filters, Passage
+from assistant.timeframe import FULL_MONTHS
 
 LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
@@ -435,8 +436,7 @@ ASKS_WHEN_RE = re.compile(
     r"\b(?:sinds |vanaf |tot )?wanneer\b|\bwelk jaar\b|\bop welke datum\b", re.IGNORECASE
 )
 MOMENT_RE = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
-    r"oktober|november|december|voorjaar|zomer|najaar|winter)\b",
+    rf"\b(?:19|20)\d\d\b|\b(?:{'|'.join(FULL_MONTHS)}|voorjaar|zomer|najaar|winter)\b",
     re.IGNORECASE,
 )
 

@@ -152,12 +152,12 @@ class _Hit:
 
 _Handler = Callable[[re.Match[str], _Context], _Hit | None]
 
-_FULL_MONTHS = (
+FULL_MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december",
 )  # fmt: skip
-_ABBREVIATIONS = sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True)
-_MONTH = rf"(?:(?:{'|'.join(_FULL_MONTHS)})\b|(?:{'|'.join(_ABBREVIATIONS)})\b\.?)"
+_ABBREVIATIONS = sorted((m for m in MONTHS if m not in FULL_MONTHS), key=len, reverse=True)
+_MONTH = rf"(?:(?:{'|'.join(FULL_MONTHS)})\b|(?:{'|'.join(_ABBREVIATIONS)})\b\.?)"
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _YEAR = r"(?:19|20)\d\d(?![\w/-]|\.\d)"  # not "2022Z00782", "2019/1937", "2024-0000123"
@@ -474,7 +474,7 @@ def _month(match: re.Match[str], ctx: _Context) -> _Hit | None:
     before = _before(ctx.question, match.start())
     if re.search(r"\d\s*$", before):
         return None  # "31 februari 2026": a day that does not exist, not the month
-    if match["y"] is None and written.rstrip(".").lower() not in _FULL_MONTHS:
+    if match["y"] is None and written.rstrip(".").lower() not in FULL_MONTHS:
         return None  # "van Jan de Vries": an abbreviated month needs a day or a year
     if written == "Mei" and re.match(r"\s+[A-Z]", ctx.question[match.end() :]):
         return None  # "Mei Li Vos"
