@@ -375,7 +375,14 @@ GENERIC_WORDS = (
     "ontraadt treedt trad noemde noemt antwoordde antwoordt "
     # where it was said, not what: kinds of debate and document
     "debat debatten vao ao tweeminutendebat dertigledendebat commissiedebat notaoverleg nota "
-    "mevrouw heer lid"
+    "mevrouw heer lid "
+    # the kind of fact asked for, not the subject: "op welke wetsbepaling", "welk Kamerstuknummer"
+    "wetsbepaling bepaling kamerstuknummer kamerstuk nummer zaaknummer documentnummer datum "
+    "reden redenen "
+    # wanting and seeing something done frame the question ("wilden ... uitgevoerd zien")
+    "wil wilde wilden willen zien eerdere eerder "
+    # agreeing to a motie is its outcome: "heeft de Kamer ingestemd met de motie"
+    "ingestemd instemde instemden instemming"
 ).split()
 
 

@@ -296,21 +296,31 @@ class MotionAnswers(BaseAnswers):
             kind = source.extra.get("soort") or source.type
             when = f" van {dutch_date(source.date)}" if source.date else ""
             how = " (noemt de motie bij indiener en onderwerp, niet bij nummer)"
+            via = f", via de vervangende motie {item.via}" if item.via else ""
             lines.append(
-                f"Uitvoering (zekerheid {confidence_of(item)}): {kind} '{source.title}'{when} "
-                f"{cite.cite(source, item.quote)}{how if item.kind == NAMED else ''}."
+                f"Uitvoering (zekerheid {confidence_of(item)}){via}: {kind} '{source.title}'"
+                f"{when} {cite.cite(source, item.quote)}{how if item.kind == NAMED else ''}."
             )
         for item in found.responses:
             source = self.store.get_document(item.id)
             if source is None:
                 continue
             when = f" van {dutch_date(source.date)}" if source.date else ""
+            via = f" (op de vervangende motie {item.via})" if item.via else ""
             lines.append(
-                f"Reactie van het kabinet: '{source.title}'{when} {cite.cite(source, item.quote)} "
-                "(een reactie; of de motie daarmee is uitgevoerd, zegt deze bron niet)."
+                f"Reactie van het kabinet{via}: '{source.title}'{when} "
+                f"{cite.cite(source, item.quote)} (een reactie; of de motie daarmee is "
+                "uitgevoerd, zegt deze bron niet)."
             )
         motion = doc.motion
-        if not found.evidence and explicit:
+        if not found.evidence and explicit and found.responses:
+            # The reaction is the document that says what became of the motie: pointing to it
+            # says more than "nothing found".
+            lines.append(
+                "Het kabinet heeft dus op de motie gereageerd; wat er is gedaan, staat in die "
+                "brief (de index heeft er alleen het onderwerp van)."
+            )
+        elif not found.evidence and explicit:
             lines.append(
                 "In de geïndexeerde bronnen staat geen document dat meldt dat deze motie "
                 "is uitgevoerd."

@@ -375,17 +375,40 @@ def evaluate_test(folder: Path, answerer: Answerer, store: Store, root: Path) ->
         summary["missing"].append(
             f"{shown(questions, root)} ontbreekt: de vragen van het testdeel zijn overgeslagen."
         )
-    answers, labels = folder / "kamervragen_answers.jsonl", folder / "commitment_sentences.jsonl"
-    absent = [shown(p, root) for p in (answers, labels) if not p.is_file()]
-    if absent:
-        summary["missing"].append(
-            f"{' en '.join(absent)} ontbreekt: de toezeggingen van het testdeel zijn overgeslagen."
-        )
-    else:
-        summary["commitment_extraction"] = {
-            shown(labels, root): kamervraag_precision_recall(answers, labels)
-        }
+    # The first labelled batch lies in the folder itself, later ones in kamervragen*/.
+    extraction: dict[str, Any] = {}
+    for batch in [folder, *sorted(p for p in folder.glob("kamervragen*") if p.is_dir())]:
+        answers = batch / "kamervragen_answers.jsonl"
+        labels = batch / "commitment_sentences.jsonl"
+        absent = [shown(p, root) for p in (answers, labels) if not p.is_file()]
+        if absent:
+            summary["missing"].append(
+                f"{' en '.join(absent)} ontbreekt: die toezeggingen van het testdeel zijn "
+                "overgeslagen."
+            )
+        else:
+            extraction[shown(labels, root)] = kamervraag_precision_recall(answers, labels)
+    if len(extraction) > 1:
+        extraction["alle testbatches samen"] = pooled(list(extraction.values()))
+    if extraction:
+        summary["commitment_extraction"] = extraction
     return summary
+
+
+def pooled(batches: list[dict[str, Any]]) -> dict[str, Any]:
+    """Precision and recall over the sentences of several labelled batches together."""
+
+    def total(figures: list[dict[str, Any]]) -> dict[str, Any]:
+        counts = [
+            sum(int(f[key]) for f in figures)
+            for key in ("true_positives", "false_positives", "false_negatives")
+        ]
+        return {"sentences": sum(int(f["sentences"]) for f in figures), **precision_recall(*counts)}
+
+    return {
+        **total(batches),
+        "without_borderline": total([b["without_borderline"] for b in batches]),
+    }
 
 
 def per_set(report: Report, paths: list[Path], root: Path) -> dict[str, dict[str, Any]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.documents import AANGENOMEN, DOCUMENT, HANDELINGEN, ONBEKEND, Document
@@ -34,7 +34,7 @@ FULFILMENT_RE = re.compile(
 # lid Boomsma over ... (Kamerstuk 36600-XV-23)"): the government responded, perhaps by declining.
 # In a subject it must come first: "Convocatie ... over de reactie op de motie" is the Kamer's.
 _RESPONSE = (
-    r"reactie\s+op\s+(?:de\s+)?(?:gewijzigde\s+)?moties?|kabinetsreactie|"
+    r"reactie\s+op\s+(?:de\s+|het\s+)?(?:aangenomen\s+)?(?:gewijzigde\s+)?moties?|kabinetsreactie|"
     r"appreciatie\s+van\s+(?:de\s+)?moties?"
 )
 RESPONSE_RE = re.compile(rf"\b(?:{_RESPONSE}|reageer\s+ik\s+op\s+de\s+motie)\b", re.IGNORECASE)
@@ -64,6 +64,7 @@ class Evidence:
     date: str | None
     quote: str  # verbatim: the sentence of the document, or its subject when it has no text
     kind: str = "tekst"  # tekst | onderwerp | register
+    via: str = ""  # the gewijzigde motie that replaced the motie, when it is about that one
 
 
 @dataclass
@@ -87,10 +88,12 @@ def confidence_of(evidence: Evidence) -> str:
 
 
 def motion_fulfilment(
-    store: Store, doc: Document, index: ChunkIndex | None = None
+    store: Store, doc: Document, index: ChunkIndex | None = None, seen: frozenset[str] = frozenset()
 ) -> MotionFulfilment:
     """Evidence that doc (a motie) was carried out, from the documents that refer to it by
-    number and, with the chunk `index`, from letters that name it by indiener and subject."""
+    number and, with the chunk `index`, from letters that name it by indiener and subject.
+    A motie replaced by a gewijzigde motie is carried out when that one is: the letter names
+    the motie voted on ("Uitvoering van de gewijzigde motie ... (Kamerstuk 29279-951)")."""
     evidence: list[Evidence] = []
     replaced_by: list[Document] = []
     responses: list[Evidence] = []
@@ -114,6 +117,15 @@ def motion_fulfilment(
     if index is not None:
         linked = {e.id for e in evidence}
         evidence += [e for e in named_motion_evidence(index, doc) if e.id not in linked]
+    for newer in replaced_by:
+        if newer.id in seen or newer.id == doc.id:
+            continue
+        later = motion_fulfilment(store, newer, index, seen | {doc.id})
+        known = {e.id for e in evidence} | {e.id for e in responses}
+        evidence += [replace(e, via=e.via or newer.id) for e in later.evidence if e.id not in known]
+        responses += [
+            replace(e, via=e.via or newer.id) for e in later.responses if e.id not in known
+        ]
     evidence.sort(key=lambda e: (e.date or "", e.id))
     responses.sort(key=lambda e: (e.date or "", e.id))
     result = MotionFulfilment(NOT_FOUND, LOW, "", evidence, replaced_by, responses)

@@ -84,7 +84,12 @@ ASPECT_WORDS = {
     r"meerderheid|\b(?:ge)?haal(?:d|de|t)\b",
     "status": r"\bstatus\b|hoe staat het|wat is er (?:mee )?gebeurd|wat is ermee gebeurd|"
     r"terechtgekomen",
-    "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven",
+    "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven|"
+    r"opgepakt|gehoor gegeven|gereageerd|"
+    r"\b(?:iets|wat|niets|veel)\s+(?:mee\s+)?gedaan\b|\bgedaan\s+met\b|"
+    # "Heeft de regering ... al onderzocht, zoals de motie vroeg?"
+    r"zoals\s+(?:de|die|deze)\s+motie\s+(?:vroeg|verzocht|vraagt|verzoekt|wilde)|"
+    r"^\s*(?:heeft|hebben)\s+(?:de\s+regering|het\s+kabinet)\b",
 }
 TYPE_WORDS = {
     KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*|antwoord(?:en)? op (?:de )?vragen",

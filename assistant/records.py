@@ -817,8 +817,10 @@ class Records:
             return []
         query = " ".join('"' + w + '"*' for w in words)
         params: list[Any] = [query, *types]
+        # CROSS JOIN keeps the title index first: left to itself, SQLite may walk every record
+        # of the type and date range and ask the index row by row (0.7 s instead of 3 ms).
         sql = (
-            "SELECT d.id, d.title, d.date FROM document_titles t JOIN documents d "
+            "SELECT d.id, d.title, d.date FROM document_titles t CROSS JOIN documents d "
             f"ON d.rowid = t.rowid WHERE document_titles MATCH ? AND d.type IN ({marks(types)})"
         )
         if after is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,8 @@ from assistant.tokens import shared_tokenizer
 
 # Each half of a compound split needs at least this many letters.
 MIN_PART = 4
+# A part of a compound that stands as a word of its own in the text has at least this many.
+MIN_OWN_PART = 5
 # Letters after a linking s that may be dropped ("afstand-s-eis").
 MIN_LINKED_TAIL = 3
 # A stem found in at most this share of all chunks is distinctive: the question is about it.
@@ -47,6 +50,8 @@ class Coverage:
     covered: tuple[str, ...]
     missing: tuple[str, ...]
     missing_distinctive: tuple[str, ...]  # rare stems of the question the passage lacks
+    # missing compounds of which the passage holds one part ("fiets" of "fietsparkeren")
+    partial: tuple[str, ...] = ()
 
 
 class Relevance:
@@ -56,20 +61,28 @@ class Relevance:
         self.index = index
         self.dense_threshold = dense_threshold
 
+    def frequency(self, stem: str) -> int:
+        """Chunks holding the stem; a stem typed without its trema ("beeindig") counts the
+        chunks of the spelling with it ("beëindig")."""
+        found = self.index.document_frequency(stem)
+        if found:
+            return found
+        return max((self.index.document_frequency(v) for v in trema_spellings(stem)), default=0)
+
     def weight(self, stem: str) -> float:
         total = max(self.index.size, 1)
-        return math.log((total + 1) / (self.index.document_frequency(stem) + 0.5))
+        return math.log((total + 1) / (self.frequency(stem) + 0.5))
 
     def distinctive(self, stem: str) -> bool:
         total = max(self.index.size, 1)
-        return self.index.document_frequency(stem) <= DISTINCTIVE_SHARE * total
+        return self.frequency(stem) <= DISTINCTIVE_SHARE * total
 
     def absent(self, stem: str) -> bool:
         """No chunk holds the stem, not even as the start of a longer word, in an index large
         enough for that to mean something (a few documents lack most words)."""
         if self.index.size < ABSENT_MIN_CHUNKS:
             return False
-        return self.index.document_frequency(stem) == 0
+        return self.frequency(stem) == 0
 
     def coverage(self, stems: list[str], text: str) -> Coverage:
         stems = list(dict.fromkeys(stems))
@@ -82,14 +95,18 @@ class Relevance:
         total = sum(weights.values()) or 1.0
         share = sum(weights[s] for s in covered) / total
         rare = tuple(s for s in missing if self.distinctive(s))
-        return Coverage(round(share, 3), tuple(covered), tuple(missing), rare)
+        partial = tuple(s for s in rare if part_inside(words, s))
+        return Coverage(round(share, 3), tuple(covered), tuple(missing), rare, partial)
 
     def answers(self, coverage: Coverage, dense: float | None) -> bool:
         """Enough of the question's weight is there, or the meaning is close and no more than
         half of the weight is missing; a term that no chunk holds at all is only forgiven by a
         very close meaning."""
         similarity = dense or 0.0
-        if similarity < ABSENT_DENSE and any(self.absent(s) for s in coverage.missing_distinctive):
+        # A compound no text uses ("fietsparkeren") whose part the passage holds ("stallen
+        # van de fiets") is a paraphrase, not a subject the index lacks.
+        unknown = [s for s in coverage.missing_distinctive if s not in coverage.partial]
+        if similarity < ABSENT_DENSE and any(self.absent(s) for s in unknown):
             return False
         if coverage.share >= LEXICAL_COVER and len(coverage.missing_distinctive) <= 1:
             return True
@@ -118,9 +135,30 @@ def contains(words: frozenset[str], stem: str) -> bool:
         linked.append(stem[:-1])
     if any(_inside(words, variant) for variant in linked):
         return True
+    # A compound of two parts that are both there, the linking s left out of the head:
+    # "gunningsbesluit" where the text says "besluit ... gunning".
     return any(
-        _inside(words, stem[:cut]) and _inside(words, stem[cut:])
+        _inside(words, head) and _inside(words, stem[cut:])
         for cut in range(MIN_PART, len(stem) - MIN_PART + 1)
+        for head in _heads(stem[:cut])
+    )
+
+
+def _heads(head: str) -> tuple[str, ...]:
+    """The first part of a compound as written, and without its linking s ("gunnings")."""
+    if head.endswith("s") and len(head) > MIN_PART:
+        return (head, head[:-1])
+    return (head,)
+
+
+def part_inside(words: frozenset[str], stem: str) -> bool:
+    """Does the text hold one part of a compound stem, a word of its own of at least
+    MIN_OWN_PART letters, the other part at least MIN_PART ("fiets" of "fietsparker")?"""
+    return any(
+        part in words
+        for cut in range(MIN_PART, len(stem) - MIN_PART + 1)
+        for part in (*_heads(stem[:cut]), stem[cut:])
+        if len(part) >= MIN_OWN_PART
     )
 
 
@@ -139,5 +177,33 @@ def _words_cached(text: str) -> frozenset[str]:
 
 
 def _stemmed_words(text: str) -> frozenset[str]:
+    """Words and their stems, also without accents: a stem typed with or without its trema
+    is found either way."""
     words = re.findall(r"\w+", text.lower())
-    return frozenset(words) | frozenset(shared_tokenizer().stemmer.stemWords(words))
+    found = set(words) | set(shared_tokenizer().stemmer.stemWords(words))
+    return frozenset(found | {without_accents(w) for w in found})
+
+
+def without_accents(word: str) -> str:
+    """'beëindig' -> 'beeindig', 'coördinatie' -> 'coordinatie'."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# A trema splits two vowels: "beëindigen", "commerciële", "coördinatie", "reünie", "naïef".
+TREMA = {"e": "ë", "i": "ï", "o": "ö", "u": "ü"}
+VOWELS = "aeiou"
+
+
+def trema_spellings(stem: str) -> list[str]:
+    """The stem with a trema on one vowel that follows another vowel: the spellings a stem
+    typed without it may stand for in the texts ("commerciel" -> "commerciël")."""
+    if not stem.isascii():
+        return []
+    return [
+        stem[:i] + TREMA[c] + stem[i + 1 :]
+        for i, c in enumerate(stem)
+        if i and c in TREMA and stem[i - 1] in VOWELS
+    ]

@@ -34,6 +34,7 @@ DOCUMENT = rf"(?:{LETTER}|brieven|programma|visie)"
 FUTURE = (
     r"(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer|\b(?:binnenkort|later|nog|zodra|spoedig)\b"
     r"|\b(?:eind|begin|medio|half|halverwege)\s+\w+|\b20\d\d\b|kwartaal|najaar|voorjaar"
+    r"|\bprinsjesdag\b"
     rf"|\bvolgende?\s+\w+|\bin\s+(?:{MONTH_NAMES})\b"
 )
 # A time for what is still to come, as letters and written answers state it: the words above,
@@ -49,6 +50,16 @@ ACTION = (
     r"|terugkomen|terugkom|rapporteren|berichten|op\s+de\s+hoogte\s+(?:houden|stellen)"
     r"|voorleggen|aanbieden|melden|toezeggen)"
 )
+# Ways the Kamer gets something: informed, sent, shared, received (present, infinitive and
+# participle forms; the tense is judged by the rule's guards).
+DELIVER = (
+    r"(?:informeren|informeer|geïnformeerd|(?:toe|ver)?sturen|(?:toe)?stuur|stuurt"
+    r"|(?:toe|ver)?gestuurd|(?:toe)?zenden|zend|zendt|(?:ge|toege|ver)zonden|delen|deel"
+    r"|gedeeld|ontvangt|ontvangen|krijgt|toekomen|aanbieden|aangeboden|rapporteren"
+    r"|rapporteer|rapporteert|voorleggen|voorgelegd|op\s+de\s+hoogte\s+(?:houden|stellen|gehouden|gesteld))"
+)
+# A report the Kamer gets again and again ("jaarlijks stuur ik uw Kamer ...").
+RECURRING = r"\b(?:jaarlijks|halfjaarlijks|tweemaandelijks|maandelijks|periodiek)\b"
 # Work promised with "zal/ga": only with those firm modals, not with "wil" or "kan".
 WORK = (
     r"(?:meenemen|betrekken|uitwerken|inventariseren|op\s+een\s+rij\s+zetten|nagaan"
@@ -140,6 +151,9 @@ KV878 = FIX + "commitments/dev1/1dac45ca-7591-47a6-877d-9b549c18500a.pdf"
 KVDEV = "tests/eval/dev/kamervragen/kamervragen_answers.jsonl"
 KVDEV2 = "tests/eval/dev/kamervragen2/kamervragen_answers.jsonl"
 KVDEV3 = "tests/eval/dev/kamervragen3/kamervragen_answers.jsonl"
+KVDEV4 = "tests/eval/dev/kamervragen4/kamervragen_answers.jsonl"
+TABLE = FIX + "table/vragen-antwoorden-rijen.csv"
+KVDEV7 = "tests/eval/dev/kamervragen7/kamervragen_answers.jsonl"
 
 # In the order `explain` walks them. example=(file, sentence), counter=(file, sentence).
 # fmt: off
@@ -697,8 +711,8 @@ RULES: tuple[Rule, ...] = (
             "Via deze toetsing wordt uw Kamer geïnformeerd."),
         note="De Kamer hoort het via een brief die nog komt; 'met deze brief' is geen belofte."),
     _rule("later-kamer-kan-verwachten", GEDAAN,
-        rf"^(?=.*(?:{WHEN})).*(?:\b(?:uw|de)\s+Kamer\s+kan\b|\bkan\s+(?:uw|de)\s+Kamer\b)"
-        r".{0,120}\bverwachten\b",
+        rf"^(?=.*(?:{WHEN})).*(?:\b(?:uw|de)\s+Kamer\s+kan\b|\bkan\s+(?:uw|de)\s+Kamer\b"
+        r"|\bkunt\s+u\b|\bu\s+kunt\b).{0,120}\bverwachten\b",
         blocked_by=("deze-brief",),
         example=(KVDEV3,
             "Uw Kamer kan de uitkomsten van dit onderzoek rond de zomer verwachten van de "
@@ -949,9 +963,18 @@ RULES: tuple[Rule, ...] = (
             "schriftelijk en inhoudelijk terugkomen op de vraag hoe het advies van de "
             "commissie-SCHEER zich verhoudt tot het onderzoek van het JRC?"),
         note=NO_EXAMPLE + " Nieuw voor issue #10 ('die vraag beantwoord ik schriftelijk')."),
+    _rule("nu-melden", UITSLUITING,
+        r"\bkan\s+(?:ik\s+)?u\s+(?:\w+\s+)?(?:melden|mededelen|berichten|laten\s+weten)\s+dat\b",
+        example=(KVDEV7,
+            "Ik kan u melden dat de validaties geen betrekking hadden op de berekeningen maar op "
+            "enkele interpretaties van de resultaten."),
+        counter=(H70_5,
+            "Daarover zal ik de Kamer informeren."),
+        note="'Ik kan u melden dat ...' meldt nu, in deze tekst; het belooft niets."),
     _rule("belofte-zal-ik-informeren", GEDAAN,
         rf"\b{MODAL}\s+{SUBJECT}\b.{{0,80}}\b{ACTION}\b",
         unless_negated=True,
+        blocked_by=("nu-melden",),
         example=(H70_5,
             "Daarover zal ik de Kamer informeren."),
         counter=(H70_5,
@@ -959,12 +982,70 @@ RULES: tuple[Rule, ...] = (
     _rule("belofte-ik-zal-informeren", GEDAAN,
         rf"\b{SUBJECT}\b.{{0,120}}\b{MODAL}\b.{{0,80}}\b{ACTION}\b",
         unless_negated=True,
+        blocked_by=("nu-melden",),
         example=(TEI,
             "Ik zal de Kamer binnenkort informeren over de reactie van Nederland."),
         counter=(H70_5,
             "Daarover zal ik de Kamer informeren.")),
+    _rule("verleden-tijd", UITSLUITING,
+        r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|stuurde|stuurden"
+        r"|informeerde|informeerden|zond|ontving|ontvingen|deelde|deelden)\b"
+        r"|\b(?:is|zijn)\s+(?:\S+\s+){0,25}(?:(?:toe|ver)?gestuurd|(?:ge|toege|ver)zonden"
+        r"|geïnformeerd|gedeeld|aangeboden|ontvangen|voorgelegd|gerapporteerd)\b",
+        example=(KVDEV2,
+            "Op 25 mei 2022 heb ik uw Kamer geïnformeerd over de operationele aanscherping van "
+            "NSOC."),
+        counter=(KVDEV4,
+            "Op Prinsjesdag stuur ik uw Kamer een koopkrachtbrief waarin, vanwege de bijzondere "
+            "omstandigheden, extra instrumenten worden gepresenteerd om de koopkracht en de "
+            "effecten van het maatregelenpakket van het kabinet te analyseren in het licht van "
+            "onder andere de inflatie-ongelijkheid."),
+        note="Wat al gebeurd is ('heeft uw Kamer in mei ontvangen'), is geen belofte meer."),
+    _rule("kamer-krijgt-met-tijd", GEDAAN,
+        rf"^(?=.*(?:{WHEN}|{RECURRING}))(?=.*\b(?:uw|de)\s+Kamer\b).*\b{DELIVER}\b",
+        blocked_by=("deze-brief", "ontkenning", "verleden-tijd", "vraagt-erom"),
+        example=(KVDEV4,
+            "Op Prinsjesdag stuur ik uw Kamer een koopkrachtbrief waarin, vanwege de bijzondere "
+            "omstandigheden, extra instrumenten worden gepresenteerd om de koopkracht en de "
+            "effecten van het maatregelenpakket van het kabinet te analyseren in het licht van "
+            "onder andere de inflatie-ongelijkheid."),
+        counter=(KVDEV,
+            "Via deze toetsing wordt uw Kamer geïnformeerd."),
+        note="De Kamer krijgt iets (geïnformeerd, gestuurd, gedeeld, ontvangen) op een tijd die "
+             "nog komt, in welke zinsbouw ook: 'de brief die ik uw Kamer in september stuur'."),
+    _rule("wordt-ingegaan-in-stuk-dat-volgt", GEDAAN,
+        rf"^(?=.*(?:{WHEN}|\b(?:volgt|verschijnt)\b)).*\b(?:wordt|worden)\b.{{0,80}}"
+        r"\bingegaan\s+(?:in|bij)\s+(?:de|het|een)\b",
+        blocked_by=("deze-brief", "ontkenning", "verleden-tijd"),
+        example=(KVDEV7,
+            "Op de wenselijkheid van de genoemde belastingconstructies wordt ingegaan in het "
+            "kabinetsstandpunt op het IBO Vermogensverdeling dat volgt met Prinsjesdag."),
+        counter=(KVDEV,
+            "Via deze toetsing wordt uw Kamer geïnformeerd."),
+        note="Een vraag die een stuk beantwoordt dat nog komt ('dat volgt met Prinsjesdag')."),
+    _rule("voornemen-te-informeren", GEDAAN,
+        rf"\b(?:(?:mijn|ons|het)\s+voornemen|voornemens)\b.{{0,100}}\b{ACTION}\b",
+        blocked_by=("deze-brief", "ontkenning", "verleden-tijd"),
+        example=(TABLE,
+            "Het is nog steeds mijn voornemen u op korte termijn te berichten over maatregelen "
+            "om het team bedreigde politici te verstreken."),
+        counter=(KVDEV,
+            "Via deze toetsing wordt uw Kamer geïnformeerd."),
+        note="Het voornemen de Kamer te informeren of iets te sturen ('ik ben voornemens ...')."),
+    _rule("u-wordt-geinformeerd-met-tijd", GEDAAN,
+        rf"^(?=.*(?:{WHEN})).*\b(?:zult|zal|wordt|worden)\s+u\b.{{0,80}}"
+        r"\b(?:geïnformeerd|op\s+de\s+hoogte|toegestuurd|toegezonden)\b",
+        blocked_by=("deze-brief", "ontkenning", "verleden-tijd"),
+        example=(KVDEV4,
+            "Zoals eerder benoemd zult u later dit jaar geïnformeerd worden over de huidige "
+            "inzet en resultaten van toezicht op het vermeend bijmengen van afval in stookolie, "
+            "en wat daaruit te leren valt."),
+        counter=(KVDEV,
+            "Via deze toetsing wordt uw Kamer geïnformeerd."),
+        note="De lezer ('u') wordt later geïnformeerd."),
     _rule("tekstverloop", UITSLUITING,
         r"\b(?:ingaan|blijven|inzetten|beschouwen|toelichten|stilstaan|ervanuit|vanuit)\b"
+        r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}in\s+op\b"
         r"|\ber\s+(?:\w+\s+){0,2}van\s*uit\b|\b(?:er|daar|hier)van\s+uit\b",
         example=(KV2210,
             "Ik zal mij daar vanuit mijn rol ook voor blijven inzetten."),

@@ -72,7 +72,8 @@ _TRIGGER_RE = re.compile(
     r"|\bkomt\b|\bkomen\b|\bgaat\b|\blaat\b|\bkrijgt\b|\bdoe\b|\binformeer\b|\bworden\b|\bwordt\b|terugkom"
     r"|aangegeven|\bdank|\bbedank|\bmaak\b|\bmaken\b|\bnog\s+komt|\bterugkomt|\bstuurt"
     r"|\bwaarmee\b|\brekenen\b|\bschriftelijk\b|\bzend\b|\bstuur\b|\bontvangt\b|\bstreef\b"
-    r"|\bstreven\b|genoemde\s+toezegging",
+    r"|\bstreven\b|genoemde\s+toezegging|voornemen|\bdelen\b|\bdeel\b|\bgedeeld\b|\binformeren\b"
+    r"|\bverwachten\b|rapporteer|\bingegaan\b",
     _I,
 )
 # A sentence that goes on about the promise just made: it starts by linking to it and has a
@@ -89,7 +90,14 @@ _NAMES_LETTER_RE = re.compile(
     r"\b(?:de|die|deze|dat)\s+(?:\w+\s+)?(?:brief|brieven|rapportage|reactie|inventarisatie)\b", _I
 )
 _REFERS_BACK_RE = re.compile(
-    r"^(?:Daarbij|Daarin|Hierin|In\s+(?:die|deze|dat|dit)\s+\w+)\b.*\b(?:zal|zullen)\b", _I
+    r"^(?:Daarbij|Daarin|Hierin|In\s+(?:die|deze|dat|dit)\s+\w+)\b.*\b(?:zal|zullen)\b"
+    # "Ook de rol van banken zal daarin aan bod komen."
+    r"|\b(?:zal|zullen)\b.*\b(?:daarin|hierin)\b"
+    # the promised thing named again: "Die brief wordt gelijktijdig met ... verstuurd."
+    r"|^(?:Die|Deze|Dit|Dat)\s+(?:\w+\s+)?(?:brief|brieven|rapport\w*|reactie|nota|notitie"
+    r"|evaluatie|onderzoek|agenda|plan|programma|verkenning)\b.*"
+    r"\b(?:zal|zullen|wordt|worden|verschijnt|volgt)\b",
+    _I,
 )
 _FIRST_PERSON_VERBS = (
     r"(?:zal|zullen|ga|gaan|betrek|betrekken|neem|nemen|bekijk|bekijken|geef|geven|stuur|sturen"

@@ -10,6 +10,7 @@ from ingest.sources.docx import DocxReader
 from ingest.sources.koop_xml import KoopXmlReader
 from ingest.sources.odata import ODataReader
 from ingest.sources.pdf import PdfReader
+from ingest.sources.table import TableReader
 from ingest.sources.tei import TeiReader
 from ingest.sources.text import TextReader
 
@@ -18,7 +19,15 @@ HEAD_BYTES = 4096
 
 def default_readers() -> list[Reader]:
     # Most specific first: plain text accepts almost anything, so it comes last.
-    return [PdfReader(), DocxReader(), TeiReader(), KoopXmlReader(), ODataReader(), TextReader()]
+    return [
+        PdfReader(),
+        DocxReader(),
+        TeiReader(),
+        KoopXmlReader(),
+        ODataReader(),
+        TableReader(),
+        TextReader(),
+    ]
 
 
 def choose_reader(path: Path, readers: list[Reader]) -> Reader:
@@ -31,4 +40,4 @@ def choose_reader(path: Path, readers: list[Reader]) -> Reader:
             return reader
     if head.lstrip().startswith(b"<"):
         raise RejectedFile("XML of HTML van een onbekende soort (geen officiële publicatie of TEI)")
-    raise RejectedFile("onbekend bestandsformaat (verwacht PDF, DOCX, XML, JSON of tekst)")
+    raise RejectedFile("onbekend bestandsformaat (verwacht PDF, DOCX, XML, JSON, CSV of tekst)")

@@ -51,7 +51,7 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
 WRITE_BATCH = 256
 # Raised when what is extracted from a file changes: files logged under an older version are read
 # again (their unchanged chunks keep their vectors).
-PIPELINE_VERSION = 12
+PIPELINE_VERSION = 15
 EMBED_BATCH = 64
 NOT_REGULAR = "geen gewoon bestand (apparaat, FIFO of socket)"
 BROKEN_LINK = "koppeling (symlink) naar een bestand dat niet bestaat, of een kringverwijzing"
@@ -302,8 +302,9 @@ class Ingestor:
         assembled = self._assemble(produced, report)
         documents, file_docs = assembled.documents, assembled.file_docs
         self._write(assembled, report)
-        # Only files seen before can leave documents behind that they no longer produce.
-        previous = self.store.file_entries([keys[p][0] for p in file_docs if keys[p][0] in known])
+        # Only files seen before can leave documents behind that they no longer produce: also
+        # those logged under an older pipeline version, which may have read them otherwise.
+        previous = self.store.file_entries([keys[p][0] for p in file_docs])
         entries: dict[str, FileEntry] = {}
         for path_str, doc_ids in file_docs.items():
             key, sha = keys[path_str]

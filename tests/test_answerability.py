@@ -80,6 +80,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
         ("afstandseis", True),  # the linking s spelled the other way
         ("asielsinstroom", True),
         ("teeltsysteem", False),  # not an s that links two parts that are there
+        ("zeewiersteelt", True),  # a linking s after the first part of a compound
         ("afkeurt", True),  # a verb's -t where the text has another form
     ],
 )
@@ -389,3 +390,34 @@ def test_a_motie_answer_quotes_the_clause_that_holds_the_asked_number(answerer: 
     quoted = " ".join(answerer._motion_text_lines(doc, Citations(), question))
     assert "gemiddeld 42 weken" in quoted
     assert "belangrijke organisatie" not in quoted
+
+
+def test_a_word_typed_without_its_trema_is_found_and_weighed_as_written() -> None:
+    """Users type "beeindigen" and "commerciele"; the texts write "beëindigen" and
+    "commerciële". Both spellings are found, and the weight of the trema-less spelling is that
+    of the spelling the index holds (not that of an absent word)."""
+    from assistant.relevance import trema_spellings, without_accents
+
+    words = text_words("De afvalwaterinjectie in Twente dit jaar beëindigen; commerciële taken")
+    assert contains(words, "beeindig") and contains(words, "commerciel")
+    assert contains(words, "beëindig")
+    assert without_accents("coördinatie") == "coordinatie"
+    assert "commerciël" in trema_spellings("commerciel")
+    assert "coördinatie" in trema_spellings("coordinatie")
+    assert trema_spellings("beëindig") == []
+
+
+def test_a_compound_that_no_text_uses_is_a_paraphrase_when_a_part_is_there(
+    answerer: Answerer,
+) -> None:
+    """ "fietsparkeren" for "het stallen van de fiets": no chunk holds the compound, but the
+    passage holds "fiets", so it is not treated as a subject missing from the whole index;
+    a compound none of whose parts the passage holds still is."""
+    from assistant.relevance import part_inside
+
+    words = text_words("Het de eerste 24 uur gratis stallen van de fiets in NS-stallingen")
+    assert part_inside(words, "fietsparker")
+    assert not part_inside(words, "bacterievur")
+    judge = Relevance(answerer.retriever.index, dense_threshold=0.88)
+    coverage = judge.coverage(["fietsparker", "stalling"], "gratis stallen van de fiets")
+    assert coverage.partial == ("fietsparker",)

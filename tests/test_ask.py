@@ -327,6 +327,26 @@ def test_compound_with_motie_keeps_its_subject() -> None:
     assert words == ["asiel", "stikstof"]
 
 
+def test_the_kind_of_fact_asked_for_is_no_subject_word() -> None:
+    """ "Op welke wetsbepaling ...", "Welke motie (Kamerstuknummer) ...": the text that answers
+    names the article or the number, seldom the word for it; wanting something done frames the
+    question. The subject stays."""
+    from assistant.ask_base import topic_words
+    from assistant.tokens import shared_tokenizer
+
+    tokenizer = shared_tokenizer()
+    words = topic_words(
+        "Op welke wetsbepaling baseert de motie over de kostendelersnorm haar verzoek?", tokenizer
+    )
+    assert "kostendelersnorm" in words
+    assert not {"wetsbepal", "wetsbepaling"} & set(words)
+    words = topic_words(
+        "Rajkowski en Becker willen een eerdere motie uitgevoerd zien. Welk Kamerstuknummer?",
+        tokenizer,
+    )
+    assert words == ["rajkowski", "becker"]
+
+
 def test_list_of_a_members_moties_in_a_period(answerer: Answerer) -> None:
     answer = answerer.ask("Welke moties heeft Rajkowski in december 2024 ingediend?")
     assert not answer.refused

@@ -396,6 +396,35 @@ def test_follow_up_sets_the_deadline() -> None:
     )
 
 
+def test_a_sentence_that_names_the_promised_letter_again_spells_it_out() -> None:
+    """Real sentences from tests/eval/dev/kamervragen4 (row 23504) and dev/kamervragen2 (row
+    24195): the letter promised is named again ("Die brief ...") or pointed at ("daarin")."""
+    text = (
+        "Antwoord 2\n"
+        "Voor beantwoording van deze vraag verwijs ik als concessieverlener naar de brief die ik "
+        "uw Kamer in september stuur met het uitgangspuntenkader decentralisatie. "
+        "Die brief wordt gelijktijdig met het Programma van Eisen voor de nieuwe "
+        "hoofdrailnetconcessie verstuurd. "
+        "Ook de rol van banken zal daarin aan bod komen. "
+        "De vervoerder heeft dat niet gedaan."
+    )
+    doc = Document(
+        id="ah-tk-test",
+        type=KAMERVRAAG,
+        title="Antwoord op vragen",
+        text=text,
+        date=dt.date(2022, 6, 1),
+        sections=[Section(title="Vraag 2", text=text, kind="vraag-antwoord")],
+    )
+    (promise,) = extract_commitments(doc)
+    assert promise.rule == "kamer-krijgt-met-tijd"
+    assert promise.details == (
+        "Die brief wordt gelijktijdig met het Programma van Eisen voor de nieuwe "
+        "hoofdrailnetconcessie verstuurd.",
+        "Ook de rol van banken zal daarin aan bod komen.",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

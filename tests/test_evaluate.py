@@ -550,3 +550,41 @@ def test_each_test_question_set_is_also_scored_on_its_own(
         "refusal_recall": 1.0,
     }
     assert "test/questions_w.jsonl (1 vragen): refuse 1.000" in render_eval({"test": summary})
+
+
+def test_later_test_batches_are_scored_each_and_together(tmp_path: Path) -> None:
+    """The first labelled batch lies in test/ itself, later ones in test/kamervragen*/; each is
+    reported, and all together (counts summed, not figures averaged)."""
+    folder = tmp_path / "test"
+    promise = "Ik zal uw Kamer voor de zomer informeren over de uitkomsten van het onderzoek."
+    for batch, positive in [(folder, True), (folder / "kamervragen5", False)]:
+        batch.mkdir(parents=True)
+        write_jsonl(
+            batch / "kamervragen_answers.jsonl",
+            [{"row": "1", "question": "Vraag?", "answer": ANSWER_TEXT}],
+        )
+        write_jsonl(
+            batch / "commitment_sentences.jsonl",
+            [
+                {
+                    "row": "1",
+                    "sentence": promise,
+                    "commitment": positive,
+                    "kind": "gedaan" if positive else None,
+                    "note": "",
+                }
+            ],
+        )
+    summary = evaluate_test(folder, FakeAnswerer(refuse=True), FakeStore(), tmp_path)
+    extraction = summary["commitment_extraction"]
+    assert list(extraction) == [
+        "test/commitment_sentences.jsonl",
+        "test/kamervragen5/commitment_sentences.jsonl",
+        "alle testbatches samen",
+    ]
+    first, later, together = extraction.values()
+    assert later["true_positives"] == 0 and later["false_positives"] >= 1
+    assert together["true_positives"] == first["true_positives"] == 1
+    assert together["false_positives"] == first["false_positives"] + later["false_positives"]
+    assert together["sentences"] == 2
+    assert "alle testbatches samen (2 gelabelde zinnen)" in render_eval({"test": summary})

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.commitments import CommitmentRow
 from assistant.compose import build_services
+from assistant.documents import MOTIE, Document, Motion
 from assistant.embed import HashEmbedder
 from assistant.fulfilment import (
     CARRIED_OUT,
@@ -79,6 +80,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
                     soort="Brief commissie aan bewindspersoon",
                 ),
                 letter(
+                    "2025D90007",
+                    "Uitvoering van de gewijzigde motie over een andere beveiliging van de "
+                    "kerncentrale (Kamerstuk 29665-562)",
+                    "2025-05-02",
+                ),
+                letter(
                     "2025D90006",
                     "Convocatie schriftelijk overleg over de reactie op de motie van het lid "
                     "Rikkers-Oosterkamp (Kamerstuk 34104-439)",
@@ -133,6 +140,49 @@ def test_rejected_and_unknown_motions(store: Store) -> None:
     # request for a letter "inzake uitvoering" and its convocation are neither.
     assert [e.id for e in found.responses] == ["2025D90004"]
     assert found.evidence == []
+
+
+def test_a_replaced_motie_is_carried_out_when_its_replacement_is(store: Store) -> None:
+    """The letter names the gewijzigde motie that was voted on; asked about the motie it
+    replaced, the answer follows the replacement and says so."""
+    newer = store.get_document("kst-29665-562")
+    assert newer is not None and newer.motion is not None
+    original = Document(
+        id=newer.motion.replaces or "",
+        type=MOTIE,
+        title="Motie (vervangen)",
+        motion=Motion(outcome="onbekend"),
+    )
+    assert original.id == "kst-29665-541"
+    found = motion_fulfilment(store, original)
+    assert [d.id for d in found.replaced_by] == ["kst-29665-562"]
+    assert found.status == CARRIED_OUT
+    assert [(e.id, e.via) for e in found.evidence] == [("2025D90007", "kst-29665-562")]
+    assert motion_fulfilment(store, newer).evidence[0].via == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Heeft het kabinet iets gedaan met de motie-Rikkers-Oosterkamp over het regionale budget?",
+        "Is de motie 34104-439 al opgepakt?",
+        "Heeft de regering de motie 34104-439 al onderzocht, zoals de motie vroeg?",
+    ],
+)
+def test_ways_of_asking_whether_a_motie_was_carried_out(question: str) -> None:
+    assert "fulfilment" in parse_question(question, dt.date(2026, 12, 5)).aspects
+
+
+def test_a_reaction_letter_is_named_instead_of_nothing_found(store: Store) -> None:
+    answerer = build_services(
+        Settings(store=store.settings.store), embedder=HashEmbedder(), store=store
+    ).answerer
+    answer = answerer.ask("Is motie 34104-439 uitgevoerd?")
+    assert "Reactie van het kabinet: 'Reactie op de motie van het lid Rikkers-Oosterkamp" in (
+        answer.answer
+    )
+    assert "Het kabinet heeft dus op de motie gereageerd" in answer.answer
+    assert "geen document dat meldt" not in answer.answer
 
 
 def test_later_letters_are_leads_by_words_and_date(store: Store) -> None:

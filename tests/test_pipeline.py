@@ -131,6 +131,34 @@ def test_changed_file_replaces_its_chunks(
     assert len(after) == len(before)
 
 
+def test_a_new_pipeline_version_removes_what_the_old_one_read_otherwise(
+    store: Store,
+    settings: Settings,
+    fixtures: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A table read as one text by an older version becomes one document per row in the new
+    one; the old text document and its passages go, nothing is left twice."""
+    import ingest.pipeline as pipeline
+    from ingest.sources.text import TextReader
+
+    table = tmp_path / "tabel" / "vragen-antwoorden.csv"
+    table.parent.mkdir()
+    shutil.copyfile(fixtures / "table" / "vragen-antwoorden-rijen.csv", table)
+    Ingestor(store, HashEmbedder(), settings, readers=[TextReader()]).run([table.parent])
+    [old_id] = store.file_entry(pipeline.file_key(table)).doc_ids  # type: ignore[union-attr]
+    assert store.get_chunks(old_id)
+
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", pipeline.PIPELINE_VERSION + 1)
+    report = ingest(store, settings, table.parent)
+    new_ids = store.file_entry(pipeline.file_key(table)).doc_ids  # type: ignore[union-attr]
+    assert len(new_ids) == 3 and all(i.startswith("tabel-") for i in new_ids)
+    assert report.documents_removed == 1
+    assert store.get_document(old_id) is None and not store.get_chunks(old_id)
+    assert ingest(store, settings, table.parent).documents_removed == 0
+
+
 class FailingEmbedder(HashEmbedder):
     """Dies after some batches, like an ingest killed halfway."""
 

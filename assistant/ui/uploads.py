@@ -12,7 +12,7 @@ from assistant.errors import KamerError
 from assistant.store import local_folder
 from ingest.pipeline import DUPLICATE, INGESTED, REJECTED, SKIPPED, UNCHANGED, Ingestor, Progress
 
-ALLOWED = ("pdf", "docx", "txt", "md", "xml", "json")
+ALLOWED = ("pdf", "docx", "txt", "md", "xml", "json", "csv", "tsv")
 STATUS_LABELS = {
     INGESTED: "ingelezen",
     UNCHANGED: "al in de index (ongewijzigd)",
