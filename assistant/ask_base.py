@@ -391,9 +391,19 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(shared_tokenizer()(" ".join(GENERIC_WORDS)))
 
 
+# A separable verb split by "te": "terug te kopen" is the "terugkopen" of the texts. Not "om":
+# "om te bepleiten" is a purpose, far more often than "om te zetten" is "omzetten".
+SPLIT_VERB_RE = re.compile(
+    r"\b(aan|af|bij|door|in|mee|na|op|over|terug|toe|uit|voor|weg|vast|samen|tegen)"
+    r"\s+te\s+(\w{3,})",
+    re.IGNORECASE,
+)
+
+
 def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     """Content stems of a question, without words that only say what kind of answer is wanted.
     A compound with motie keeps its subject: "asielmoties" is about "asiel"."""
+    text = SPLIT_VERB_RE.sub(r"\1\2", text)
     stems = [_strip_kind(t) for t in tokenizer(text)]
     return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
 

@@ -40,6 +40,11 @@ class MotionAnswers(BaseAnswers):
             return None, None
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
         signed = self.retriever.index.doc_ids_signed_by(question.names) if question.names else ()
+        known = [n for n in question.names if self.retriever.index.is_indiener(n)]
+        if not signed and known and len(known) < len(question.names):
+            # "Vestering en Wasenberg": a name that signed no motie at all is misspelled or
+            # wrong; the moties of the members that are known are searched.
+            signed = self.retriever.index.doc_ids_signed_by(known)
         if signed:
             filters = replace(filters, doc_ids=signed)
         passages = self.retriever.search(question.topic or question.text, filters, k=20)
@@ -434,7 +439,8 @@ CLAUSE_END_RE = re.compile(r";\s*\n|,\s*\n(?=en gaat over tot de orde van de dag
 
 # What a question asks for when it asks how many or how much, and when.
 HOW_MANY_RE = re.compile(
-    r"\bhoeveel\b|\bhoe (?:veel|groot|hoog|lang)\b|\bwelk(?:e)? (?:bedrag|percentage|aantal)\b",
+    r"\bhoeveel\b|\bhoe (?:veel|groot|hoog|lang)\b"
+    r"|\bwelk(?:e)? (?:bedrag|percentage|aantal|deel|aandeel)\b",
     re.IGNORECASE,
 )
 NUMBER_RE = re.compile(

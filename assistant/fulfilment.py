@@ -26,7 +26,9 @@ from ingest.extract import split_sentences
 FULFILMENT_RE = re.compile(
     r"uitvoering\s+(?:gegeven|geven|van|aan|motie|moties)\b|uitgevoerd|geeft\s+uitvoering|"
     r"conform\s+de\s+motie|"
-    r"afgedaan|gevolg\s+gegeven|invulling\s+(?:gegeven|aan)",
+    r"afgedaan|gevolg\s+gegeven|invulling\s+(?:gegeven|aan)|"
+    # "Opvolging (aan|van) de motie van het lid ...": the letter reports what was done.
+    r"\bopvolging\s+(?:(?:aan|van)\s+)?(?:de\s+)?(?:aangenomen\s+)?(?:gewijzigde\s+)?motie",
     re.IGNORECASE,
 )
 
@@ -39,6 +41,11 @@ _RESPONSE = (
 )
 RESPONSE_RE = re.compile(rf"\b(?:{_RESPONSE}|reageer\s+ik\s+op\s+de\s+motie)\b", re.IGNORECASE)
 RESPONSE_SUBJECT_RE = re.compile(rf"^(?:{_RESPONSE})\b", re.IGNORECASE)
+# A government letter whose subject names the motie by number: "Onderzoek tariefdifferentiatie
+# kansspelbelasting (motie-Inge van Dijk c.s. Kamerstuk 36602-109)", "Uitkomsten
+# beleidsverkenning n.a.v. de motie ...". It is about the motie; what it says, its text says.
+GOVERNMENT_LETTER = "brief regering"
+NAMES_MOTION_RE = re.compile(r"\bmotie\b|\bmotie-", re.IGNORECASE)
 
 # A committee asking the minister for a letter "inzake uitvoering van de motie ..." asks; it
 # carries nothing out.
@@ -111,12 +118,18 @@ def motion_fulfilment(
         if FULFILMENT_RE.search(context):
             evidence.append(Evidence(source.id, source.title, iso(source.date), context, kind))
         elif source.type not in NOT_LETTERS and (
-            RESPONSE_RE.search(context) if kind == "tekst" else RESPONSE_SUBJECT_RE.match(context)
+            RESPONSE_RE.search(context)
+            if kind == "tekst"
+            else RESPONSE_SUBJECT_RE.match(context) or government_letter_on_motion(source)
         ):
             responses.append(Evidence(source.id, source.title, iso(source.date), context, kind))
     if index is not None:
-        linked = {e.id for e in evidence}
+        linked = {e.id for e in evidence} | {e.id for e in responses}
         evidence += [e for e in named_motion_evidence(index, doc) if e.id not in linked]
+        linked |= {e.id for e in evidence}
+        named = [e for e in named_in_subjects(store, index, doc) if e.id not in linked]
+        evidence += [e for e in named if FULFILMENT_RE.search(e.quote)]
+        responses += [e for e in named if not FULFILMENT_RE.search(e.quote)]
     for newer in replaced_by:
         if newer.id in seen or newer.id == doc.id:
             continue
@@ -253,6 +266,50 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
                 )
                 break
     return list(found.values())
+
+
+def government_letter_on_motion(source: Document) -> bool:
+    """A letter of the government (known by its subject only) whose subject names a motie."""
+    soort = str(source.extra.get("soort") or "").lower()
+    return soort.startswith(GOVERNMENT_LETTER) and bool(NAMES_MOTION_RE.search(source.title))
+
+
+# Subjects that answer a motie without carrying it out in so many words.
+SUBJECT_ANSWERS_RE = re.compile(
+    rf"{FULFILMENT_RE.pattern}|{_RESPONSE}|\b(?:n\.a\.v\.|naar\s+aanleiding\s+van)\s+(?:de\s+)?motie",
+    re.IGNORECASE,
+)
+TITLE_CANDIDATES = 200
+
+
+def named_in_subjects(store: Store, index: ChunkIndex, doc: Document) -> list[Evidence]:
+    """Government letters whose subject names this motie by its first indiener and subject
+    ("Uitvoering van de motie van de leden Piri en Kröger over ... (Kamerstuk 19637-3143)"),
+    for a motie whose record carries no Kamerstuk number to link them by (a Zaak known only
+    from its vote). Dated after the motie, sharing more of its subject than any other motie of
+    that indiener does: the same test as for a letter's sentence."""
+    if doc.motion is None or not doc.indieners or doc.date is None or doc.id.startswith("kst-"):
+        return []  # a motie with a Kamerstuk number is linked by that number
+    surname = doc.indieners[0].name.split()[-1] if doc.indieners[0].name else ""
+    if not surname:
+        return []
+    named_re = re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?{re.escape(surname)}\b", re.I)
+    own = _subject_stems(doc.title)
+    tokenizer = shared_tokenizer()
+    found: list[Evidence] = []
+    for doc_id, subject, day in store.titled(surname, (DOCUMENT,), doc.date, TITLE_CANDIDATES):
+        if not (named_re.search(subject) and SUBJECT_ANSWERS_RE.search(subject)):
+            continue
+        source = store.get_document(doc_id)
+        if source is None or asks_for_it(source):
+            continue
+        stems = set(tokenizer(subject))
+        shared = len(own & stems)
+        if shared >= MIN_SHARED_SUBJECT and shared > _best_rival(
+            index, surname, doc.id, stems, shared
+        ):
+            found.append(Evidence(doc_id, subject, iso(day), subject, NAMED))
+    return found
 
 
 @lru_cache(maxsize=65536)

@@ -85,7 +85,8 @@ ASPECT_WORDS = {
     "status": r"\bstatus\b|hoe staat het|wat is er (?:mee )?gebeurd|wat is ermee gebeurd|"
     r"terechtgekomen",
     "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven|"
-    r"opgepakt|gehoor gegeven|gereageerd|"
+    r"opgepakt|gehoor gegeven|opvolging gegeven|gereageerd|terechtgekomen|"
+    r"\b(?:iets|wat)\s+(?:mee\s+)?gebeurd\s+met\b|"
     r"\b(?:iets|wat|niets|veel)\s+(?:mee\s+)?gedaan\b|\bgedaan\s+met\b|"
     # "Heeft de regering ... al onderzocht, zoals de motie vroeg?"
     r"zoals\s+(?:de|die|deze)\s+motie\s+(?:vroeg|verzocht|vraagt|verzoekt|wilde)|"

@@ -953,7 +953,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:ik|wij|we)\b.{0,60}\bschriftelijk\s+(?:\w+\s+){0,2}(?:beantwoorden|beantwoord"
         r"|antwoorden|antwoord\s+geven)\b|\b(?:beantwoord|beantwoorden)\s+(?:ik|wij|we)\b.{0,60}"
         r"\bschriftelijk\b",
-        blocked_by=("deze-brief",), unless_negated=True, example_fires=False,
+        blocked_by=("deze-brief", "verleden-tijd"), unless_negated=True, example_fires=False,
         example=(TEI,
             "Maar als mevrouw Kröger daar graag nog wat uitgebreidere schriftelijke "
             "beantwoording op wil, dan zal ik die de Kamer doen toekomen."),

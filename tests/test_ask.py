@@ -347,6 +347,25 @@ def test_the_kind_of_fact_asked_for_is_no_subject_word() -> None:
     assert words == ["rajkowski", "becker"]
 
 
+def test_a_separable_verb_split_by_te_is_read_as_one_word() -> None:
+    from assistant.ask_base import topic_words
+    from assistant.tokens import shared_tokenizer
+
+    words = topic_words("de motie om Plantage Bolivia terug te kopen", shared_tokenizer())
+    assert "terugkoop" in words and "koop" not in words and "terug" not in words
+    # "om te" states a purpose: nothing is joined.
+    assert "bepleit" in topic_words("om te bepleiten dat het verdrag", shared_tokenizer())
+
+
+def test_a_misspelled_co_signer_does_not_hide_the_motie(answerer: Answerer) -> None:
+    """ "Rajkowsky" signed nothing: the moties of Podt, the member that is known, are searched."""
+    answer = answerer.ask(
+        "Wat is de status van de motie van Podt en Rajkowsky over het migratiepact?"
+    )
+    assert not answer.refused
+    assert "kst-32317-913" in cited(answer)
+
+
 def test_list_of_a_members_moties_in_a_period(answerer: Answerer) -> None:
     answer = answerer.ask("Welke moties heeft Rajkowski in december 2024 ingediend?")
     assert not answer.refused

@@ -368,6 +368,18 @@ def test_follow_ups_in_a_debate() -> None:
     assert "Dan kunnen we het debat daarover vervolgen." not in details
 
 
+def written_answer(text: str, date: dt.date) -> Document:
+    """A written answer to Kamervragen as the PDF reader builds it: one Vraag/Antwoord section."""
+    return Document(
+        id="ah-tk-test",
+        type=KAMERVRAAG,
+        title="Antwoord op vragen",
+        text=text,
+        date=date,
+        sections=[Section(title="Vraag 1", text=text, kind="vraag-antwoord")],
+    )
+
+
 def test_follow_up_sets_the_deadline() -> None:
     text = (
         "Antwoord 4\n"
@@ -376,15 +388,7 @@ def test_follow_up_sets_the_deadline() -> None:
         "U ontvangt die brief in juni. "
         "Daarnaast zal Gasunie onderzoeken of er alternatieven zijn."
     )
-    doc = Document(
-        id="ah-tk-test",
-        type=KAMERVRAAG,
-        title="Antwoord op vragen",
-        text=text,
-        date=dt.date(2024, 3, 1),
-        sections=[Section(title="Vraag 4", text=text, kind="vraag-antwoord")],
-    )
-    (promise,) = extract_commitments(doc)
+    (promise,) = extract_commitments(written_answer(text, dt.date(2024, 3, 1)))
     assert promise.sentence.startswith("Ik zal uw Kamer informeren")
     assert promise.details == (
         "Hierin zullen ook de gevolgen van de vertraging een plek krijgen.",
@@ -408,15 +412,7 @@ def test_a_sentence_that_names_the_promised_letter_again_spells_it_out() -> None
         "Ook de rol van banken zal daarin aan bod komen. "
         "De vervoerder heeft dat niet gedaan."
     )
-    doc = Document(
-        id="ah-tk-test",
-        type=KAMERVRAAG,
-        title="Antwoord op vragen",
-        text=text,
-        date=dt.date(2022, 6, 1),
-        sections=[Section(title="Vraag 2", text=text, kind="vraag-antwoord")],
-    )
-    (promise,) = extract_commitments(doc)
+    (promise,) = extract_commitments(written_answer(text, dt.date(2022, 6, 1)))
     assert promise.rule == "kamer-krijgt-met-tijd"
     assert promise.details == (
         "Die brief wordt gelijktijdig met het Programma van Eisen voor de nieuwe "

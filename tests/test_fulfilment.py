@@ -14,15 +14,19 @@ from assistant.documents import MOTIE, Document, Motion
 from assistant.embed import HashEmbedder
 from assistant.fulfilment import (
     CARRIED_OUT,
+    FULFILMENT_RE,
     HIGH,
     LOW,
     MEDIUM,
+    NAMED,
     NOT_APPLICABLE,
     UNKNOWN,
     later_letters,
     motion_fulfilment,
+    named_in_subjects,
 )
 from assistant.question import COMMITMENT, MOTION, parse_question
+from assistant.retrieve import ChunkIndex
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
@@ -86,6 +90,19 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
                     "2025-05-02",
                 ),
                 letter(
+                    "2022D90008",
+                    "Reactie op de motie van het lid Simons c.s. over de plannen voor "
+                    "strafrechtelijk detineren van uitgeprocedeerde asielzoekers (Kamerstuk "
+                    "19637-2800)",
+                    "2022-06-01",
+                ),
+                letter(
+                    "2022D90009",
+                    "Opvolging motie van het lid Simons over de inburgering van statushouders "
+                    "(Kamerstuk 32824-999)",
+                    "2022-06-02",
+                ),
+                letter(
                     "2025D90006",
                     "Convocatie schriftelijk overleg over de reactie op de motie van het lid "
                     "Rikkers-Oosterkamp (Kamerstuk 34104-439)",
@@ -109,6 +126,10 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
         ]
     )
     return opened
+
+
+def store_index(store: Store) -> ChunkIndex:
+    return ChunkIndex.build(store)
 
 
 def test_carried_out_by_a_sentence_in_a_text_is_high(store: Store) -> None:
@@ -161,10 +182,33 @@ def test_a_replaced_motie_is_carried_out_when_its_replacement_is(store: Store) -
     assert motion_fulfilment(store, newer).evidence[0].via == ""
 
 
+def test_a_motie_known_only_by_its_zaak_is_found_in_a_letter_subject_by_indiener(
+    store: Store,
+) -> None:
+    """A Zaak from the vote records carries no Kamerstuk number, so a letter that names the
+    motie by number cannot be linked by it. Its subject names the first indiener and repeats
+    the motie's subject: that letter is found; one on another motie of the member is not."""
+    doc = store.get_document("2022Z00782")
+    assert doc is not None and not doc.id.startswith("kst-")
+    found = named_in_subjects(store, store_index(store), doc)
+    assert [(e.id, e.kind) for e in found] == [("2022D90008", NAMED)]
+    assert [e.id for e in motion_fulfilment(store, doc, store_index(store)).responses] == [
+        "2022D90008"
+    ]
+
+
+def test_opvolging_of_a_motie_is_fulfilment_wording() -> None:
+    assert FULFILMENT_RE.search("Opvolging motie van het lid Kathmann c.s. over het .nl-domein")
+    assert FULFILMENT_RE.search("Opvolging aan de motie van het lid Teunissen c.s. over ...")
+    assert not FULFILMENT_RE.search("Opvolging van de adviezen van de politie")
+
+
 @pytest.mark.parametrize(
     "question",
     [
         "Heeft het kabinet iets gedaan met de motie-Rikkers-Oosterkamp over het regionale budget?",
+        "Is er iets gebeurd met de motie 34104-439?",
+        "Is er opvolging gegeven aan de gewijzigde motie 34104-439?",
         "Is de motie 34104-439 al opgepakt?",
         "Heeft de regering de motie 34104-439 al onderzocht, zoals de motie vroeg?",
     ],
