@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.documents import AANGENOMEN, DOCUMENT, HANDELINGEN, ONBEKEND, Document
+from assistant.documents import (
+    AANGENOMEN,
+    DOCUMENT,
+    HANDELINGEN,
+    ONBEKEND,
+    VERWORPEN,
+    Document,
+)
 from assistant.retrieve import MOTION_TYPES, ChunkIndex
 from assistant.store import Store, date_int, int_date
 from assistant.tokens import shared_tokenizer
@@ -290,6 +297,8 @@ def named_in_subjects(store: Store, index: ChunkIndex, doc: Document) -> list[Ev
     that indiener does: the same test as for a letter's sentence."""
     if doc.motion is None or not doc.indieners or doc.date is None or doc.id.startswith("kst-"):
         return []  # a motie with a Kamerstuk number is linked by that number
+    if doc.motion.outcome == VERWORPEN:
+        return []  # nothing to carry out
     surname = doc.indieners[0].name.split()[-1] if doc.indieners[0].name else ""
     if not surname:
         return []

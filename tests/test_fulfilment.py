@@ -90,17 +90,17 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
                     "2025-05-02",
                 ),
                 letter(
-                    "2022D90008",
-                    "Reactie op de motie van het lid Simons c.s. over de plannen voor "
-                    "strafrechtelijk detineren van uitgeprocedeerde asielzoekers (Kamerstuk "
-                    "19637-2800)",
-                    "2022-06-01",
+                    "2023D90008",
+                    "Reactie op de motie van het lid Baudet over uitspreken dat Nederlandse "
+                    "dienstplichtigen nooit mogen worden uitgezonden om in Oekraïne te vechten "
+                    "(Kamerstuk 21501-20-1900)",
+                    "2023-06-01",
                 ),
                 letter(
-                    "2022D90009",
-                    "Opvolging motie van het lid Simons over de inburgering van statushouders "
+                    "2023D90009",
+                    "Opvolging motie van het lid Baudet over de inburgering van statushouders "
                     "(Kamerstuk 32824-999)",
-                    "2022-06-02",
+                    "2023-06-02",
                 ),
                 letter(
                     "2025D90006",
@@ -188,13 +188,17 @@ def test_a_motie_known_only_by_its_zaak_is_found_in_a_letter_subject_by_indiener
     """A Zaak from the vote records carries no Kamerstuk number, so a letter that names the
     motie by number cannot be linked by it. Its subject names the first indiener and repeats
     the motie's subject: that letter is found; one on another motie of the member is not."""
-    doc = store.get_document("2022Z00782")
+    doc = store.get_document("2023Z03167")
     assert doc is not None and not doc.id.startswith("kst-")
     found = named_in_subjects(store, store_index(store), doc)
-    assert [(e.id, e.kind) for e in found] == [("2022D90008", NAMED)]
+    assert [(e.id, e.kind) for e in found] == [("2023D90008", NAMED)]
     assert [e.id for e in motion_fulfilment(store, doc, store_index(store)).responses] == [
-        "2022D90008"
+        "2023D90008"
     ]
+    # A rejected motie has nothing to carry out: no search for it.
+    rejected = store.get_document("2022Z00782")
+    assert rejected is not None
+    assert named_in_subjects(store, store_index(store), rejected) == []
 
 
 def test_opvolging_of_a_motie_is_fulfilment_wording() -> None:
