@@ -52,7 +52,7 @@ RESPONSE_SUBJECT_RE = re.compile(rf"^(?:{_RESPONSE})\b", re.IGNORECASE)
 # kansspelbelasting (motie-Inge van Dijk c.s. Kamerstuk 36602-109)", "Uitkomsten
 # beleidsverkenning n.a.v. de motie ...". It is about the motie; what it says, its text says.
 GOVERNMENT_LETTER = "brief regering"
-NAMES_MOTION_RE = re.compile(r"\bmotie\b|\bmotie-", re.IGNORECASE)
+NAMES_MOTION_RE = re.compile(r"\bmotie\b", re.IGNORECASE)  # also "motie-Van Dijk"
 
 # A committee asking the minister for a letter "inzake uitvoering van de motie ..." asks; it
 # carries nothing out.
