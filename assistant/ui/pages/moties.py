@@ -72,7 +72,8 @@ def show_motion(built: Services, doc: Document) -> None:
     for item in found.evidence:
         source = built.store.get_document(item.id)
         url = source.url if source else None
-        st.markdown(f"- {link(item.title, url)} ({escape(item.id)}, {item.date or '?'})")
+        via = f"; via de vervangende motie {escape(item.via)}" if item.via else ""
+        st.markdown(f"- {link(item.title, url)} ({escape(item.id)}, {item.date or '?'}{via})")
         st.text(item.quote)
     for item in found.responses:
         source = built.store.get_document(item.id)
