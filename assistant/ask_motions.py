@@ -449,10 +449,12 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 ASKS_WHEN_RE = re.compile(
-    r"\b(?:sinds |vanaf |tot )?wanneer\b|\bwelk jaar\b|\bop welke datum\b", re.IGNORECASE
+    r"\b(?:sinds |vanaf |tot )?wanneer\b|\bwelk jaar\b|\bop welke datum\b|\bhoe laat\b",
+    re.IGNORECASE,
 )
 MOMENT_RE = re.compile(
-    rf"\b(?:19|20)\d\d\b|\b(?:{'|'.join(FULL_MONTHS)}|voorjaar|zomer|najaar|winter)\b",
+    rf"\b(?:19|20)\d\d\b|\b(?:{'|'.join(FULL_MONTHS)}|voorjaar|zomer|najaar|winter)\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s*uur\b",  # "rond 17.00 uur"
     re.IGNORECASE,
 )
 

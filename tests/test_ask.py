@@ -404,3 +404,26 @@ def test_a_question_about_letters_and_when_prefers_dated_letters(tmp_path: Path)
     assert re.search(r"\b(?:brief|toekomen)\b", first), first
     assert re.search(r"\b(?:mei|juni)\b", first), first
     assert_well_cited(answer, answerer)
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "holds"),
+    [
+        (
+            "Hoe laat gaat de balie meestal dicht?",
+            "dat de balie doorgaans rond 17.00 uur sluit",
+            True,
+        ),
+        ("Sinds wanneer geldt de regel?", "dat de regel sinds 1 januari 2024 geldt", True),
+        ("Welk deel van de arbeidsmigranten werkt in de logistiek?", "dat 76% werkt", True),
+        ("Hoe laat gaat de balie dicht?", "dat de balie vroeg sluit", False),
+    ],
+)
+def test_what_kind_of_answer_a_question_asks_for(question: str, clause: str, holds: bool) -> None:
+    """A number for "hoeveel" or "welk deel", a moment for "wanneer" or "hoe laat": the clause
+    of a motie that holds one is the answer when its title and dictum do not."""
+    from assistant.ask_motions import asked_kind
+
+    kind = asked_kind(question)
+    assert kind is not None
+    assert bool(kind.search(clause)) is holds
