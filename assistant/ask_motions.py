@@ -40,11 +40,12 @@ class MotionAnswers(BaseAnswers):
             return None, None
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
         signed = self.retriever.index.doc_ids_signed_by(question.names) if question.names else ()
-        known = [n for n in question.names if self.retriever.index.is_indiener(n)]
-        if not signed and known and len(known) < len(question.names):
+        if question.names and not signed:
             # "Vestering en Wasenberg": a name that signed no motie at all is misspelled or
             # wrong; the moties of the members that are known are searched.
-            signed = self.retriever.index.doc_ids_signed_by(known)
+            known = [n for n in question.names if self.retriever.index.is_indiener(n)]
+            if known and len(known) < len(question.names):
+                signed = self.retriever.index.doc_ids_signed_by(known)
         if signed:
             filters = replace(filters, doc_ids=signed)
         passages = self.retriever.search(question.topic or question.text, filters, k=20)

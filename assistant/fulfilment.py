@@ -235,13 +235,11 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
     shares more with this motie's subject than with any other motie of that indiener."""
     if doc.motion is None or not doc.indieners or doc.date is None:
         return []
-    surnames = [p.name.split()[-1] for p in doc.indieners if p.name]
+    surnames = _surnames(doc)
     if not surnames:
         return []
-    names = "|".join(re.escape(n) for n in surnames)
-    named_re = re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?(?:{names})\b", re.IGNORECASE)
+    named_re = _naming(surnames)
     tokenizer = shared_tokenizer()
-    own = _subject_stems(doc.title)
     since = date_int(doc.date)
     found: dict[str, Evidence] = {}
     # Letters name a motie by its first indiener ("de motie Podt", "de motie-Podt c.s.",
@@ -262,11 +260,7 @@ def named_motion_evidence(index: ChunkIndex, doc: Document) -> list[Evidence]:
             if not (named_re.search(sentence) and FULFILMENT_RE.search(sentence)):
                 continue
             around = " ".join([meta.get("title", ""), *sentences[max(i - 1, 0) : i + 2]])
-            stems = set(tokenizer(around))
-            shared = len(own & stems)
-            if shared >= MIN_SHARED_SUBJECT and shared > _best_rival(
-                index, surnames[0], doc.id, stems, shared
-            ):
+            if _about_this_motion(index, doc, surnames[0], set(tokenizer(around))):
                 doc_id = str(meta.get("doc_id"))
                 found[doc_id] = Evidence(
                     doc_id, str(meta.get("title", "")), iso(int_date(day)), sentence, NAMED
@@ -299,11 +293,11 @@ def named_in_subjects(store: Store, index: ChunkIndex, doc: Document) -> list[Ev
         return []  # a motie with a Kamerstuk number is linked by that number
     if doc.motion.outcome == VERWORPEN:
         return []  # nothing to carry out
-    surname = doc.indieners[0].name.split()[-1] if doc.indieners[0].name else ""
-    if not surname:
+    surnames = _surnames(doc)
+    if not surnames or not doc.indieners[0].name:
         return []
-    named_re = re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?{re.escape(surname)}\b", re.I)
-    own = _subject_stems(doc.title)
+    surname = surnames[0]
+    named_re = _naming([surname])
     tokenizer = shared_tokenizer()
     found: list[Evidence] = []
     for doc_id, subject, day in store.titled(surname, (DOCUMENT,), doc.date, TITLE_CANDIDATES):
@@ -312,13 +306,30 @@ def named_in_subjects(store: Store, index: ChunkIndex, doc: Document) -> list[Ev
         source = store.get_document(doc_id)
         if source is None or asks_for_it(source):
             continue
-        stems = set(tokenizer(subject))
-        shared = len(own & stems)
-        if shared >= MIN_SHARED_SUBJECT and shared > _best_rival(
-            index, surname, doc.id, stems, shared
-        ):
+        if _about_this_motion(index, doc, surname, set(tokenizer(subject))):
             found.append(Evidence(doc_id, subject, iso(day), subject, NAMED))
     return found
+
+
+def _surnames(doc: Document) -> list[str]:
+    """The indieners' surnames, first indiener first."""
+    return [p.name.split()[-1] for p in doc.indieners if p.name]
+
+
+def _naming(surnames: list[str]) -> re.Pattern[str]:
+    """ "motie" with one of the surnames a few words on: "de motie-Podt c.s.", "de motie van
+    de leden Podt en Rajkowski"."""
+    names = "|".join(re.escape(n) for n in surnames)
+    return re.compile(rf"\bmotie[\s-]+(?:\S+\s+){{0,4}}?(?:{names})\b", re.IGNORECASE)
+
+
+def _about_this_motion(index: ChunkIndex, doc: Document, surname: str, stems: set[str]) -> bool:
+    """The words around a naming (`stems`) share enough of this motie's subject, and more than
+    they share with any other motie of that indiener."""
+    shared = len(_subject_stems(doc.title) & stems)
+    return shared >= MIN_SHARED_SUBJECT and shared > _best_rival(
+        index, surname, doc.id, stems, shared
+    )
 
 
 @lru_cache(maxsize=65536)
