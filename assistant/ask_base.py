@@ -372,7 +372,8 @@ GENERIC_WORDS = (
     # how a question is put, not what it is about: verbs of asking and telling
     "deed doet doen gaf geeft gaven kondigde kondigt aan zei zegt vroeg vraagt vroegen reageerde "
     "reageert praatte praat mag mocht houdt hield zat zit liep loopt beloofde belooft ontried "
-    "ontraadt treedt trad noemde noemt antwoordde antwoordt "
+    "ontraadt treedt trad noemde noemt antwoordde antwoordt wiens "
+    "baseert baseren beroept beroepen "
     # where it was said, not what: kinds of debate and document
     "debat debatten vao ao tweeminutendebat dertigledendebat commissiedebat notaoverleg nota "
     "mevrouw heer lid "

@@ -12,6 +12,7 @@ from assistant.ask_base import (
     dutch_date,
     identifiers,
     motion_name,
+    question_parts,
     surface_words,
     topic_words,
 )
@@ -227,28 +228,46 @@ class MotionAnswers(BaseAnswers):
         if question is None or (question.ids and question.aspects):
             # Asked by number for its outcome, votes or indieners: the dictum says what it is.
             return lines
-        # The whole question: a date it names ("per 1 januari 2025") is taken out of its
-        # topic as a period to search in, but inside this motie it points at the clause.
-        stems = self._content_stems(replace(question, topic=question.text), question.names)
-        judge = self.relevance_judge
+        # Each part of the question on its own ("Op welk advies en welk wetsartikel ..."): a
+        # clause for each thing asked. The whole part, not its topic: a date it names ("per 1
+        # januari 2025") is taken out of the topic as a period to search in, but inside this
+        # motie it points at the clause.
+        others = [c for c in clauses if c != dictum]
         shown_text = f"{doc.title} {dictum or ''}"
+        picked: list[str] = []
+        for part in question_parts(question.text):
+            for clause in self._clauses_for(question, part, shown_text, others):
+                picked.append(clause)
+                others.remove(clause)
+        lines += [f'Uit de tekst van de motie: "{c}" {cite.cite(doc, c)}.' for c in picked]
+        return lines
+
+    def _clauses_for(
+        self, question: Question, part: str, shown_text: str, clauses: list[str]
+    ) -> list[str]:
+        """The clauses (at most two) that hold what one question part asks and the title and
+        dictum leave out: its subject words, a number or year it names ("per 1 januari 2025"),
+        the kind of answer it wants (a number for "hoeveel", a moment for "wanneer")."""
+        judge = self.relevance_judge
+        names = question.names
+        stems = self._content_stems(replace(question, topic=part), names)
         shown = judge.coverage(stems, shown_text)
-        wanted = [s for s in shown.missing if s not in question.names]
-        # "Hoeveel ...?", "Sinds wanneer ...?": the answer is a number or a moment; when title
-        # and dictum hold none, the clause that does and shares the subject holds the answer.
-        kind = asked_kind(question.text)
+        wanted = [s for s in shown.missing if s not in names]
+        numbers = [n for n in QUESTION_NUMBER_RE.findall(part) if n not in shown_text]
+        kind = asked_kind(part)
         lacking = kind is not None and not kind.search(shown_text)
-        if not wanted and not lacking:
-            return lines
+        if not wanted and not lacking and not numbers:
+            return []
         aim = wanted or stems
 
         def score(clause: str) -> float:
-            share = judge.coverage(aim, clause).share
+            share = judge.coverage(aim, clause).share if aim else 0.0
+            share += 0.5 * sum(n in clause for n in numbers) / max(len(numbers), 1)
             if lacking and kind and kind.search(clause) and judge.coverage(stems, clause).share:
                 share += 0.5  # holds what kind of answer is asked, on the question's subject
             return share
 
-        others = [c for c in clauses if c != dictum]
+        others = list(clauses)
         picked: list[str] = []
         for _ in range(2):  # a second clause only for what the first left out
             best = max(others, key=score, default="")
@@ -257,12 +276,12 @@ class MotionAnswers(BaseAnswers):
             picked.append(best)
             others.remove(best)
             aim = list(judge.coverage(aim, best).missing)
+            numbers = [n for n in numbers if n not in best]
             lacking = lacking and not (kind and kind.search(best))
-            if not aim and not lacking:
+            if not aim and not lacking and not numbers:
                 break
             aim = aim or stems
-        lines += [f'Uit de tekst van de motie: "{c}" {cite.cite(doc, c)}.' for c in picked]
-        return lines
+        return picked
 
     def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
         motion = doc.motion
@@ -458,6 +477,11 @@ MOMENT_RE = re.compile(
     r"|\b\d{1,2}(?:[.:]\d{2})?\s*uur\b",  # "rond 17.00 uur"
     re.IGNORECASE,
 )
+
+
+# A number or year a question names ("per 1 januari 2025", "1.200 banen"): single digits
+# ("1 januari") are too common in clauses to point at one.
+QUESTION_NUMBER_RE = re.compile(r"\b\d{2,}(?:[.,]\d+)*\b")
 
 
 def asked_kind(question: str) -> re.Pattern[str] | None:

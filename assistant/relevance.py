@@ -145,8 +145,9 @@ def contains(words: frozenset[str], stem: str) -> bool:
 
 
 def _heads(head: str) -> tuple[str, ...]:
-    """The first part of a compound as written, and without its linking s ("gunnings")."""
-    if head.endswith("s") and len(head) > MIN_PART:
+    """The first part of a compound as written, and without its linking s ("gunnings", and
+    "wets" of "wetsartikel")."""
+    if head.endswith("s") and len(head) >= MIN_PART:
         return (head, head[:-1])
     return (head,)
 

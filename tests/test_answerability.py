@@ -392,6 +392,57 @@ def test_a_motie_answer_quotes_the_clause_that_holds_the_asked_number(answerer: 
     assert "belangrijke organisatie" not in quoted
 
 
+_CAPACITEITSVERLOF = Document(
+    id="kst-99999-2",
+    type="motie",
+    title="Motie van het lid Jansen over capaciteitsverlof niet opnemen in de regeling",
+    text=(
+        "De Kamer,\ngehoord de beraadslaging,\nconstaterende dat in het RSJ-advies van 18 april "
+        "wordt aangegeven dat capaciteitsverlof de straf wijzigt;\nconstaterende dat de "
+        "minister het capaciteitsverlof baseert op artikel 26 van de Penitentiaire "
+        "beginselenwet;\nconstaterende dat het capaciteitsverlof per 1 januari 2024 drie dagen "
+        "telde;\nconstaterende dat het capaciteitsverlof per 1 januari 2025 tien dagen telt;"
+        "\nverzoekt de regering capaciteitsverlof "
+        "niet op te nemen in de regeling,\nen gaat over tot de orde van de dag."
+    ),
+)
+
+
+def test_a_two_part_question_gets_a_clause_for_each_part(answerer: Answerer) -> None:
+    """ "Op welk advies en welk wetsartikel ...": the advice and the article stand in two
+    clauses; each part of the question gets its own ("wetsartikel" is found as "artikel" in
+    a clause that names a "wet")."""
+    question = parse_question(
+        "Op welk advies en welk wetsartikel beroept de motie van Jansen over capaciteitsverlof "
+        "zich?",
+        TODAY,
+    )
+    quoted = " ".join(answerer._motion_text_lines(_CAPACITEITSVERLOF, Citations(), question))
+    assert "RSJ-advies van 18 april" in quoted
+    assert "artikel 26 van de Penitentiaire beginselenwet" in quoted
+    assert "tien dagen" not in quoted
+
+
+def test_a_year_the_question_names_points_at_the_clause(answerer: Answerer) -> None:
+    """ "per 1 januari 2025": the clause with that year, not the one with another year."""
+    question = parse_question(
+        "Hoeveel dagen capaciteitsverlof gelden er per 1 januari 2025 volgens de motie van Jansen?",
+        TODAY,
+    )
+    lines = answerer._motion_text_lines(_CAPACITEITSVERLOF, Citations(), question)
+    quoted = [line for line in lines if line.startswith("Uit de tekst")]
+    assert quoted and "per 1 januari 2025 tien dagen" in quoted[0]
+    assert "drie dagen" not in " ".join(quoted)
+
+
+def test_a_compound_with_a_short_linked_head_is_found_in_its_parts() -> None:
+    """ "wetsartikel" in a text that says "artikel 26 van de ... wet"; "wets" alone is no
+    word of it."""
+    words = text_words("artikel 26 van de Penitentiaire beginselenwet")
+    assert contains(words, "wetsartikel")
+    assert not contains(text_words("artikel 26 van het besluit"), "wetsartikel")
+
+
 def test_a_word_typed_without_its_trema_is_found_and_weighed_as_written() -> None:
     """Users type "beeindigen" and "commerciele"; the texts write "beëindigen" and
     "commerciële". Both spellings are found, and the weight of the trema-less spelling is that
