@@ -334,11 +334,24 @@ RULES: tuple[Rule, ...] = (
             "asielbesluit' dat is opgesteld door de IND, zoals u heeft toegezegd aan de Tweede "
             "Kamer op 20 maart² jl."),
         note=NO_EXAMPLE + " Nieuw voor issue #10 ('zoals toegezegd is/heeft ...')."),
+    _rule("derde-heeft-toegezegd", UITSLUITING,
+        r"^(?:(?:De|Het)\s+)?(?!(?:minister|staatssecretaris|kabinet|regering|bewindspersoon"
+        r"|bewindslieden|voorganger|ambtsvoorganger|ik|wij|we|mijn|ons|onze|kamer|u)\b)"
+        r"[\w'’-]+\s+(?:heeft|hebben)\s+(?:\w+\s+){0,3}toegezegd\b",
+        example=(KVDEV3,
+            "NS heeft toegezegd onverminderd door te zullen gaan met het verbeteren van de "
+            "sociale veiligheid in de treinen en op stations."),
+        counter=(H70_4,
+            "In het algemeen overleg heeft de minister toegezegd dat hij dat voorstel van onder"
+            " andere de Patiëntenfederatie serieus gaat onderzoeken."),
+        note="Een ander dan de regering zegde iets toe (een vervoerder, een inspecteur): geen "
+             "toezegging van de regering aan de Kamer."),
     _rule("vermeld-heeft-toegezegd", VERMELD,
         r"\b(?:heeft|hebt|heb|had|hadden|hebben)\b.{0,80}\btoegezegd\b"
         r"|\bKamer\b.{0,40}\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,3}toegezegd\b"
         r"|\b(?:is|werd)\s+toegezegd\s+(?:aan\s+(?:het\s+lid\s+\S+|(?:uw|de)\s+(?:Tweede\s+)?Kamer)"
         r"\s+)?(?:om|dat)\b",
+        blocked_by=("derde-heeft-toegezegd",),
         example=(H70_4,
             "In het algemeen overleg heeft de minister toegezegd dat hij dat voorstel van onder"
             " andere de Patiëntenfederatie serieus gaat onderzoeken."),
@@ -639,10 +652,23 @@ RULES: tuple[Rule, ...] = (
             "Uw Kamer wordt hier voor het zomerreces over geïnformeerd."),
         counter=(KV1771,
             "In die reactie zal worden ingegaan op de genoemde conclusies.")),
+    _rule("aan-een-ander", UITSLUITING,
+        r"\b(?:gedeeld|gestuurd|verstuurd|verzonden|toegezonden|aangeboden)\s+(?:met|naar|aan)\s+"
+        r"(?!(?:uw|de)\s+(?:Tweede\s+)?Kamer\b)",
+        example=(KVDEV7,
+            "De berekeningen zullen worden gedeeld met het RIVM, zodat deze beoordeeld kunnen "
+            "worden en eventueel een plek kunnen krijgen in de berekeningen die het RIVM zal "
+            "uitvoeren ten behoeve van beleidsondersteuning."),
+        counter=(KV1771,
+            "Zodra de resultaten van het onderzoek gereed zijn, wordt de kabinetsreactie zo "
+            "spoedig mogelijk naar Uw Kamer gestuurd."),
+        note="Iets gaat naar een ander dan de Kamer (een instituut, een gemeente): geen "
+             "toezegging aan de Kamer."),
     _rule("passief-zal-worden-meegenomen", GEDAAN,
         r"\b(?:zal|zullen)\s+(?:\w+\s+){0,8}worden\s+(?:ingegaan|meegenomen|betrokken|gestuurd"
         r"|toegestuurd|geïnformeerd|gerapporteerd|verstuurd|verzonden|toegezonden|teruggekomen"
         r"|aangeboden|gedeeld)\b",
+        blocked_by=("aan-een-ander",),
         example=(KV1771,
             "In die reactie zal worden ingegaan op de genoemde conclusies."),
         counter=(KV1771,
@@ -1055,6 +1081,17 @@ RULES: tuple[Rule, ...] = (
             " de vertegenwoordigingsvoorzieningen."),
         note="Hoe de tekst verdergaat (\"zal ik ingaan op\"), een inzet zonder eind (\"blijven "
              "inzetten\") of een aanname (\"ik ga ervan uit\"): niet na te gaan."),
+    _rule("met-elkaar", UITSLUITING,
+        r"\bmet\s+elkaar\b",
+        example=(KVDEV2,
+            "Medewerkers vinden dit soms moeilijk uitlegbaar, hierover gaan we met elkaar het "
+            "gesprek aan."),
+        counter=(KV878,
+            "Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers voor de "
+            "gemeentelijke markt om hun softwarepakketten geschikt te maken voor aansluiting op"
+            " de vertegenwoordigingsvoorzieningen."),
+        note="'We gaan met elkaar ...': een 'we' van iedereen samen (sector, medewerkers), geen "
+             "belofte van de regering aan de Kamer."),
     _rule("noodzaak", UITSLUITING,
         r"\b(?:zal|zullen)\s+(?:ik|wij|we)\b.{0,60}\bmoeten\b"
         r"|\b(?:ik|wij|we)\s+(?:zal|zullen)\b.{0,60}\bmoeten\b",
@@ -1081,7 +1118,7 @@ RULES: tuple[Rule, ...] = (
     _rule("eerste-persoon-toekomst", GEDAAN,
         r"\b(?:(?:ik|wij|we)\s+(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we))\b"
         r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,6}(?:ik|ikzelf)\b",
-        blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak"),
+        blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak", "met-elkaar"),
         debate_needs="gedateerd",
         example=(KV878,
             "Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers voor de "
