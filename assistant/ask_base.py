@@ -107,8 +107,11 @@ class BaseAnswers:
             quotes = list(sentences[doc.id])
             quotes += [s for i in missing for s in sentences_naming(doc.text, i)]
             quotes = [q for q in dict.fromkeys(quotes) if quote_is_valid(q, doc)]
+            declared = with_declared_votes(quotes, doc.text)
+            declared = [q for q in declared if quote_is_valid(q, doc)]
+            shown = declared[: 2 + len(declared) - len(quotes)]
             when = f", {dutch_date(doc.date)}" if doc.date else ""
-            for quote in quotes[:2] or [doc.title]:
+            for quote in shown or [doc.title]:
                 marker = (
                     cite.cite_field(doc, "Onderwerp:")
                     if quote == doc.title
@@ -314,6 +317,31 @@ class BaseAnswers:
         found = [t for t in topic if (t in text if len(t) >= 5 else t in words)]
         share = len(found) / len(topic)
         return share >= 0.5 or (share > 0 and (passage.dense or 0.0) >= LIST_DENSE)
+
+
+# In the Handelingen, a vote is called ("In stemming komt de gewijzigde motie-Wassenberg (21501-08,
+# nr. 726).") and the chair declares its result in the next sentence ("Ik constateer dat de leden
+# van de fracties van de SP, ... voor deze gewijzigde motie hebben gestemd en de leden van de
+# overige fracties ertegen, zodat zij is verworpen.").
+VOTE_CALL_RE = re.compile(r"^In stemming komt(?:en)?\b", re.IGNORECASE)
+VOTE_DECLARED_RE = re.compile(r"\bIk constateer dat\b.*\b(?:aangenomen|verworpen)\b", re.IGNORECASE)
+DECLARATION_CHARS = 1200  # how far after the call the declaration may stand
+
+
+def with_declared_votes(quotes: list[str], text: str) -> list[str]:
+    """`quotes` with, after each sentence that calls a vote, the sentence of the Handelingen
+    that declares its result."""
+    flat = " ".join(text.split())
+    result: list[str] = []
+    for quote in quotes:
+        result.append(quote)
+        at = flat.find(quote) if VOTE_CALL_RE.match(quote) else -1
+        if at < 0:
+            continue
+        after = sentences(flat[at + len(quote) : at + len(quote) + DECLARATION_CHARS])
+        if after and VOTE_DECLARED_RE.search(after[0]) and after[0] not in quotes:
+            result.append(after[0])
+    return result
 
 
 # ", en hoe heet ...", "en aan hoeveel ...": where a question asks a second thing.

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from assistant.answer import Answer, quote_is_valid
 from assistant.ask import Answerer, Conversation
+from assistant.ask_base import with_declared_votes
 from assistant.cli import Context, main
 from assistant.compose import build_services
 from assistant.embed import HashEmbedder
@@ -427,3 +428,35 @@ def test_what_kind_of_answer_a_question_asks_for(question: str, clause: str, hol
     kind = asked_kind(question)
     assert kind is not None
     assert bool(kind.search(clause)) is holds
+
+
+def test_a_motie_known_only_from_the_handelingen_gets_the_declared_vote(
+    answerer: Answerer,
+) -> None:
+    """The gewijzigde motie-Wassenberg (21501-08, nr. 726) is no document in the index; the
+    Handelingen of 5 April 2018 call its vote and the chair declares the result in the next
+    sentence: that sentence is quoted with the call."""
+    answer = answerer.ask(
+        "Welke fracties stemden voor de gewijzigde motie-Wassenberg (21501-08, nr. 726), en is "
+        "die aangenomen?"
+    )
+    assert not answer.refused
+    assert_well_cited(answer, answerer)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "In stemming komt de gewijzigde motie-Wassenberg" in quotes
+    assert "50PLUS voor deze gewijzigde motie hebben gestemd" in quotes
+    assert "zodat zij is verworpen" in quotes
+
+
+def test_only_the_declaration_right_after_a_call_is_added() -> None:
+    text = (
+        "In stemming komt de motie-Jansen (12345, nr. 6).\n\nDe voorzitter: Ik constateer dat "
+        "de leden van de fracties van de SP en de PvdA voor deze motie hebben gestemd en de "
+        "leden van de overige fracties ertegen, zodat zij is verworpen.\n\nIn stemming komt de "
+        "motie-De Vries (12345, nr. 7).\n\nDe heer Graus: Ik wil een stemverklaring afleggen."
+    )
+    call = "In stemming komt de motie-Jansen (12345, nr. 6)."
+    other = "In stemming komt de motie-De Vries (12345, nr. 7)."
+    assert with_declared_votes([call], text)[1].endswith("zodat zij is verworpen.")
+    assert with_declared_votes([other], text) == [other]
+    assert with_declared_votes(["Zij krijgt nr. 6."], text) == ["Zij krijgt nr. 6."]

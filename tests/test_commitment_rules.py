@@ -158,6 +158,38 @@ def test_issue_wordings(wording: str, rule: str) -> None:
     assert (verdict.kind, verdict.rule) == (RULE[rule].kind, rule)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        # Real sentences of DEV Kamervraag answers (tests/eval/dev/kamervragen3 and 7).
+        (
+            "Het voorgenoemd wetsvoorstel zal voorjaar 2023 worden ingediend bij de Tweede Kamer.",
+            "kamer-krijgt-met-tijd",
+        ),
+        (
+            "Het onderzoek van Nobian zal in mei 2022 gereed zijn en worden ingediend bij SodM.",
+            None,
+        ),
+        (
+            "Op 15 maart jongstleden is het wetsvoorstel eenmalige energietoeslag lage inkomens "
+            "bij de Tweede Kamer ingediend.",
+            None,
+        ),
+        (
+            "NS heeft toegezegd onverminderd door te zullen gaan met het verbeteren van de "
+            "sociale veiligheid in de treinen en op stations.",
+            None,
+        ),
+        ("Mijn voorganger heeft toegezegd de Kamer te informeren.", "vermeld-heeft-toegezegd"),
+        ("De minister heeft toegezegd de Kamer te informeren.", "vermeld-heeft-toegezegd"),
+    ],
+)
+def test_written_wordings(sentence: str, rule: str | None) -> None:
+    """A bill the Kamer gets at a time to come is a promise; a bill already sent, a report
+    sent to another body, and a promise by someone outside the government are not."""
+    assert explain(sentence, written=True).rule == rule
+
+
 def test_chair_noting_a_commitment_marks_the_promise_before() -> None:
     """A debate as the readers build it: the minister promises, the chair notes it."""
     minister = Person(name="Minister Jetten", role="minister")
