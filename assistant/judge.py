@@ -246,12 +246,17 @@ def check_status(expected: dict[str, Any], answer: Answer) -> str:
     return ""
 
 
+# A number written with its thousands apart or together: "32 824, nr. 425" is "32824, nr. 425".
+DIGIT_GROUP_RE = re.compile(r"(?<=\d) (?=\d{3}\b)")
+
+
 def check_facts(expected: dict[str, Any], answer: Answer) -> str:
     """A fact counts only in the quote of a citation of an expected document."""
     wanted = list(expected.get("ids") or [])
     quotes = collapse(" ".join(c.quote for c in answer.citations if not wanted or cites(c, wanted)))
+    quotes = DIGIT_GROUP_RE.sub("", quotes)
     for fact in expected.get("facts", []):
-        if collapse(fact) not in quotes:
+        if DIGIT_GROUP_RE.sub("", collapse(fact)) not in quotes:
             return f"feit '{fact}' niet in de geciteerde passages van {wanted or 'de bronnen'}"
     return ""
 

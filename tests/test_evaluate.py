@@ -234,6 +234,14 @@ def test_a_fact_counts_from_an_expected_document_cited_by_another_number() -> No
     assert judge(expected, got) == (True, "")
 
 
+def test_a_number_counts_with_its_thousands_apart_or_together_but_not_another() -> None:
+    expected = item("free", ids=[MOTIE], facts=["32 824, nr. 425"])
+    together = answer("De motie [1].", cite(1, MOTIE, "de motie-Becker (32824, nr. 425)"))
+    other = answer("De motie [1].", cite(1, MOTIE, "de motie-Becker (32824, nr. 426)"))
+    assert judge(expected, together) == (True, "")
+    assert not judge(expected, other)[0]
+
+
 # -- indieners --------------------------------------------------------------------------------
 
 SIGNERS = item("motion_indieners", ids=[MOTIE], indieners=["Podt", "Van Dijk", "Dijk"])
