@@ -49,8 +49,29 @@ class MotionAnswers(BaseAnswers):
                 signed = self.retriever.index.doc_ids_signed_by(known)
         if signed:
             filters = replace(filters, doc_ids=signed)
+        searches = [filters]
+        timeframe = question.timeframe
+        if signed and timeframe is not None:
+            # "de motie van Van Kent van april 2022": the member's moties of that period
+            # first, then all of them (a month misremembered still finds the motie).
+            searches.insert(0, replace(filters, date_from=timeframe.start, date_to=timeframe.end))
+        closest: Passage | None = None
+        for search in searches:
+            best, near = self._best_motion(question, search, bool(signed))
+            if best is not None:
+                return self.store.get_document(best.doc_id), None
+            closest = closest or near
+        return None, closest
+
+    def _best_motion(
+        self, question: Question, filters: Filters, by_member: bool
+    ) -> tuple[Passage | None, Passage | None]:
+        """(the motie that answers, None), or (None, the closest one). `by_member`: the search
+        is narrowed to the moties the named members signed; the question's words may then be
+        the user's own for one of them ("notoire hardrijders"), not a subject the index
+        lacks."""
         passages = self.retriever.search(question.topic or question.text, filters, k=20)
-        if question.names and not signed:
+        if question.names and not by_member:
             # Not an indiener of any motie: the names must stand in the motie's header.
             wanted = [n.lower() for n in question.names]
             passages = [
@@ -61,19 +82,21 @@ class MotionAnswers(BaseAnswers):
                     for n in wanted
                 )
             ]
-        drop = question.names if signed else ()
+        drop = question.names if by_member else ()
         scored = [(self._coverage(question, p, drop), p) for p in passages]
+        judge = self.relevance_judge
+        # Only the member's motie that the search ranks first may be a paraphrase: further
+        # down, a neighbouring subject shares as many words ("Eurovignet" for
+        # "rekeningrijden").
         answering = [
             (coverage, p)
-            for coverage, p in scored
-            if self.relevance_judge.answers(coverage, p.dense)
+            for rank, (coverage, p) in enumerate(scored)
+            if judge.answers(coverage, p.dense, paraphrase=by_member and rank == 0)
         ]
         if answering:
             # Most of the subject first; the fused ranking breaks ties.
-            best = max(answering, key=lambda item: round(item[0].share, 2))[1]
-            return self.store.get_document(best.doc_id), None
-        closest = max(scored, key=lambda item: item[0].share)[1] if scored else None
-        return None, closest
+            return max(answering, key=lambda item: round(item[0].share, 2))[1], None
+        return None, (max(scored, key=lambda item: item[0].share)[1] if scored else None)
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         doc, closest = self._motion_candidates(question)

@@ -81,9 +81,11 @@ ASPECT_WORDS = {
     "indieners": r"ingedien\w*|indiener\w*|diende|ondertekend|wie (?:heeft|hebben)",
     "appreciatie": r"apprecie\w*|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
     "outcome": r"aangenomen|verworpen|uitslag|uitkomst|aangehouden|ingetrokken|afloop|"
-    r"meerderheid|\b(?:ge)?haal(?:d|de|t)\b",
+    r"meerderheid|\b(?:ge)?haal(?:d|de|t)\b|"
+    # "Hoe liep het af met de motie ...?", "Hoe is de motie ... afgelopen?"
+    r"\bliep\b.{0,80}\baf\b|\bafgelopen\s*\?",
     "status": r"\bstatus\b|hoe staat het|wat is er (?:mee )?gebeurd|wat is ermee gebeurd|"
-    r"terechtgekomen",
+    r"wat gebeurde er met|terechtgekomen",
     "fulfilment": r"uitgevoerd|uitvoering|afgedaan|nagekomen|opgevolgd|gevolg gegeven|"
     r"opgepakt|gehoor gegeven|opvolging gegeven|gereageerd|terechtgekomen|"
     r"\b(?:iets|wat)\s+(?:mee\s+)?gebeurd\s+met\b|"
@@ -207,6 +209,8 @@ def find_names(text: str) -> tuple[str, ...]:
 NAME_CANDIDATE_RE = re.compile(
     rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
 )
+# A member's name typed in lower case right after "motie van" or "motie-".
+LOWER_CASE_MEMBER_RE = re.compile(r"\bmoties?(?:-|\s+van\s+)([a-zà-ÿ][\w'-]+)")
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
@@ -219,10 +223,13 @@ def with_known_members(question: Question, is_member: Callable[[str], bool]) -> 
     if question.names or question.ids:
         return question
     fracties = {f.lower() for f in FRACTIES}
+    candidates = NAME_CANDIDATE_RE.findall(question.text)
+    # typed in lower case: "de motie van kops"
+    candidates += [w.capitalize() for w in LOWER_CASE_MEMBER_RE.findall(question.text)]
     names = tuple(
         dict.fromkeys(
             name
-            for name in NAME_CANDIDATE_RE.findall(question.text)
+            for name in candidates
             if len(name) > 2
             and name not in NOT_NAMES
             and name.lower() not in fracties

@@ -27,6 +27,7 @@ from typing import Any
 
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document
 from assistant.errors import DiskFull, ReadOnlyStore, StoreError
+from assistant.tokens import without_accents
 
 FILE_NAME = "kamer.sqlite3"
 SCHEMA_VERSION = 7
@@ -601,8 +602,11 @@ class Records:
                     )
                 self._put_commitments(doc)
                 if doc.type in MOTION_TYPES:
+                    # Without accents, as `signed_by` asks: "Kroger" finds "Kröger".
                     words = {
-                        w for p in doc.indieners for w in re.findall(r"[\w'-]+", p.name.lower())
+                        without_accents(w)
+                        for p in doc.indieners
+                        for w in re.findall(r"[\w'-]+", p.name.lower())
                     }
                     self.db.executemany(
                         "INSERT INTO signers (word, doc_id) VALUES (?, ?)",
@@ -780,7 +784,7 @@ class Records:
         """Moties (any period) whose indieners hold every one of `words`."""
         if not words:
             return []
-        wanted = sorted(set(words))
+        wanted = sorted({without_accents(w) for w in words})
         rows = self.db.execute(
             f"SELECT doc_id FROM signers WHERE word IN ({marks(wanted)}) "
             "GROUP BY doc_id HAVING count(DISTINCT word) = ? ORDER BY doc_id",
@@ -790,7 +794,7 @@ class Records:
 
     def has_signer(self, words: Sequence[str]) -> bool:
         """Whether some motie's indieners hold every one of `words` (stops at the first)."""
-        first, *rest = sorted(set(words)) or [""]
+        first, *rest = sorted({without_accents(w) for w in words}) or [""]
         others = "".join(
             " AND EXISTS (SELECT 1 FROM signers o WHERE o.doc_id = s.doc_id AND o.word = ?)"
             for _ in rest

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieve import MIN_INSIDE, ChunkIndex
-from assistant.tokens import shared_tokenizer
+from assistant.tokens import shared_tokenizer, without_accents
 
 # Each half of a compound split needs at least this many letters.
 MIN_PART = 4
@@ -36,6 +35,10 @@ DISTINCTIVE_SHARE = 0.02
 # tests/eval/README.md).
 LEXICAL_COVER = 0.75
 DENSE_FLOOR = 0.5
+# The same for a paraphrase of texts known to exist (a named member's moties, described in the
+# user's own words: "notoire hardrijders" for "bestuurders die structureel ... overtreden"):
+# fewer words are shared, the meaning must still be as close.
+PARAPHRASE_FLOOR = 0.25
 # A term of the question that no chunk holds at all ("bacterievuur") is only forgiven when the
 # meaning is this close (a synonym, another spelling); a neighbouring subject stays below it.
 ABSENT_DENSE = 0.8
@@ -98,19 +101,25 @@ class Relevance:
         partial = tuple(s for s in rare if part_inside(words, s))
         return Coverage(round(share, 3), tuple(covered), tuple(missing), rare, partial)
 
-    def answers(self, coverage: Coverage, dense: float | None) -> bool:
+    def answers(self, coverage: Coverage, dense: float | None, *, paraphrase: bool = False) -> bool:
         """Enough of the question's weight is there, or the meaning is close and no more than
         half of the weight is missing; a term that no chunk holds at all is only forgiven by a
-        very close meaning."""
+        very close meaning. A `paraphrase` of texts known to exist (the moties of a member the
+        question names) may miss terms no text holds and share fewer words, not less meaning."""
         similarity = dense or 0.0
         # A compound no text uses ("fietsparkeren") whose part the passage holds ("stallen
         # van de fiets") is a paraphrase, not a subject the index lacks.
-        unknown = [s for s in coverage.missing_distinctive if s not in coverage.partial]
+        unknown = (
+            []
+            if paraphrase
+            else [s for s in coverage.missing_distinctive if s not in coverage.partial]
+        )
         if similarity < ABSENT_DENSE and any(self.absent(s) for s in unknown):
             return False
         if coverage.share >= LEXICAL_COVER and len(coverage.missing_distinctive) <= 1:
             return True
-        return coverage.share >= DENSE_FLOOR and similarity + 0.5 * coverage.share >= (
+        floor = PARAPHRASE_FLOOR if paraphrase else DENSE_FLOOR
+        return coverage.share >= floor and similarity + 0.5 * coverage.share >= (
             self.dense_threshold
         )
 
@@ -183,14 +192,6 @@ def _stemmed_words(text: str) -> frozenset[str]:
     words = re.findall(r"\w+", text.lower())
     found = set(words) | set(shared_tokenizer().stemmer.stemWords(words))
     return frozenset(found | {without_accents(w) for w in found})
-
-
-def without_accents(word: str) -> str:
-    """'beëindig' -> 'beeindig', 'coördinatie' -> 'coordinatie'."""
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # A trema splits two vowels: "beëindigen", "commerciële", "coördinatie", "reünie", "naïef".

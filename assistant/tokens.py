@@ -7,6 +7,7 @@ a stem stored is a stem found.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 import Stemmer
@@ -38,3 +39,11 @@ class Tokenizer:
 def shared_tokenizer() -> Tokenizer:
     """One stemmer for the process (a Tokenizer holds no per-question state)."""
     return Tokenizer()
+
+
+def without_accents(word: str) -> str:
+    """'beëindig' -> 'beeindig', 'coördinatie' -> 'coordinatie'."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

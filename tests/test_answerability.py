@@ -24,7 +24,7 @@ from assistant.question import (
     with_known_members,
 )
 from assistant.relevance import Coverage, Relevance, contains, text_words
-from assistant.retrieve import Passage
+from assistant.retrieve import Filters, Passage
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.extract import identifier_pattern, sentences_naming
@@ -179,6 +179,64 @@ def test_a_member_known_as_indiener_makes_a_proposal_question_a_motie_question()
     assert with_known_members(question, lambda name: False) == question
     asked = parse_question("Heeft de PVV daar iets over gezegd?", TODAY)
     assert with_known_members(asked, lambda name: name == "PVV").names == ()
+
+
+def test_a_member_typed_in_lower_case_is_found_after_motie() -> None:
+    question = parse_question("Wat gebeurde er met de motie van podt over het pact?", TODAY)
+    known = with_known_members(question, lambda name: name == "Podt")
+    assert known.names == ("Podt",)
+    assert "status" in known.aspects
+    # Lower case elsewhere is no name: "de motie van vorige week".
+    other = parse_question("Is de motie van vorige week aangenomen?", TODAY)
+    assert with_known_members(other, lambda name: name == "Vorige").names == ("Vorige",)
+    assert with_known_members(other, lambda name: False).names == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoe liep het af met de motie van Omtzigt om ISIS-kopstukken te vervolgen?",
+        "Hoe is de motie van Van Dijck tegen nog meer Europese schulden afgelopen?",
+    ],
+)
+def test_asking_how_a_motie_ended_asks_for_its_outcome(question: str) -> None:
+    assert "outcome" in parse_question(question, TODAY).aspects
+    assert "outcome" not in parse_question("Wat is er de afgelopen jaren gebeurd?", TODAY).aspects
+
+
+def test_a_paraphrase_of_a_named_members_motie_needs_less_shared_wording() -> None:
+    """Narrowed to a named member's moties, the user's own words ("notoire hardrijders") may
+    be absent from every text and share a quarter of the weight, if the meaning is as close;
+    a subject with hardly a word in common ("zeewierteelt") stays no answer."""
+    judge = Relevance(_Counts(5000, {"wegenverkeerswet": 40}), dense_threshold=0.88)  # type: ignore[arg-type]
+    paraphrased = Coverage(0.47, ("wegenverkeerswet",), ("hardrijder",), ("hardrijder",))
+    assert not judge.answers(paraphrased, dense=0.714)
+    assert judge.answers(paraphrased, dense=0.714, paraphrase=True)
+    unrelated = Coverage(0.1, ("motie",), ("zeewierteelt",), ("zeewierteelt",))
+    assert not judge.answers(unrelated, dense=0.85, paraphrase=True)
+    far = Coverage(0.3, ("wegenverkeerswet",), ("hardrijder",), ("hardrijder",))
+    assert not judge.answers(far, dense=0.6, paraphrase=True)
+
+
+def test_a_period_the_question_names_is_searched_first_among_a_members_moties(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "de motie van Podt van maart 2026": that month's moties first; nothing there, then
+    all of them (a month misremembered still finds the motie)."""
+    searched: list[Filters] = []
+    search = answerer.retriever.search
+
+    def recording(query: str, filters: Filters, k: int = 8) -> list[Passage]:
+        searched.append(filters)
+        return search(query, filters, k)
+
+    monkeypatch.setattr(answerer.retriever, "search", recording)
+    answer = answerer.ask(
+        "Is de motie van Podt en Rajkowski van januari 2019 over het migratiepact aangenomen?"
+    )
+    assert searched[0].date_from == dt.date(2019, 1, 1) and searched[0].doc_ids
+    assert searched[1].date_from is None and searched[1].doc_ids == searched[0].doc_ids
+    assert "kst-32317-913" in {c.id for c in answer.citations}
 
 
 def test_a_member_with_a_tussenvoegsel_finds_their_moties(answerer: Answerer) -> None:

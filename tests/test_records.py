@@ -481,3 +481,21 @@ def test_bm25_leaves_out_frequent_words_past_the_postings_budget(
     rare = {p for p, _ in store.lexical.bm25(tokens, None, 100)}
     assert len(rare) == 2  # only the rare word is asked: its two passages
     assert rare < both
+
+
+def test_a_signer_is_found_with_or_without_accents(tmp_path: Path) -> None:
+    """Users type "Kroger" and "Kostic" for "Kröger" and "Kostić"."""
+    from assistant.documents import Person
+
+    records = Records(tmp_path / FILE_NAME)
+    motie = Document(
+        id="2022Z04943",
+        type=MOTIE,
+        title="Motie van de leden Van Raan en Kröger over een herziene Luchtvaartnota maken",
+        indieners=[Person(name="L.D. van Raan"), Person(name="S.R. Kröger")],
+    )
+    records.put_documents([motie])
+    assert records.signed_by(["kroger"]) == ["2022Z04943"]
+    assert records.signed_by(["kröger"]) == ["2022Z04943"]
+    assert records.has_signer(["kroger"]) and records.has_signer(["van", "raan"])
+    assert records.signed_by(["kruger"]) == []
