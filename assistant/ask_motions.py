@@ -40,13 +40,20 @@ class MotionAnswers(BaseAnswers):
         if question.ids:
             return None, None
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
-        signed = self.retriever.index.doc_ids_signed_by(question.names) if question.names else ()
+        index = self.retriever.index
+        signed = index.doc_ids_signed_by(question.names) if question.names else ()
+        if question.names:
+            # "Koekoek" for "Koekkoek": a surname one letter off a member who signed many
+            # moties also searches theirs (the answer names the indieners it found).
+            respelled = [index.respelled(name) or name for name in question.names]
+            if respelled != list(question.names):
+                signed = tuple(dict.fromkeys((*signed, *index.doc_ids_signed_by(respelled))))
         if question.names and not signed:
             # "Vestering en Wasenberg": a name that signed no motie at all is misspelled or
             # wrong; the moties of the members that are known are searched.
-            known = [n for n in question.names if self.retriever.index.is_indiener(n)]
+            known = [n for n in question.names if index.is_indiener(n)]
             if known and len(known) < len(question.names):
-                signed = self.retriever.index.doc_ids_signed_by(known)
+                signed = index.doc_ids_signed_by(known)
         if signed:
             filters = replace(filters, doc_ids=signed)
         searches = [filters]

@@ -802,6 +802,15 @@ class Records:
         sql = f"SELECT 1 FROM signers s WHERE s.word = ?{others} LIMIT 1"
         return self.db.execute(sql, [first, *rest]).fetchone() is not None
 
+    def signer_counts(self, prefix: str) -> dict[str, int]:
+        """The signer words that start with `prefix`, each with the number of moties signed."""
+        rows = self.db.execute(
+            "SELECT word, count(DISTINCT doc_id) AS n FROM signers WHERE word >= ? AND word < ? "
+            "GROUP BY word",
+            (prefix, prefix + "\uffff"),
+        )
+        return {str(row["word"]): int(row["n"]) for row in rows}
+
     def title(self, doc_id: str) -> str:
         row = self.db.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return str(row["title"]) if row else ""

@@ -22,7 +22,7 @@ from assistant.errors import StoreError
 from assistant.lexical import Lexical, StoredChunk
 from assistant.records import RecordFilter
 from assistant.store import Store, date_int, where
-from assistant.tokens import Tokenizer, shared_tokenizer
+from assistant.tokens import Tokenizer, shared_tokenizer, without_accents
 
 RRF_K = 60
 # A filtered dense search takes the nearest vectors unfiltered and keeps those the filter
@@ -202,6 +202,29 @@ class ChunkIndex:
         words = [w for name in names for w in re.findall(r"[\w'-]+", name.lower())]
         return tuple(self.lexical.records.signed_by(words))
 
+    def respelled(self, name: str) -> str | None:
+        """The member a misspelled surname most likely means ("Koekoek" -> "Koekkoek"): a
+        signer one letter off (added, left out, changed or swapped) who signed at least
+        RESPELL_RATIO times as many moties as the name as typed, which signed at most
+        RESPELL_MAX. None when there is no such signer."""
+        head, _, last = name.rpartition(" ")
+        word = without_accents(last.lower())
+        if len(word) < RESPELL_MIN_LETTERS:
+            return None
+        counts = self.lexical.records.signer_counts(word[:1])
+        own = counts.get(word, 0)
+        if own > RESPELL_MAX:
+            return None
+        near = [
+            (n, w)
+            for w, n in counts.items()
+            if n >= max(RESPELL_RATIO * own, 1) and one_edit_apart(w, word)
+        ]
+        if not near:
+            return None
+        best = max(near)[1]
+        return f"{head} {best.capitalize()}".strip() if head else best.capitalize()
+
     def is_indiener(self, name: str) -> bool:
         """Whether some motie has `name` among its indieners (one row read)."""
         words = re.findall(r"[\w'-]+", name.lower())
@@ -345,3 +368,23 @@ class Retriever:
             Passage(c.id, c.doc_id, c.text, c.meta, 0.0)
             for c in self.index.lexical.of_documents(doc_ids)
         ]
+
+
+# A surname typed one letter off: at least this long, signed by at most RESPELL_MAX moties as
+# typed, and the member meant signed RESPELL_RATIO times as many.
+RESPELL_MIN_LETTERS = 5
+RESPELL_MAX = 2
+RESPELL_RATIO = 10
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, left out, changed, or two neighbours swapped ("koekoek"/"koekkoek")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])

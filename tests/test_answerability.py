@@ -24,7 +24,7 @@ from assistant.question import (
     with_known_members,
 )
 from assistant.relevance import Coverage, Relevance, contains, text_words
-from assistant.retrieve import Filters, Passage
+from assistant.retrieve import Filters, Passage, one_edit_apart
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.extract import identifier_pattern, sentences_naming
@@ -236,6 +236,31 @@ def test_a_period_the_question_names_is_searched_first_among_a_members_moties(
     )
     assert searched[0].date_from == dt.date(2019, 1, 1) and searched[0].doc_ids
     assert searched[1].date_from is None and searched[1].doc_ids == searched[0].doc_ids
+    assert "kst-32317-913" in {c.id for c in answer.citations}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("koekoek", "koekkoek", True),  # one letter left out
+        ("podt", "pdot", True),  # two neighbours swapped
+        ("kroger", "kruger", True),  # one letter changed
+        ("podt", "podt", False),
+        ("koekoek", "koekkoeks", False),  # two letters
+        ("rajkowski", "rakjowsik", False),
+    ],
+)
+def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
+    assert one_edit_apart(a, b) is apart and one_edit_apart(b, a) is apart
+
+
+def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer) -> None:
+    index = answerer.retriever.index
+    assert index.respelled("Rajkowksi") == "Rajkowski"
+    assert index.respelled("Rajkowski") is None  # signed moties as typed: no other reading
+    assert index.respelled("Podt") is None  # too short to guess
+    assert index.respelled("Xyzzyq") is None
+    answer = answerer.ask("Is de motie van Rajkowksi over het migratiepact aangenomen?")
     assert "kst-32317-913" in {c.id for c in answer.citations}
 
 
