@@ -103,10 +103,6 @@ class MotionAnswers(BaseAnswers):
         if answering:
             # Most of the subject first; the fused ranking breaks ties.
             return max(answering, key=lambda item: round(item[0].share, 2))[1], None
-        if by_member and scored:
-            (coverage, first), *rest = scored
-            if judge.stands_out(coverage, first.dense, rest[0][1].dense if rest else None):
-                return first, None
         return None, (max(scored, key=lambda item: item[0].share)[1] if scored else None)
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:

@@ -39,12 +39,6 @@ DENSE_FLOOR = 0.5
 # user's own words: "notoire hardrijders" for "bestuurders die structureel ... overtreden"):
 # fewer words are shared, the meaning must still be as close.
 PARAPHRASE_FLOOR = 0.25
-# ... or, below that bar, when the member's motie ranked first stands out from their next one:
-# closeness (similarity plus half the coverage) at least STANDOUT_CLOSE and a similarity at least
-# STANDOUT_MARGIN above the runner-up's. Unanswerable questions about a member show a flat top
-# (margins up to 0.05 where the closeness is that high); calibrated on the DEV description sets.
-STANDOUT_CLOSE = 0.75
-STANDOUT_MARGIN = 0.085
 # A term of the question that no chunk holds at all ("bacterievuur") is only forgiven when the
 # meaning is this close (a synonym, another spelling); a neighbouring subject stays below it.
 ABSENT_DENSE = 0.8
@@ -127,16 +121,6 @@ class Relevance:
         floor = PARAPHRASE_FLOOR if paraphrase else DENSE_FLOOR
         return coverage.share >= floor and similarity + 0.5 * coverage.share >= (
             self.dense_threshold
-        )
-
-    @staticmethod
-    def stands_out(coverage: Coverage, dense: float | None, runner_up: float | None) -> bool:
-        """A named member's motie ranked first that the question describes in other words:
-        close enough in meaning, and clearly closer than the member's next motie."""
-        similarity = dense or 0.0
-        return (
-            similarity + 0.5 * coverage.share >= STANDOUT_CLOSE
-            and similarity - (runner_up or 0.0) >= STANDOUT_MARGIN
         )
 
 

@@ -218,17 +218,6 @@ def test_a_paraphrase_of_a_named_members_motie_needs_less_shared_wording() -> No
     assert not judge.answers(far, dense=0.6, paraphrase=True)
 
 
-def test_a_members_motie_that_stands_out_from_their_next_one_answers() -> None:
-    """Below the paraphrase bar, the member's first motie still answers when it is clearly
-    closer in meaning than their next one (DEV d211: 0.69 against 0.51); a flat top, as for a
-    subject the member never filed on, does not."""
-    coverage = Coverage(0.31, ("defensiepersoneel",), ("salaris",), ("salaris",))
-    assert Relevance.stands_out(coverage, dense=0.69, runner_up=0.51)
-    assert not Relevance.stands_out(coverage, dense=0.69, runner_up=0.64)  # flat top
-    assert not Relevance.stands_out(coverage, dense=0.55, runner_up=0.30)  # not close enough
-    assert Relevance.stands_out(coverage, dense=0.69, runner_up=None)  # the only one
-
-
 def test_a_period_the_question_names_is_searched_first_among_a_members_moties(
     answerer: Answerer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
