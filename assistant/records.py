@@ -802,6 +802,13 @@ class Records:
         sql = f"SELECT 1 FROM signers s WHERE s.word = ?{others} LIMIT 1"
         return self.db.execute(sql, [first, *rest]).fetchone() is not None
 
+    def signer_count(self, word: str) -> int:
+        """How many moties `word` signed (one index range read)."""
+        row = self.db.execute(
+            "SELECT count(DISTINCT doc_id) AS n FROM signers WHERE word = ?", (word,)
+        ).fetchone()
+        return int(row["n"]) if row else 0
+
     def signer_counts(self, prefix: str) -> dict[str, int]:
         """The signer words that start with `prefix`, each with the number of moties signed."""
         rows = self.db.execute(

@@ -211,10 +211,11 @@ class ChunkIndex:
         word = without_accents(last.lower())
         if len(word) < RESPELL_MIN_LETTERS:
             return None
-        counts = self.lexical.records.signer_counts(word[:1])
-        own = counts.get(word, 0)
+        records = self.lexical.records
+        own = records.signer_count(word)
         if own > RESPELL_MAX:
-            return None
+            return None  # a member as typed: the common case, one index read
+        counts = records.signer_counts(word[:1])
         near = [
             (n, w)
             for w, n in counts.items()
