@@ -107,8 +107,8 @@ class BaseAnswers:
             quotes = list(sentences[doc.id])
             quotes += [s for i in missing for s in sentences_naming(doc.text, i)]
             quotes = [q for q in dict.fromkeys(quotes) if quote_is_valid(q, doc)]
-            declared = with_declared_votes(quotes, doc.text)
-            declared = [q for q in declared if quote_is_valid(q, doc)]
+            # Two quotes, and the chair's declared vote after a call among them.
+            declared = [q for q in with_declared_votes(quotes, doc.text) if quote_is_valid(q, doc)]
             shown = declared[: 2 + len(declared) - len(quotes)]
             when = f", {dutch_date(doc.date)}" if doc.date else ""
             for quote in shown or [doc.title]:

@@ -465,6 +465,12 @@ def wal_mode(db: sqlite3.Connection, wait: float = 60.0) -> None:
             time.sleep(0.05)
 
 
+def signer_words(name: str) -> list[str]:
+    """The words of a name as the signers table holds them, written and asked alike: lower
+    case, without accents ("S.R. Kröger" -> s, r, kroger; "Van der Plas" -> van, der, plas)."""
+    return [without_accents(w) for w in re.findall(r"[\w'-]+", name.lower())]
+
+
 class Records:
     """The relational half of a store. Writes go through `transaction()`: a document's record,
     identifiers, votes and links land together or not at all."""
@@ -602,12 +608,7 @@ class Records:
                     )
                 self._put_commitments(doc)
                 if doc.type in MOTION_TYPES:
-                    # Without accents, as `signed_by` asks: "Kroger" finds "Kröger".
-                    words = {
-                        without_accents(w)
-                        for p in doc.indieners
-                        for w in re.findall(r"[\w'-]+", p.name.lower())
-                    }
+                    words = {w for p in doc.indieners for w in signer_words(p.name)}
                     self.db.executemany(
                         "INSERT INTO signers (word, doc_id) VALUES (?, ?)",
                         [(word, doc.id) for word in sorted(words)],

@@ -9,7 +9,6 @@ reciprocal rank fusion.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -20,9 +19,9 @@ from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.embed import Embedder
 from assistant.errors import StoreError
 from assistant.lexical import Lexical, StoredChunk
-from assistant.records import RecordFilter
+from assistant.records import RecordFilter, signer_words
 from assistant.store import Store, date_int, where
-from assistant.tokens import Tokenizer, shared_tokenizer, without_accents
+from assistant.tokens import Tokenizer, shared_tokenizer
 
 RRF_K = 60
 # A filtered dense search takes the nearest vectors unfiltered and keeps those the filter
@@ -199,7 +198,7 @@ class ChunkIndex:
     def doc_ids_signed_by(self, names: Sequence[str]) -> tuple[str, ...]:
         """Every motie (any period) whose indieners include every word of all `names`
         ("Van der Plas": van, der and plas)."""
-        words = [w for name in names for w in re.findall(r"[\w'-]+", name.lower())]
+        words = [w for name in names for w in signer_words(name)]
         return tuple(self.lexical.records.signed_by(words))
 
     def respelled(self, name: str) -> str | None:
@@ -208,7 +207,7 @@ class ChunkIndex:
         RESPELL_RATIO times as many moties as the name as typed, which signed at most
         RESPELL_MAX. None when there is no such signer."""
         head, _, last = name.rpartition(" ")
-        word = without_accents(last.lower())
+        word = "".join(signer_words(last))
         if len(word) < RESPELL_MIN_LETTERS:
             return None
         records = self.lexical.records
@@ -228,7 +227,7 @@ class ChunkIndex:
 
     def is_indiener(self, name: str) -> bool:
         """Whether some motie has `name` among its indieners (one row read)."""
-        words = re.findall(r"[\w'-]+", name.lower())
+        words = signer_words(name)
         return bool(words) and self.lexical.records.has_signer(words)
 
     def motion_title(self, doc_id: str) -> str:
