@@ -284,22 +284,29 @@ class BaseAnswers:
         """How much of the question's content the passage holds (its title, indieners and
         section name included). `drop`: words already satisfied otherwise (a member's name
         when the search was narrowed to their moties)."""
-        stems = self._content_stems(question, drop)
+        topic = self._content_topic(question, drop)
         meta = passage.metadata
         text = " ".join(
             str(meta.get(k, ""))
             for k in ("title", "dossier_title", "indieners", "section", "speaker", "afzender")
         )
-        return self.relevance_judge.coverage(stems, f"{text} {passage.text}")
+        return self.relevance_judge.coverage(
+            topic_words(topic, self.tokenizer),
+            f"{text} {passage.text}",
+            written_forms(topic, self.tokenizer),
+        )
 
     def _content_stems(self, question: Question, drop: tuple[str, ...] = ()) -> list[str]:
-        """The question's subject as stems: without the words that say what kind of answer is
-        wanted, without `drop`, and without the name of a bewindspersoon ("minister Helder"):
-        who answered is no subject, and texts seldom repeat it."""
+        return topic_words(self._content_topic(question, drop), self.tokenizer)
+
+    @staticmethod
+    def _content_topic(question: Question, drop: tuple[str, ...] = ()) -> str:
+        """The question's subject: without `drop`, and without the name of a bewindspersoon
+        ("minister Helder"): who answered is no subject, and texts seldom repeat it."""
         topic = BEWINDSPERSOON_RE.sub(r"\1", question.topic or question.text)
         for word in drop:
             topic = re.sub(rf"\b{re.escape(word)}\b", " ", topic, flags=re.I)
-        return topic_words(topic, self.tokenizer)
+        return topic
 
     def _relevant(self, question: Question, passage: Passage, drop: tuple[str, ...] = ()) -> bool:
         """The passage covers the question's distinctive content (see assistant.relevance)."""
@@ -402,6 +409,8 @@ GENERIC_WORDS = (
     "reageert praatte praat mag mocht houdt hield zat zit liep loopt beloofde belooft ontried "
     "ontraadt treedt trad noemde noemt antwoordde antwoordt wiens "
     "baseert baseren beroept beroepen "
+    # "hoe liep het af", "wat werd er besloten / gestemd over"
+    "af besloten gestemd "
     # where it was said, not what: kinds of debate and document
     "debat debatten vao ao tweeminutendebat dertigledendebat commissiedebat notaoverleg nota "
     "mevrouw heer lid "
@@ -422,6 +431,8 @@ def _generic_stems() -> frozenset[str]:
 
 # A separable verb split by "te": "terug te kopen" is the "terugkopen" of the texts. Not "om":
 # "om te bepleiten" is a purpose, far more often than "om te zetten" is "omzetten".
+# Words shorter than this are matched by their stem only.
+MIN_FORM = 7
 SPLIT_VERB_RE = re.compile(
     r"\b(aan|af|bij|door|in|mee|na|op|over|terug|toe|uit|voor|weg|vast|samen|tegen)"
     r"\s+te\s+(\w{3,})",
@@ -435,6 +446,19 @@ def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     text = SPLIT_VERB_RE.sub(r"\1\2", text)
     stems = [_strip_kind(t) for t in tokenizer(text)]
     return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
+
+
+def written_forms(text: str, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:
+    """Each content stem with the words it was written as, in the singular: the stemmer makes
+    "nereer" of "generaties", while a text's compound keeps "generatie" ("generatietoets")."""
+    forms: dict[str, list[str]] = {}
+    for word in re.findall(r"\w+", SPLIT_VERB_RE.sub(r"\1\2", text).lower()):
+        stems = tokenizer(word)
+        if not stems or len(word) < MIN_FORM:
+            continue
+        singular = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("s") else word
+        forms.setdefault(_strip_kind(stems[0]), []).append(singular)
+    return {stem: tuple(dict.fromkeys(words)) for stem, words in forms.items()}
 
 
 def surface_words(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,12 +88,21 @@ class Relevance:
             return False
         return self.frequency(stem) == 0
 
-    def coverage(self, stems: list[str], text: str) -> Coverage:
+    def coverage(
+        self, stems: list[str], text: str, forms: Mapping[str, tuple[str, ...]] | None = None
+    ) -> Coverage:
+        """`forms`: the words as the question wrote them, per stem; a stem also counts as
+        present when such a word stands inside a word of the text."""
         stems = list(dict.fromkeys(stems))
         if not stems:
             return Coverage(1.0, (), (), ())
         words = text_words(text)
-        covered = [s for s in stems if contains(words, s)]
+        forms = forms or {}
+        covered = [
+            s
+            for s in stems
+            if contains(words, s) or any(_inside(words, f) for f in forms.get(s, ()))
+        ]
         missing = [s for s in stems if s not in covered]
         weights = {s: self.weight(s) for s in stems}
         total = sum(weights.values()) or 1.0

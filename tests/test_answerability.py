@@ -555,3 +555,37 @@ def test_a_compound_that_no_text_uses_is_a_paraphrase_when_a_part_is_there(
     judge = Relevance(answerer.retriever.index, dense_threshold=0.88)
     coverage = judge.coverage(["fietsparker", "stalling"], "gratis stallen van de fiets")
     assert coverage.partial == ("fietsparker",)
+
+
+def test_a_plural_the_stemmer_changes_is_found_as_written_inside_a_compound() -> None:
+    """Snowball makes "nereer" of "generaties", so the stem is not inside "generatietoets";
+    the word as the question wrote it, singular, is."""
+    from assistant.ask_base import topic_words, written_forms
+    from assistant.tokens import shared_tokenizer
+
+    question = "de gevolgen voor toekomstige generaties"
+    tokenizer = shared_tokenizer()
+    stems = topic_words(question, tokenizer)
+    judge = Relevance(_Counts(5000, {}), dense_threshold=0.88)  # type: ignore[arg-type]
+    title = "Motie over het toepassen van een generatietoets op het programma"
+    without = judge.coverage(stems, title)
+    with_forms = judge.coverage(stems, title, written_forms(question, tokenizer))
+    assert len(with_forms.covered) == len(without.covered) + 1
+    # A short word is matched by its stem only: "wet" is inside too many words.
+    assert "wet" not in {f for forms in written_forms("de wet", tokenizer).values() for f in forms}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoe liep de motie over de generatietoets af?",
+        "Wat werd er besloten over de generatietoets?",
+        "Wat werd er gestemd over de generatietoets?",
+    ],
+)
+def test_how_a_motie_ended_is_asked_without_adding_to_its_subject(question: str) -> None:
+    from assistant.ask_base import topic_words
+    from assistant.tokens import shared_tokenizer
+
+    tokenizer = shared_tokenizer()
+    assert topic_words(question, tokenizer) == topic_words("generatietoets", tokenizer)
