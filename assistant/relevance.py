@@ -40,6 +40,10 @@ DENSE_FLOOR = 0.5
 # user's own words: "notoire hardrijders" for "bestuurders die structureel ... overtreden"):
 # fewer words are shared, the meaning must still be as close.
 PARAPHRASE_FLOOR = 0.25
+# ... and the bar the meaning and the shared words must reach together is this much lower, as
+# long as every word of the question occurs somewhere in the index: a term no text holds
+# ("knobbelzwanen") says the subject may be one nobody filed a motie on.
+PARAPHRASE_EASING = 0.06
 # A term of the question that no chunk holds at all ("bacterievuur") is only forgiven when the
 # meaning is this close (a synonym, another spelling); a neighbouring subject stays below it.
 ABSENT_DENSE = 0.8
@@ -128,10 +132,12 @@ class Relevance:
             return False
         if coverage.share >= LEXICAL_COVER and len(coverage.missing_distinctive) <= 1:
             return True
-        floor = PARAPHRASE_FLOOR if paraphrase else DENSE_FLOOR
-        return coverage.share >= floor and similarity + 0.5 * coverage.share >= (
-            self.dense_threshold
-        )
+        floor, bar = DENSE_FLOOR, self.dense_threshold
+        if paraphrase:
+            floor = PARAPHRASE_FLOOR
+            if not any(self.absent(s) for s in coverage.missing_distinctive):
+                bar -= PARAPHRASE_EASING
+        return coverage.share >= floor and similarity + 0.5 * coverage.share >= bar
 
 
 def contains(words: frozenset[str], stem: str) -> bool:
