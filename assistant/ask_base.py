@@ -424,9 +424,25 @@ GENERIC_WORDS = (
 ).split()
 
 
+# Function words the stop word list lacks: they join a sentence, not name its subject, yet are
+# rare enough in the index to weigh like subject terms ("daarvan", "zolang", "alsnog").
+PRONOMINAL_HEADS = ("daar", "waar", "hier", "er")
+PRONOMINAL_TAILS = (
+    "aan achter bij binnen boven buiten door heen in langs mee na naar naast om onder op over "
+    "tegen toe tussen uit van vandaan voor zonder"
+).split()
+FUNCTION_WORDS = (
+    "zolang zodat zoals zodra terwijl hoewel indien mits tenzij alsof "
+    "doordat aangezien alsnog ongeveer circa bijna zeker laatst laatste daarnaast "
+    "bovendien echter eveneens tevens namelijk daarom immers inmiddels alleen slechts helemaal "
+    "verder weer even vaak vaker nooit soms meteen steeds hoeverre naarmate bedoeld zulke "
+    "zo'n ieder iedere elke elk sommige enkele"
+).split() + [head + tail for head in PRONOMINAL_HEADS for tail in PRONOMINAL_TAILS]
+
+
 @cache
 def _generic_stems() -> frozenset[str]:
-    return frozenset(shared_tokenizer()(" ".join(GENERIC_WORDS)))
+    return frozenset(shared_tokenizer()(" ".join((*GENERIC_WORDS, *FUNCTION_WORDS))))
 
 
 # A separable verb split by "te": "terug te kopen" is the "terugkopen" of the texts. Not "om":

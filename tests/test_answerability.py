@@ -603,3 +603,17 @@ def test_how_a_motie_ended_is_asked_without_adding_to_its_subject(question: str)
 
     tokenizer = shared_tokenizer()
     assert topic_words(question, tokenizer) == topic_words("generatietoets", tokenizer)
+
+
+def test_function_words_are_no_subject_of_a_question() -> None:
+    """ "daarvan", "zolang", "alsnog" join a sentence; rare in the index, they would weigh
+    like the subject. "sinds" stays: it points at the clause that says when."""
+    from assistant.ask_base import topic_words
+    from assistant.tokens import shared_tokenizer
+
+    tokenizer = shared_tokenizer()
+    question = "de 19.000 adressen die daarvan zolang alsnog geen internetverbinding krijgen"
+    assert topic_words(question, tokenizer) == topic_words(
+        "de 19.000 adressen die geen internetverbinding krijgen", tokenizer
+    )
+    assert topic_words("sinds wanneer", tokenizer) == tokenizer("sinds")
