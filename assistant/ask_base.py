@@ -445,12 +445,14 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(shared_tokenizer()(" ".join((*GENERIC_WORDS, *FUNCTION_WORDS))))
 
 
-# A separable verb split by "te": "terug te kopen" is the "terugkopen" of the texts. Not "om":
-# "om te bepleiten" is a purpose, far more often than "om te zetten" is "omzetten".
 # Words shorter than this are matched by their stem only.
 MIN_FORM = 7
+# A separable verb split by "te": "terug te kopen" is the "terugkopen" of the texts, "wit te
+# wassen" their "witwassen". Not "om": "om te bepleiten" is a purpose, far more often than "om
+# te zetten" is "omzetten".
 SPLIT_VERB_RE = re.compile(
-    r"\b(aan|af|bij|door|in|mee|na|op|over|terug|toe|uit|voor|weg|vast|samen|tegen)"
+    r"\b(aan|af|bij|door|in|mee|na|op|over|terug|toe|uit|voor|weg|vast|samen|tegen"
+    r"|wit|stil|schoon|bekend|vrij|los|dicht|open|kwijt|teniet|plaats|deel)"
     r"\s+te\s+(\w{3,})",
     re.IGNORECASE,
 )

@@ -356,6 +356,11 @@ def test_a_separable_verb_split_by_te_is_read_as_one_word() -> None:
     assert "terugkoop" in words and "koop" not in words and "terug" not in words
     # "om te" states a purpose: nothing is joined.
     assert "bepleit" in topic_words("om te bepleiten dat het verdrag", shared_tokenizer())
+    # An adjective or noun may be the first part too: "witwassen", "stilleggen".
+    words = topic_words(
+        "om zwart geld wit te wassen en de proef stil te leggen", shared_tokenizer()
+    )
+    assert "witwas" in words and "stilleg" in words and "wit" not in words
 
 
 def test_a_misspelled_co_signer_does_not_hide_the_motie(answerer: Answerer) -> None:
