@@ -24,21 +24,23 @@ from assistant.timeframe import FULL_MONTHS
 
 LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
+NEARBY_MOTIONS = 3  # moties named when none answers: the closest, and two more
+NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the closest
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
 
 class MotionAnswers(BaseAnswers):
-    def _motion_candidates(self, question: Question) -> tuple[Document | None, Passage | None]:
+    def _motion_candidates(self, question: Question) -> tuple[Document | None, tuple[Passage, ...]]:
         """The motie the question names: by number, or by indiener and subject. A member named
         in the question narrows the search to every motie they signed (any period), ranked by
-        subject. Returns (the motie, None) when one answers, else (None, the closest motie
-        that does not cover the question's subject, if any)."""
+        subject. Returns (the motie, ()) when one answers, else (None, the closest moties that
+        do not cover the question's subject, closest first)."""
         for identifier in question.ids:
             doc = self.store.get_document(identifier)
             if doc is not None:
-                return doc, None
+                return doc, ()
         if question.ids:
-            return None, None
+            return None, ()
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
         index = self.retriever.index
         signed = index.doc_ids_signed_by(question.names) if question.names else ()
@@ -62,18 +64,18 @@ class MotionAnswers(BaseAnswers):
             # "de motie van Van Kent van april 2022": the member's moties of that period
             # first, then all of them (a month misremembered still finds the motie).
             searches.insert(0, replace(filters, date_from=timeframe.start, date_to=timeframe.end))
-        closest: Passage | None = None
+        closest: tuple[Passage, ...] = ()
         for search in searches:
             best, near = self._best_motion(question, search, bool(signed))
             if best is not None:
-                return self.store.get_document(best.doc_id), None
+                return self.store.get_document(best.doc_id), ()
             closest = closest or near
         return None, closest
 
     def _best_motion(
         self, question: Question, filters: Filters, by_member: bool
-    ) -> tuple[Passage | None, Passage | None]:
-        """(the motie that answers, None), or (None, the closest one). `by_member`: the search
+    ) -> tuple[Passage | None, tuple[Passage, ...]]:
+        """(the motie that answers, ()), or (None, the closest ones). `by_member`: the search
         is narrowed to the moties the named members signed; the question's words may then be
         the user's own for one of them ("notoire hardrijders"), not a subject the index
         lacks."""
@@ -102,14 +104,26 @@ class MotionAnswers(BaseAnswers):
         ]
         if answering:
             # Most of the subject first; the fused ranking breaks ties.
-            return max(answering, key=lambda item: round(item[0].share, 2))[1], None
-        return None, (max(scored, key=lambda item: item[0].share)[1] if scored else None)
+            return max(answering, key=lambda item: round(item[0].share, 2))[1], ()
+        if not scored:
+            return None, ()
+        # Most of the subject first, then, in the search's order, others that share some of
+        # it and come about as close in meaning.
+        first = max(scored, key=lambda item: item[0].share)[1]
+        others = [
+            p
+            for c, p in scored
+            if p.doc_id != first.doc_id
+            and c.share > 0
+            and (p.dense or 0.0) >= (first.dense or 0.0) - NEARBY_DENSE_GAP
+        ]
+        return None, (first, *others[: NEARBY_MOTIONS - 1])
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         doc, closest = self._motion_candidates(question)
         if doc is None and question.ids:
             return self._mentioned_only(question)
-        if doc is None and question.names and closest is not None:
+        if doc is None and question.names and closest:
             # The member's moties hold none on this subject: another member's motie, or a
             # debate about it, is no answer to "de motie van <lid> over ...".
             return self._not_this_motion(question, closest), ()
@@ -118,7 +132,7 @@ class MotionAnswers(BaseAnswers):
             answer, doc_ids = self._free(
                 replace(question, filters=replace(question.filters, types=()))
             )
-            if answer.refused and closest is not None:
+            if answer.refused and closest:
                 return self._not_this_motion(question, closest), ()
             return answer, doc_ids
         if doc.motion is None and question.aspects & MOTION_ASPECTS:
@@ -163,8 +177,10 @@ class MotionAnswers(BaseAnswers):
         )
         return found, tuple(dict.fromkeys(c.id for c in cite.items))
 
-    def _not_this_motion(self, question: Question, closest: Passage) -> Answer:
-        """No motie covers what was asked: say so, and name the closest one as not the answer."""
+    def _not_this_motion(self, question: Question, nearby: tuple[Passage, ...]) -> Answer:
+        """No motie covers what was asked: say so, and name the closest ones as not the
+        answer (the user may recognise the motie they meant)."""
+        closest = nearby[0]
         coverage = self._coverage(question, closest, question.names)
         missing = coverage.missing_distinctive or coverage.missing
         words = surface_words(question.topic or question.text, missing, self.tokenizer)
@@ -179,6 +195,12 @@ class MotionAnswers(BaseAnswers):
             f"Ik vond geen motie{about} in de geïndexeerde bronnen. Het dichtst in de buurt, "
             f"maar niet wat u vroeg: {doc.title} ({doc.id}) {cite.cite_field(doc, 'Onderwerp:')}."
         )
+        others = [d for p in nearby[1:] if (d := self.store.get_document(p.doc_id)) is not None]
+        if question.names and others:
+            listed = "; ".join(
+                f"{d.title} ({d.id}) {cite.cite_field(d, 'Onderwerp:')}" for d in others
+            )
+            text += f" Andere moties van {' en '.join(question.names)} in de buurt: {listed}."
         return Answer(question.text, text, True, question.intent, cite.items)
 
     def _referenced_motion(self, doc: Document) -> Document | None:

@@ -617,3 +617,25 @@ def test_function_words_are_no_subject_of_a_question() -> None:
         "de 19.000 adressen die geen internetverbinding krijgen", tokenizer
     )
     assert topic_words("sinds wanneer", tokenizer) == tokenizer("sinds")
+
+
+def test_no_answering_motie_names_the_closest_and_other_moties_of_the_member_nearby(
+    answerer: Answerer,
+) -> None:
+    """The user may recognise the motie they meant among the member's closest ones; none is
+    presented as the answer."""
+    from assistant.documents import MOTIE
+
+    question = with_known_members(
+        parse_question("Is de motie van Podt over zeewierteelt aangenomen?", TODAY),
+        answerer.retriever.index.is_indiener,
+    )
+    nearby = answerer.retriever.search("migratie asiel", Filters(types=(MOTIE,)), k=3)
+    assert len(nearby) >= 2
+    answer = answerer._not_this_motion(question, tuple(nearby[:2]))
+    assert answer.refused
+    assert "Het dichtst in de buurt, maar niet wat u vroeg" in answer.answer
+    assert "Andere moties van Podt in de buurt:" in answer.answer
+    assert [c.id for c in answer.citations] == [p.doc_id for p in nearby[:2]]
+    alone = answerer._not_this_motion(question, tuple(nearby[:1]))
+    assert "Andere moties" not in alone.answer
