@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from assistant.answer import Answer, Citations, quote_is_valid
 from assistant.documents import GEWIJZIGDE_MOTIE, Document
@@ -466,9 +468,11 @@ def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
 
 
-def written_forms(text: str, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=256)
+def written_forms(text: str, tokenizer: Tokenizer) -> Mapping[str, tuple[str, ...]]:
     """Each content stem with the words it was written as, in the singular: the stemmer makes
-    "nereer" of "generaties", while a text's compound keeps "generatie" ("generatietoets")."""
+    "nereer" of "generaties", while a text's compound keeps "generatie" ("generatietoets").
+    Read for every passage weighed against one question, hence cached (and read-only)."""
     forms: dict[str, list[str]] = {}
     for word in re.findall(r"\w+", SPLIT_VERB_RE.sub(r"\1\2", text).lower()):
         stems = tokenizer(word)
@@ -476,7 +480,7 @@ def written_forms(text: str, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]
             continue
         singular = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("s") else word
         forms.setdefault(_strip_kind(stems[0]), []).append(singular)
-    return {stem: tuple(dict.fromkeys(words)) for stem, words in forms.items()}
+    return MappingProxyType({stem: tuple(dict.fromkeys(words)) for stem, words in forms.items()})
 
 
 def surface_words(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> str:
