@@ -46,6 +46,20 @@ MENTIONS_SEARCHED = 20  # chunks read for one such number
 MAX_YEARS_NAMED = 3  # a period this short may be what a text is about, not when it was written
 WHEN_QUESTION_RE = re.compile(r"\bwanneer\b|\bop welke datum\b|\bper welke datum\b", re.I)
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# A question for an amount: "hoeveel", "welk bedrag", "welke afstandseis geldt".
+HOW_MANY_RE = re.compile(
+    r"\bhoeveel\b|\bhoe (?:veel|groot|hoog|lang|ver)\b"
+    r"|\bwelk(?:e)? (?:bedrag|percentage|aantal|deel|aandeel)\b"
+    r"|\bwelk(?:e)? \w*(?:afstand|hoogte|lengte|omvang|leeftijd|snelheid)\w*\b",
+    re.IGNORECASE,
+)
+# An amount in a text: a number with its unit ("8 meter", "10.000 kg", "€ 5 miljoen", "40%").
+AMOUNT_RE = re.compile(
+    r"€\s?\d|\b\d+(?:[.,]\d+)*\s?(?:%|procent\b|(?:kilo)?meter\b|km\b|cm\b|kg\b|kilo\b"
+    r"|ton\b|euro\b|miljoen\b|miljard\b|jaar\b|maanden\b|weken\b|dagen\b|uur\b|minuten\b"
+    r"|decibel\b|db\b|graden\b)",
+    re.IGNORECASE,
+)
 # A web address marks a footnote or source reference ("1 Hart van Nederland, 17 november 2023
 # (https://...)"): where something was reported, never the answer itself.
 # A section heading the sentence splitter leaves in front of the first sentence.
@@ -235,6 +249,7 @@ class BaseAnswers:
         terms = set(self.tokenizer(question.topic or question.text))
         weight = {t: self.relevance_judge.weight(t) for t in terms}
         asks_when = WHEN_QUESTION_RE.search(question.text) is not None
+        asks_amount = HOW_MANY_RE.search(question.text) is not None
         candidates: list[tuple[int, Passage, str, set[str], float]] = []
         for rank, passage in enumerate(passages[:5]):
             for sentence in (LEADING_HEADING_RE.sub("", s) for s in sentences(passage.text)):
@@ -252,7 +267,9 @@ class BaseAnswers:
                 votes = question.aspects & {"votes", "outcome"} and VOTE_TEXT_RE.search(sentence)
                 # "Wanneer ...?": a sentence that says when.
                 when = asks_when and (WHEN_RE.search(sentence) or YEAR_RE.search(sentence))
-                bonus = 0.5 if votes or when else 0.0
+                # "Hoeveel ...?", "Welke afstandseis ...?": a sentence that names an amount.
+                amount = asks_amount and AMOUNT_RE.search(sentence)
+                bonus = 0.5 if votes or when or amount else 0.0
                 candidates.append((rank, passage, sentence, shared, damp - bonus))
         chosen: list[tuple[Passage, str]] = []
         covered: set[str] = set()

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from assistant.answer import Answer, Citations
 from assistant.ask_base import (
+    HOW_MANY_RE,
     BaseAnswers,
     dutch_date,
     identifiers,
@@ -509,12 +510,7 @@ DICTUM_RE = re.compile(
 CLAUSE_END_RE = re.compile(r";\s*\n|,\s*\n(?=en gaat over tot de orde van de dag)")
 
 
-# What a question asks for when it asks how many or how much, and when.
-HOW_MANY_RE = re.compile(
-    r"\bhoeveel\b|\bhoe (?:veel|groot|hoog|lang)\b"
-    r"|\bwelk(?:e)? (?:bedrag|percentage|aantal|deel|aandeel)\b",
-    re.IGNORECASE,
-)
+# What a question asks for when it asks how many or how much (HOW_MANY_RE), and when.
 NUMBER_RE = re.compile(
     r"\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|honderd|duizend|"
     r"miljoen|miljard|procent|helft|kwart)\w*\b",

@@ -368,6 +368,24 @@ def test_a_when_question_quotes_the_sentence_that_says_when(answerer: Answerer) 
     assert "voorbereid" in answerer._best_sentences(plain, [passage], limit=1)[0][1]
 
 
+def test_a_question_for_an_amount_quotes_the_sentence_that_names_one(answerer: Answerer) -> None:
+    passage = Passage(
+        "x#1",
+        "x",
+        "Voor de opslag van consumentenvuurwerk in een woonwijk geldt niet enkel een afstandseis "
+        "tot woningen maar een totaalpakket. Voor de opslag van consumentenvuurwerk in een "
+        "woonwijk geldt daarnaast een minimale afstandseis van 8 meter tot woningen.",
+        {},
+        1.0,
+    )
+    asked = parse_question("Welke afstandseis geldt voor de opslag van consumentenvuurwerk?", TODAY)
+    assert "8 meter" in answerer._best_sentences(asked, [passage], limit=1)[0][1]
+    plain = parse_question(
+        "Geldt er een afstandseis voor de opslag van consumentenvuurwerk?", TODAY
+    )
+    assert "8 meter" not in answerer._best_sentences(plain, [passage], limit=1)[0][1]
+
+
 def test_a_source_reference_is_never_quoted_and_headings_are_left_out(
     answerer: Answerer,
 ) -> None:
