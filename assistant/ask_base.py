@@ -53,6 +53,16 @@ HOW_MANY_RE = re.compile(
     r"|\bwelk(?:e)? \w*(?:afstand|hoogte|lengte|omvang|leeftijd|snelheid)\w*\b",
     re.IGNORECASE,
 )
+# A question for causes ("wat zijn oorzaken van", "waarom", "waardoor"), and a sentence that
+# gives one ("hangt samen met", "als gevolg van", "doordat"; not a plain "door": the passive).
+CAUSE_QUESTION_RE = re.compile(
+    r"\boorza(?:ak|ken)\b|\bwaarom\b|\bwaardoor\b|\bhoe komt het\b", re.IGNORECASE
+)
+CAUSE_RE = re.compile(
+    r"\b(?:hangt|hangen)\b[^.]*\bsamen met\b|\bals gevolg van\b|\bdoordat\b|\bvanwege\b"
+    r"|\bomdat\b|\bveroorzaa?k\w*\b|\bte wijten aan\b|\bkomt door\b",
+    re.IGNORECASE,
+)
 # An amount in a text: a number with its unit ("8 meter", "10.000 kg", "€ 5 miljoen", "40%").
 AMOUNT_RE = re.compile(
     r"€\s?\d|\b\d+(?:[.,]\d+)*\s?(?:%|procent\b|(?:kilo)?meter\b|km\b|cm\b|kg\b|kilo\b"
@@ -250,6 +260,7 @@ class BaseAnswers:
         weight = {t: self.relevance_judge.weight(t) for t in terms}
         asks_when = WHEN_QUESTION_RE.search(question.text) is not None
         asks_amount = HOW_MANY_RE.search(question.text) is not None
+        asks_cause = CAUSE_QUESTION_RE.search(question.text) is not None
         candidates: list[tuple[int, Passage, str, set[str], float]] = []
         for rank, passage in enumerate(passages[:5]):
             for sentence in (LEADING_HEADING_RE.sub("", s) for s in sentences(passage.text)):
@@ -269,7 +280,9 @@ class BaseAnswers:
                 when = asks_when and (WHEN_RE.search(sentence) or YEAR_RE.search(sentence))
                 # "Hoeveel ...?", "Welke afstandseis ...?": a sentence that names an amount.
                 amount = asks_amount and AMOUNT_RE.search(sentence)
-                bonus = 0.5 if votes or when or amount else 0.0
+                # "Wat zijn oorzaken van ...?": a sentence that gives a cause.
+                cause = asks_cause and CAUSE_RE.search(sentence)
+                bonus = 0.5 if votes or when or amount or cause else 0.0
                 candidates.append((rank, passage, sentence, shared, damp - bonus))
         chosen: list[tuple[Passage, str]] = []
         covered: set[str] = set()
@@ -290,6 +303,8 @@ class BaseAnswers:
                 break
             chosen.append((passage, sentence))
             covered |= shared
+        if asks_cause and not any(CAUSE_RE.search(s) for _, s in chosen):
+            return _with_following_cause(chosen)
         return chosen
 
     @property
@@ -483,6 +498,20 @@ def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     text = SPLIT_VERB_RE.sub(r"\1\2", text)
     stems = [_strip_kind(t) for t in tokenizer(text)]
     return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
+
+
+def _with_following_cause(chosen: list[tuple[Passage, str]]) -> list[tuple[Passage, str]]:
+    """A question for causes whose quoted sentences give none: the sentence right after one
+    of them that does ("Uit dit onderzoek komt naar voren dat de winstmarge ... een dalende
+    tendens kent" is followed by "Vermoedelijk hangt de dalende winstmarge samen met stijgende
+    personeelslasten ...") is quoted after it. It shares no word with the question, only with
+    the sentence before."""
+    for at, (passage, sentence) in enumerate(chosen):
+        following = sentences(passage.text)
+        for before, after in zip(following, following[1:], strict=False):
+            if sentence in LEADING_HEADING_RE.sub("", before) and CAUSE_RE.search(after):
+                return [*chosen[: at + 1], (passage, after), *chosen[at + 1 :]]
+    return chosen
 
 
 @lru_cache(maxsize=256)

@@ -368,6 +368,31 @@ def test_a_when_question_quotes_the_sentence_that_says_when(answerer: Answerer) 
     assert "voorbereid" in answerer._best_sentences(plain, [passage], limit=1)[0][1]
 
 
+def test_a_question_for_causes_quotes_the_sentence_after_the_finding_that_gives_one(
+    answerer: Answerer,
+) -> None:
+    """The cause shares no word with the question, only with the sentence before it."""
+    passage = Passage(
+        "x#1",
+        "x",
+        "Er kunnen verschillende oorzaken zijn voor de financiële problemen van "
+        "jeugdzorgaanbieders. Uit dit onderzoek blijkt dat de winstmarge van "
+        "jeugdzorgaanbieders daalt. Vermoedelijk hangt de dalende winstmarge samen met "
+        "stijgende personeelslasten. De Jeugdautoriteit volgt de sector.",
+        {},
+        1.0,
+    )
+    asked = parse_question(
+        "Wat zijn oorzaken van de financiële problemen bij jeugdzorgaanbieders?", TODAY
+    )
+    quoted = [s for _, s in answerer._best_sentences(asked, [passage], limit=2)]
+    assert any("personeelslasten" in s for s in quoted)
+    plain = parse_question("Hoe gaat het met de financiën van jeugdzorgaanbieders?", TODAY)
+    assert not any(
+        "personeelslasten" in s for _, s in answerer._best_sentences(plain, [passage], limit=2)
+    )
+
+
 def test_a_question_for_an_amount_quotes_the_sentence_that_names_one(answerer: Answerer) -> None:
     passage = Passage(
         "x#1",
