@@ -297,10 +297,13 @@ class CommitmentAnswers(BaseAnswers):
         rare = [s for s in stems if judge.distinctive(s)]
         # A subject no indexed text names at all ("legionella") has no commitment either.
         unknown = [s for s in coverage.missing if judge.absent(s)]
+        # A term far rarer than any the text holds is what the question is about: a promise on
+        # "het tegengaan van overgewicht" is none on "het tegengaan van drugstoerisme".
         return (
             coverage.share >= COMMITMENT_COVER
             and not unknown
             and (not rare or any(s in coverage.covered for s in rare))
+            and not judge.overlooked(coverage)
         )
 
     def _commitment_sentences(self, question: Question) -> list[tuple[Passage, str]]:

@@ -48,6 +48,9 @@ PARAPHRASE_EASING = 0.06
 # meaning is this close (a synonym, another spelling); a neighbouring subject stays below it.
 ABSENT_DENSE = 0.8
 ABSENT_MIN_CHUNKS = 1000
+# A missing term that weighs this many times the heaviest term a text holds is the subject the
+# text lacks ("drugstoerisme" where the text shares only "tegengaan").
+OVERLOOKED_WEIGHT = 1.5
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,11 @@ class Relevance:
         rare = tuple(s for s in missing if self.distinctive(s))
         partial = tuple(s for s in rare if part_inside(words, s))
         return Coverage(round(share, 3), tuple(covered), tuple(missing), rare, partial)
+
+    def overlooked(self, coverage: Coverage) -> tuple[str, ...]:
+        """The missing stems that weigh far more than any stem the text holds."""
+        held = max((self.weight(s) for s in coverage.covered), default=0.0)
+        return tuple(s for s in coverage.missing if self.weight(s) >= OVERLOOKED_WEIGHT * held)
 
     def answers(self, coverage: Coverage, dense: float | None, *, paraphrase: bool = False) -> bool:
         """Enough of the question's weight is there, or the meaning is close and no more than

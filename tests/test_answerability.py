@@ -682,3 +682,17 @@ def test_no_answering_motie_names_the_closest_and_other_moties_of_the_member_nea
     assert [c.id for c in answer.citations] == [p.doc_id for p in nearby[:2]]
     alone = answerer._not_this_motion(question, tuple(nearby[:1]))
     assert "Andere moties" not in alone.answer
+
+
+def test_a_term_far_rarer_than_any_the_text_holds_is_overlooked() -> None:
+    """A promise on "het tegengaan van overgewicht" is none on "het tegengaan van
+    drugstoerisme": the text holds only the common term."""
+    counts = {"tengaan": 155, "drugstoer": 2, "overgewicht": 40}
+    judge = Relevance(_Counts(22000, counts), dense_threshold=0.88)  # type: ignore[arg-type]
+    coverage = judge.coverage(["tengaan", "drugstoer"], "het tegengaan van overgewicht")
+    assert judge.overlooked(coverage) == ("drugstoer",)
+    both = judge.coverage(["tengaan", "overgewicht"], "het tegengaan van overgewicht")
+    assert judge.overlooked(both) == ()
+    # Two rare terms of about the same weight: the one held does not overlook the other.
+    near = judge.coverage(["overgewicht", "drugstoer"], "drugstoerisme in de grensstreek")
+    assert judge.overlooked(near) == ()
