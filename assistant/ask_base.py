@@ -70,10 +70,10 @@ AMOUNT_RE = re.compile(
     r"|decibel\b|db\b|graden\b)",
     re.IGNORECASE,
 )
-# A web address marks a footnote or source reference ("1 Hart van Nederland, 17 november 2023
-# (https://...)"): where something was reported, never the answer itself.
 # A section heading the sentence splitter leaves in front of the first sentence.
 LEADING_HEADING_RE = re.compile(r"^(?:Vraag|Antwoord)\s+\d+\s+(?=[A-Z\u00c0-\u00de])")
+# A web address marks a footnote or source reference ("1 Hart van Nederland, 17 november 2023
+# (https://...)"): where something was reported, never the answer itself.
 REFERENCE_RE = re.compile(r"https?://|\bwww\.", re.I)
 VOTE_TEXT_RE = re.compile(r"gestemd|is (?:aangenomen|verworpen)|stemmen voor|hebben voor", re.I)
 
