@@ -331,6 +331,8 @@ class BaseAnswers:
         )
 
     def _content_stems(self, question: Question, drop: tuple[str, ...] = ()) -> list[str]:
+        """The question's subject as stems, without the words that say what kind of answer
+        is wanted."""
         return topic_words(self._content_topic(question, drop), self.tokenizer)
 
     @staticmethod
@@ -509,7 +511,11 @@ def _with_following_cause(chosen: list[tuple[Passage, str]]) -> list[tuple[Passa
     for at, (passage, sentence) in enumerate(chosen):
         following = sentences(passage.text)
         for before, after in zip(following, following[1:], strict=False):
-            if sentence in LEADING_HEADING_RE.sub("", before) and CAUSE_RE.search(after):
+            if (
+                sentence in LEADING_HEADING_RE.sub("", before)
+                and CAUSE_RE.search(after)
+                and not after.rstrip().endswith("?")  # the next Kamervraag, not a cause
+            ):
                 return [*chosen[: at + 1], (passage, after), *chosen[at + 1 :]]
     return chosen
 
