@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from assistant.answer import Answer, Citations
 from assistant.ask_base import (
     HOW_MANY_RE,
@@ -20,6 +22,7 @@ from assistant.ask_base import (
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.question import FRACTIES, NOT_NAMES, Question
+from assistant.records import RecordFilter, motion_subject
 from assistant.retrieve import Filters, Passage
 from assistant.timeframe import FULL_MONTHS
 
@@ -27,6 +30,18 @@ LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
 NEARBY_MOTIONS = 3  # moties named when none answers: the closest, and two more
 NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the closest
+# A named member's motie whose subject, compared in meaning with the question's own words for it,
+# stands out from all their others answers even when it shares few words: it is this close, and
+# this much closer than the member's next motie on another subject (calibrated on the dev
+# description sets: neighbouring subjects come as close, never with such a lead).
+SUBJECT_SIMILAR = 0.70
+SUBJECT_LEAD = 0.06
+# Framing around the subject in "de motie die Arib mede ondertekende om ...".
+SUBJECT_FRAMING_RE = re.compile(
+    r"^(?:(?:c\.s\.|(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
+    r"|ingediende|indiende|is|was|heeft|uit)\b)\s*)+",
+    re.IGNORECASE,
+)
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
 
@@ -68,16 +83,52 @@ class MotionAnswers(BaseAnswers):
         closest: tuple[Passage, ...] = ()
         for search in searches:
             best, near = self._best_motion(question, search, bool(signed))
+            if best is None and signed and search is searches[-1]:
+                # Among all the member's moties (as calibrated): in one month's few, any
+                # motie leads.
+                best = self._standing_out(question, search)
             if best is not None:
-                return self.store.get_document(best.doc_id), ()
+                return self.store.get_document(best), ()
             closest = closest or near
         return None, closest
 
+    def _standing_out(self, question: Question, filters: Filters) -> str | None:
+        """The member's motie (of those `filters` allow) whose subject is closest in meaning to
+        the question's subject, when it stands out from all their others (SUBJECT_SIMILAR,
+        SUBJECT_LEAD): "zwart geld wit te wassen via recreatieparken" for "ondermijning op
+        vakantieparken". A motie and its gewijzigde version count as one subject."""
+        where = filters.records()
+        subject = question_subject(question)
+        if where is None or not subject:
+            return None
+        vectors = self.store.subject_vectors(self.store.record_ids(where))
+        if len(vectors) < 2:
+            return None
+        query = np.asarray(self.retriever.embedder.embed_similar([subject])[0], dtype=np.float32)
+        ids = list(vectors)
+        matrix = np.frombuffer(b"".join(vectors.values()), dtype="<f4").reshape(len(ids), -1)
+        if matrix.shape[1] != query.shape[0]:
+            return None  # vectors of another model: the next ingest makes them again
+        similarity = matrix @ query
+        order = np.argsort(-similarity, kind="stable")
+        candidates = RecordFilter(ids=tuple(ids))
+        titles = self.store.record_column(candidates, "title")
+        subjects = {i: motion_subject(title) for i, title in titles.items()}
+        best = subjects.get(ids[int(order[0])], "")
+        others = [float(similarity[i]) for i in order[1:] if subjects.get(ids[i], "") != best]
+        top = float(similarity[order[0]])
+        if not others or top < SUBJECT_SIMILAR or top - others[0] < SUBJECT_LEAD:
+            return None
+        # The gewijzigde motie is the one voted on.
+        kinds = self.store.record_column(candidates, "type")
+        same = [i for i in ids if subjects.get(i, "") == best]
+        return max(same, key=lambda i: kinds.get(i) == GEWIJZIGDE_MOTIE)
+
     def _best_motion(
         self, question: Question, filters: Filters, by_member: bool
-    ) -> tuple[Passage | None, tuple[Passage, ...]]:
-        """(the motie that answers, ()), or (None, the closest ones). `by_member`: the search
-        is narrowed to the moties the named members signed; the question's words may then be
+    ) -> tuple[str | None, tuple[Passage, ...]]:
+        """(the id of the motie that answers, ()), or (None, the closest ones). `by_member`: the
+        search is narrowed to the moties the named members signed; the question's words may then be
         the user's own for one of them ("notoire hardrijders"), not a subject the index
         lacks."""
         passages = self.retriever.search(question.topic or question.text, filters, k=20)
@@ -105,7 +156,7 @@ class MotionAnswers(BaseAnswers):
         ]
         if answering:
             # Most of the subject first; the fused ranking breaks ties.
-            return max(answering, key=lambda item: round(item[0].share, 2))[1], ()
+            return max(answering, key=lambda item: round(item[0].share, 2))[1].doc_id, ()
         if not scored:
             return None, ()
         # Most of the subject first, then, in the search's order, others that share some of
@@ -530,6 +581,26 @@ MOMENT_RE = re.compile(
 # A number or year a question names ("per 1 januari 2025", "1.200 banen"): single digits
 # ("1 januari") are too common in clauses to point at one.
 QUESTION_NUMBER_RE = re.compile(r"\b\d{2,}(?:[.,]\d+)*\b")
+
+
+def question_subject(question: Question) -> str:
+    """The question's words for the motie's subject: what follows the member's name, without
+    the framing ("mede ondertekende", "aangenomen"); the whole topic without the names when
+    the name comes last."""
+    topic = question.topic or question.text
+    after = ""
+    for name in question.names:
+        found = list(re.finditer(rf"\b{re.escape(name)}\b", topic, re.IGNORECASE))
+        if found:
+            after = topic[found[-1].end() :]
+    after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).rstrip(" ?")
+    after = re.sub(r"\s+(?:aangenomen|afgelopen|af)$", "", after, flags=re.IGNORECASE)
+    if len(after.split()) >= 2:
+        return after
+    rest = topic
+    for name in question.names:
+        rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, flags=re.IGNORECASE)
+    return " ".join(rest.split()).rstrip(" ?")
 
 
 def asked_kind(question: str) -> re.Pattern[str] | None:

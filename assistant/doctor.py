@@ -123,6 +123,8 @@ def diagnose(
          partial(passages_without_vector, store, repair, size)),
         ("links_to_missing", "Verwijzingen naar documenten buiten de index",
          partial(links_to_missing, store)),
+        ("subjects_without_vector", "Moties zonder onderwerpvector",
+         partial(subjects_without_vector, store)),
         ("embedding", "Lengte van de vectoren",
          partial(embedding_length, store, settings, embedder)),
     ]  # fmt: skip
@@ -397,6 +399,22 @@ def links_to_missing(store: Store) -> Finding:
         examples=safe(targets),
         detail=f"{total} verwijzing(en) naar documenten die (nog) niet in de index staan: "
         "normaal, geen fout.",
+    )  # fmt: skip
+
+
+def subjects_without_vector(store: Store) -> Finding:
+    """Moties whose subject has no vector (yet): a store from before these vectors, or an
+    ingest that stopped early. Answers still work; descriptions in the user's own words are
+    recognised less often."""
+    key, title = "subjects_without_vector", "Moties zonder onderwerpvector"
+    missing = store.db.subjects_to_embed()
+    if not missing:
+        return Finding(key, title, OK, count=0)
+    return Finding(
+        key, title, INFO, count=len(missing), examples=safe([i for i, _ in missing[:EXAMPLES]]),
+        detail=f"{len(missing)} motie(s) zonder (actuele) onderwerpvector: een motie die in eigen "
+        "woorden wordt beschreven, wordt dan minder vaak herkend.",
+        hint="Draai `kamer ingest <map>` opnieuw; alleen de ontbrekende vectoren worden gemaakt.",
     )  # fmt: skip
 
 

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 
+# The name of the model's prompt for symmetric comparison (sentence-transformers `prompts`).
+SIMILARITY_PROMPT = "STS"
+
+
 class Embedder(Protocol):
     """Turns passages and questions into vectors (each may get its own prompt)."""
 
@@ -28,6 +32,11 @@ class Embedder(Protocol):
     def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
 
     def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_similar(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for comparing short texts with each other, both sides alike: a question's
+        subject in the user's words and the subject of a motie."""
+        ...
 
 
 class SentenceTransformerEmbedder:
@@ -49,6 +58,7 @@ class SentenceTransformerEmbedder:
         self.dims = dims
         self._loaded: Any = None
         self._has_prompts = False
+        self._similarity_prompt: str | None = None
         self._loading = threading.Lock()  # the app's first-start worker and a question may race
 
     @property
@@ -75,6 +85,8 @@ class SentenceTransformerEmbedder:
             )
             prompts = model.prompts or {}
             self._has_prompts = "query" in prompts and "document" in prompts
+            # EmbeddingGemma's "task: sentence similarity" prompt; other models encode plainly.
+            self._similarity_prompt = SIMILARITY_PROMPT if SIMILARITY_PROMPT in prompts else None
             self._loaded = model
         return self._loaded
 
@@ -91,6 +103,18 @@ class SentenceTransformerEmbedder:
         encode = model.encode_query if self._has_prompts else model.encode
         vectors = encode([text], normalize_embeddings=True)
         return truncated(vectors[0], self.dims)
+
+    def embed_similar(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        model = self._model()
+        vectors = model.encode(
+            texts,
+            prompt_name=self._similarity_prompt,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+        )
+        return [truncated(v, self.dims) for v in vectors]
 
 
 def prepared_source(source: str, dtype: str) -> str:
@@ -132,6 +156,9 @@ class HashEmbedder:
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
+
+    def embed_similar(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
 
 
 HASH_MODEL = "hash"

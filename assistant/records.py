@@ -18,7 +18,9 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import time
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,7 +32,7 @@ from assistant.errors import DiskFull, ReadOnlyStore, StoreError
 from assistant.tokens import without_accents
 
 FILE_NAME = "kamer.sqlite3"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # SQLite takes at most 32,766 parameters in one statement; stay well below.
 BATCH = 900
 # Less room than this on the store's disk, and a write that failed is taken for a full disk.
@@ -281,6 +283,18 @@ CREATE TABLE reference (
 CREATE INDEX reference_key ON reference (entity, key);
 """
 
+# A motie's subject (its title without "Motie van het lid X over") as a vector for comparing
+# short texts: how a question's own words for a subject compare with each of a member's moties.
+# Kept by doc_id without a foreign key: a document written again keeps its vector while the
+# subject is the same (`subjects_to_embed` compares the text).
+SCHEMA_V8 = """
+CREATE TABLE subject_vectors (
+    doc_id  TEXT PRIMARY KEY,
+    subject TEXT NOT NULL,
+    vector  BLOB NOT NULL                -- float32, little-endian
+) WITHOUT ROWID;
+"""
+
 # Version n+1 is reached from version n by MIGRATIONS[n] (SQL run in one transaction).
 MIGRATIONS: dict[int, str] = {
     0: SCHEMA_V1,
@@ -290,6 +304,7 @@ MIGRATIONS: dict[int, str] = {
     4: SCHEMA_V5,
     5: SCHEMA_V6,
     6: SCHEMA_V7,
+    7: SCHEMA_V8,
 }
 
 DOCUMENT_COLUMNS = (
@@ -463,6 +478,31 @@ def wal_mode(db: sqlite3.Connection, wait: float = 60.0) -> None:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+# "Motie van het lid Boutkan c.s. over", "Gewijzigde motie van de leden X en Y over".
+MOTION_HEADER_RE = re.compile(
+    r"^\s*(?:gewijzigde\s+)?motie\b.*?\b(?:het\s+lid|de\s+leden)\b.*?\s(?:over|inzake|ter)\s+",
+    re.IGNORECASE,
+)
+
+
+def pack_vector(values: Sequence[float]) -> bytes:
+    """A vector as the subject_vectors table keeps it (float32, little-endian)."""
+    packed = array("f", values)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+# "(t.v.v. 36200-12)": a gewijzigde motie's title names the motie it replaces.
+REPLACES_RE = re.compile(r"\s*\((?:t\.v\.v\.|ter\s+vervanging\s+van)[^)]*\)\s*$", re.IGNORECASE)
+
+
+def motion_subject(title: str) -> str:
+    """What a motie is about: its title without the header that names the indieners, and
+    without the motie a gewijzigde motie replaces."""
+    return " ".join(REPLACES_RE.sub("", MOTION_HEADER_RE.sub("", title, count=1)).split())
 
 
 def signer_words(name: str) -> list[str]:
@@ -705,6 +745,7 @@ class Records:
     def delete_document(self, doc_id: str) -> None:
         with self.transaction():
             self._delete_document_rows(doc_id)
+            self.db.execute("DELETE FROM subject_vectors WHERE doc_id = ?", (doc_id,))
             self.db.execute("DELETE FROM links WHERE source = ?", (doc_id,))
 
     def get_document(self, identifier: str) -> Document | None:
@@ -818,6 +859,42 @@ class Records:
             (prefix, prefix + "\uffff"),
         )
         return {str(row["word"]): int(row["n"]) for row in rows}
+
+    def drop_orphan_subject_vectors(self) -> None:
+        """Subject vectors of documents no longer stored (`delete_document` takes its own)."""
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM subject_vectors WHERE doc_id NOT IN (SELECT id FROM documents)"
+            )
+
+    def subjects_to_embed(self) -> list[tuple[str, str]]:
+        """(doc_id, subject) of the moties whose subject vector is missing or was made from
+        another subject (read only)."""
+        rows = self.db.execute(
+            "SELECT d.id, d.title, v.subject FROM documents d "
+            "LEFT JOIN subject_vectors v ON v.doc_id = d.id "
+            f"WHERE d.type IN ({marks(MOTION_TYPES)}) ORDER BY d.id",
+            MOTION_TYPES,
+        )
+        wanted = ((row["id"], motion_subject(row["title"]), row["subject"]) for row in rows)
+        return [(doc_id, subject) for doc_id, subject, old in wanted if subject and subject != old]
+
+    def put_subject_vectors(self, rows: Sequence[tuple[str, str, bytes]]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO subject_vectors (doc_id, subject, vector) VALUES (?, ?, ?)",
+                rows,
+            )
+
+    def subject_vectors(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for batch in batches(doc_ids):
+            rows = self.db.execute(
+                f"SELECT doc_id, vector FROM subject_vectors WHERE doc_id IN ({marks(batch)})",
+                list(batch),
+            )
+            found.update((row["doc_id"], bytes(row["vector"])) for row in rows)
+        return found
 
     def title(self, doc_id: str) -> str:
         row = self.db.execute("SELECT title FROM documents WHERE id = ?", (doc_id,)).fetchone()

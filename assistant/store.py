@@ -533,6 +533,20 @@ class Store:
         if ids:
             self.chunks.delete(ids=ids)
 
+    def subjects_to_embed(self) -> list[tuple[str, str]]:
+        """The moties whose subject vector is missing or stale; vectors of documents no longer
+        stored are dropped on the way."""
+        self.db.drop_orphan_subject_vectors()
+        return self.db.subjects_to_embed()
+
+    def put_subject_vectors(self, rows: Sequence[tuple[str, str, bytes]]) -> None:
+        self.db.put_subject_vectors(rows)
+
+    def subject_vectors(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
+        """Each motie's subject vector (see `records.pack_vector`); moties without one are
+        left out (a store from before they existed, until the next ingest)."""
+        return self.db.subject_vectors(doc_ids)
+
     def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
         """Which of these DocumentNummers belong to a full (not metadata-only) record."""
         return self.db.full_document_numbers(numbers)

@@ -1,6 +1,7 @@
 """Latency of `ask`, an older revision against the working tree, alternately, in separate processes.
 
     .venv/bin/python bench/compare_ask.py --store /tmp/full-store --old 2ebfa6c [--runs 3]
+        [--old-store /tmp/full-store-v7]
 
 Checks the old revision out in a temporary git worktree, then runs bench/bench_ask.py of each side
 `--runs` times, old and new in turn, on the same store and the same questions (the working tree's
@@ -55,7 +56,15 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--old", required=True, help="git revision to compare against")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--old-store",
+        type=Path,
+        help="the store the old revision reads (default: --store); a copy of it at the older "
+        "schema version when the working tree has upgraded the store beyond what the old code "
+        "opens (the extra tables do not matter to it)",
+    )
     args = parser.parse_args()
+    stores = {"old": args.old_store or args.store, "new": args.store}
     questions = ROOT / "tests" / "eval" / "dev" / "questions.jsonl"
     with tempfile.TemporaryDirectory() as scratch:
         old = Path(scratch) / "old"
@@ -70,7 +79,7 @@ def main() -> None:
             results: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
             for n in range(args.runs):
                 for side, tree in (("old", old), ("new", ROOT)):
-                    results[side].append(run_once(tree, args.store, questions))
+                    results[side].append(run_once(tree, stores[side], questions))
                     print(f"run {n + 1} {side}: {results[side][-1]}", flush=True)
         finally:
             subprocess.run(

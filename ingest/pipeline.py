@@ -25,7 +25,7 @@ from assistant.documents import DOCUMENT, Document
 from assistant.embed import Embedder
 from assistant.errors import RejectedFile
 from assistant.lexical import ChunkRow
-from assistant.records import FileEntry
+from assistant.records import FileEntry, pack_vector
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.chunk import Chunk, chunk_document
@@ -318,7 +318,24 @@ class Ingestor:
                 FileOutcome(name, INGESTED, doc_ids=doc_ids, warning=warnings[path_str])
             )
         self.store.put_file_entries(entries)
+        self._embed_subjects()
         return report
+
+    def _embed_subjects(self) -> None:
+        """Each motie's subject as a vector for comparing it with a question's own words for
+        it: those of moties new or retitled since the last run (a store made before these
+        vectors existed gets them all once)."""
+        todo = self.store.subjects_to_embed()
+        if not todo:
+            return
+        self.progress.stage("Onderwerpen van moties", len(todo))
+        for start in range(0, len(todo), self.embed_batch):
+            batch = todo[start : start + self.embed_batch]
+            vectors = self.embedder.embed_similar([subject for _, subject in batch])
+            rows = zip(batch, vectors, strict=True)
+            self.store.put_subject_vectors([(d, s, pack_vector(v)) for (d, s), v in rows])
+            self.progress.advance(len(batch))
+        self.progress.done()
 
     def _read_one(
         self,

@@ -1,0 +1,168 @@
+"""Motie subjects compared in meaning: the vectors ingest keeps per motie, and the member's motie
+whose subject stands out from their others answers a description in the user's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.ask import Answerer
+from assistant.ask_motions import SUBJECT_LEAD, SUBJECT_SIMILAR, question_subject
+from assistant.compose import build_services
+from assistant.doctor import diagnose
+from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document, Motion, Person
+from assistant.embed import HashEmbedder
+from assistant.question import parse_question
+from assistant.records import RecordFilter, motion_subject, pack_vector
+from assistant.retrieve import Filters
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.pipeline import Ingestor
+
+TODAY = dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        (
+            "Motie van het lid Boutkan c.s. over onderzoeken hoe vliegen kan worden beprijsd",
+            "onderzoeken hoe vliegen kan worden beprijsd",
+        ),
+        (
+            "Gewijzigde motie van de leden Podt en Rajkowski over het migratiepact "
+            "(t.v.v. 36200-12)",
+            "het migratiepact",
+        ),
+        ("Motie van het lid Van der Plas ter bevordering van boeren", "bevordering van boeren"),
+        ("Kamerbrief over stikstof", "Kamerbrief over stikstof"),  # no motie header: kept
+    ],
+)
+def test_a_motie_subject_is_its_title_without_the_header(title: str, subject: str) -> None:
+    assert motion_subject(title) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        (
+            "Wat werd er besloten over de motie die Arib mede ondertekende om uit te zoeken "
+            "hoe het zit?",
+            "om uit te zoeken hoe het zit",
+        ),
+        ("Is de motie van Knops aangenomen om zwart geld te weren?", "om zwart geld te weren"),
+        ("Is de motie van Knops c.s. aangenomen om geld te weren?", "om geld te weren"),
+        ("Hoe liep de motie van Akerboom uit mei 2023 af over provincies?", "over provincies"),
+        (
+            "Welke motie over de kottervisserij diende Jansen in?",
+            "Welke motie over de kottervisserij diende in",
+        ),
+    ],
+)
+def test_the_subject_of_a_question_about_a_members_motie(question: str, subject: str) -> None:
+    # The member's name as the answerer finds it (also names only the store knows: "Arib").
+    parsed = parse_question(question, TODAY)
+    name = next(w for w in ("Arib", "Knops", "Akerboom", "Jansen") if w in question)
+    assert question_subject(replace(parsed, names=(name,))) == subject
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.subjects: list[str] = []
+
+    def embed_similar(self, texts: list[str]) -> list[list[float]]:
+        self.subjects += texts
+        return super().embed_similar(texts)
+
+
+def test_ingest_keeps_one_vector_per_motie_subject_and_makes_it_again_only_when_it_changes(
+    fixtures: Path, tmp_path: Path
+) -> None:
+    settings = Settings(store=tmp_path / "store")
+    store = Store.open(settings)
+    embedder = CountingEmbedder()
+    Ingestor(store, embedder, settings).run([fixtures / "odata", fixtures / "xml"])
+    moties = store.record_ids(RecordFilter(types=(MOTIE, GEWIJZIGDE_MOTIE)))
+    assert moties and set(store.subject_vectors(moties)) == set(moties)
+    assert len(embedder.subjects) == len(moties)
+
+    Ingestor(store, embedder, settings).run([fixtures / "odata", fixtures / "xml"])
+    assert len(embedder.subjects) == len(moties)  # nothing new
+
+    first = store.get_document(moties[0])
+    assert first is not None
+    store.put_documents([Document(**{**first.__dict__, "title": "Motie van het lid X over iets"})])
+    store.delete_document(moties[1])
+    found = {f.key: f for f in diagnose(settings, embedder=embedder).findings}
+    assert found["subjects_without_vector"].count == 1  # `kamer doctor` tells
+    assert store.subjects_to_embed() == [(moties[0], "iets")]
+    assert moties[1] not in store.subject_vectors(moties)
+
+
+def unit(*values: float) -> list[float]:
+    norm = math.sqrt(sum(v * v for v in values))
+    return [v / norm for v in values]
+
+
+class FixedEmbedder(HashEmbedder):
+    """Compares every question subject as the vector the test sets."""
+
+    query = unit(1, 0, 0, 0)
+
+    def embed_similar(self, texts: list[str]) -> list[list[float]]:
+        return [self.query for _ in texts]
+
+
+@pytest.fixture
+def members_moties(tmp_path: Path) -> tuple[Answerer, FixedEmbedder, Filters]:
+    settings = Settings(store=tmp_path / "store")
+    store = Store.open(settings)
+    jansen = [Person("Jansen", "PVV")]
+    subjects = {
+        "kst-1-1": ("Motie van het lid Jansen over recreatieparken", unit(1, 0, 0, 0), MOTIE),
+        "kst-1-2": ("Motie van het lid Jansen over zonnepanelen", unit(0, 1, 0, 0), MOTIE),
+        "kst-1-3": ("Motie van het lid Jansen over wolven", unit(0, 0, 1, 0), MOTIE),
+        "kst-1-4": (
+            "Gewijzigde motie van het lid Jansen over recreatieparken (t.v.v. 1-1)",
+            unit(1, 0, 0, 0),
+            GEWIJZIGDE_MOTIE,
+        ),
+    }
+    store.put_documents(
+        [
+            Document(id=i, type=kind, title=title, indieners=jansen, motion=Motion())
+            for i, (title, _, kind) in subjects.items()
+        ]
+    )
+    store.put_subject_vectors(
+        [(i, motion_subject(t), pack_vector(v)) for i, (t, v, _) in subjects.items()]
+    )
+    embedder = FixedEmbedder()
+    answerer = build_services(settings, embedder=embedder, today=TODAY).answerer
+    filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE), doc_ids=tuple(subjects))
+    return answerer, embedder, filters
+
+
+def test_the_members_motie_whose_subject_stands_out_answers(
+    members_moties: tuple[Answerer, FixedEmbedder, Filters],
+) -> None:
+    answerer, embedder, filters = members_moties
+    question = parse_question("Is de motie van Jansen over vakantieparken aangenomen?", TODAY)
+    # The motie and its gewijzigde version are one subject: the gewijzigde one was voted on.
+    assert answerer._standing_out(question, filters) == "kst-1-4"
+    # Close, but no lead over another subject of the member's.
+    embedder.query = unit(1, 1, 0, 0)
+    assert answerer._standing_out(question, filters) is None
+    # A lead, but not close enough.
+    embedder.query = unit(SUBJECT_SIMILAR - 0.02, 0, 0, 0.72)
+    assert answerer._standing_out(question, filters) is None
+    # Close enough and just the lead.
+    closest = SUBJECT_SIMILAR + 0.01
+    embedder.query = [closest, closest - SUBJECT_LEAD - 0.01, 0.0]
+    embedder.query += [math.sqrt(1 - sum(v * v for v in embedder.query))]
+    assert answerer._standing_out(question, filters) == "kst-1-4"
