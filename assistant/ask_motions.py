@@ -35,7 +35,7 @@ NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the clo
 # this much closer than the member's next motie on another subject (calibrated on the dev
 # description sets: neighbouring subjects come as close, never with such a lead).
 SUBJECT_SIMILAR = 0.70
-SUBJECT_LEAD = 0.06
+SUBJECT_LEAD = 0.085
 # Framing around the subject in "de motie die Arib mede ondertekende om ...".
 SUBJECT_FRAMING_RE = re.compile(
     r"^(?:(?:c\.s\.|(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
@@ -46,17 +46,20 @@ MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "ful
 
 
 class MotionAnswers(BaseAnswers):
-    def _motion_candidates(self, question: Question) -> tuple[Document | None, tuple[Passage, ...]]:
+    def _motion_candidates(
+        self, question: Question
+    ) -> tuple[Document | None, tuple[Passage, ...], bool]:
         """The motie the question names: by number, or by indiener and subject. A member named
         in the question narrows the search to every motie they signed (any period), ranked by
-        subject. Returns (the motie, ()) when one answers, else (None, the closest moties that
-        do not cover the question's subject, closest first)."""
+        subject. Returns (the motie, (), whether only its subject's meaning chose it) when one
+        answers, else (None, the closest moties that do not cover the question's subject,
+        closest first, False)."""
         for identifier in question.ids:
             doc = self.store.get_document(identifier)
             if doc is not None:
-                return doc, ()
+                return doc, (), False
         if question.ids:
-            return None, ()
+            return None, (), False
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
         index = self.retriever.index
         signed = index.doc_ids_signed_by(question.names) if question.names else ()
@@ -83,14 +86,16 @@ class MotionAnswers(BaseAnswers):
         closest: tuple[Passage, ...] = ()
         for search in searches:
             best, near = self._best_motion(question, search, bool(signed))
+            by_meaning = False
             if best is None and signed and search is searches[-1]:
                 # Among all the member's moties (as calibrated): in one month's few, any
                 # motie leads.
                 best = self._standing_out(question, search)
+                by_meaning = best is not None
             if best is not None:
-                return self.store.get_document(best), ()
+                return self.store.get_document(best), (), by_meaning
             closest = closest or near
-        return None, closest
+        return None, closest, False
 
     def _standing_out(self, question: Question, filters: Filters) -> str | None:
         """The member's motie (of those `filters` allow) whose subject is closest in meaning to
@@ -172,7 +177,7 @@ class MotionAnswers(BaseAnswers):
         return None, (first, *others[: NEARBY_MOTIONS - 1])
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
-        doc, closest = self._motion_candidates(question)
+        doc, closest, by_meaning = self._motion_candidates(question)
         if doc is None and question.ids:
             return self._mentioned_only(question)
         if doc is None and question.names and closest:
@@ -194,6 +199,14 @@ class MotionAnswers(BaseAnswers):
         if doc.motion is None and doc.type != TOEZEGGING:
             return self._document_answer(question, doc, cite), (doc.id,)
         lines = self._motion_lines(doc, question.aspects, cite, question)
+        if by_meaning:
+            # Chosen by meaning alone: the user checks that it is the motie they meant.
+            who = " en ".join(question.names)
+            lines.insert(
+                0,
+                f"Herkend aan de betekenis, niet aan de woorden: deze motie van {who} ligt het "
+                "dichtst bij uw omschrijving (controleer of het de bedoelde is).",
+            )
         answer = Answer(
             question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
         )

@@ -94,6 +94,13 @@ ASPECT_WORDS = {
     r"zoals\s+(?:de|die|deze)\s+motie\s+(?:vroeg|verzocht|vraagt|verzoekt|wilde)|"
     r"^\s*(?:heeft|hebben)\s+(?:de\s+regering|het\s+kabinet)\b",
 }
+# A clause that names a motie by who signed it: "die Arib mede ondertekende", "dat Belhaj mede
+# indiende", "met De Neef als medeondertekenaar".
+SIGNER_CLAUSE_RE = re.compile(
+    r"\b(?:die|dat)\s+(?:[\w'.-]+\s+){1,4}?(?:heeft\s+)?(?:mede\s*)?"
+    r"(?:ondertekende|ondertekend|indiende|ingediend)\b"
+    r"|\bmet\s+(?:[\w'.-]+\s+){1,4}?als\s+(?:mede)?(?:ondertekenaar|indiener)\b"
+)
 TYPE_WORDS = {
     KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*|antwoord(?:en)? op (?:de )?vragen",
     BRIEF: r"\bbrie(?:f|ven)\b|kamerbrie\w*",
@@ -257,8 +264,10 @@ def parse_question(text: str, today: dt.date) -> Question:
         # "na 2030" is what a text is about, not when it was written: no filter.
         timeframe = None
     lowered = question.lower()
+    # "de motie die Arib mede ondertekende" says which motie, not that the indieners are asked.
+    asked = SIGNER_CLAUSE_RE.sub(" ", lowered)
     aspects = frozenset(
-        aspect for aspect, pattern in ASPECT_WORDS.items() if re.search(pattern, lowered)
+        aspect for aspect, pattern in ASPECT_WORDS.items() if re.search(pattern, asked)
     )
     fractie = find_fractie(question)
     names = find_names(question)

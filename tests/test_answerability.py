@@ -204,6 +204,22 @@ def test_asking_how_a_motie_ended_asks_for_its_outcome(question: str) -> None:
     assert "outcome" not in parse_question("Wat is er de afgelopen jaren gebeurd?", TODAY).aspects
 
 
+@pytest.mark.parametrize(
+    ("question", "asks_indieners"),
+    [
+        ("Wat werd er besloten over de motie die Arib mede ondertekende om X te doen?", False),
+        ("Wat is er gebeurd met het voorstel dat Belhaj mede indiende om X te doen?", False),
+        ("Hoe liep de motie met De Neef als medeondertekenaar over X af?", False),
+        ("Wie heeft de motie over stikstof ingediend?", True),
+        ("Door wie is de motie over X ondertekend?", True),
+    ],
+)
+def test_a_motie_named_by_who_signed_it_does_not_ask_for_its_indieners(
+    question: str, asks_indieners: bool
+) -> None:
+    assert ("indieners" in parse_question(question, TODAY).aspects) is asks_indieners
+
+
 def test_a_paraphrase_of_a_named_members_motie_needs_less_shared_wording() -> None:
     """Narrowed to a named member's moties, the user's own words ("notoire hardrijders") may
     be absent from every text and share a quarter of the weight, if the meaning is as close;

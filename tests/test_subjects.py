@@ -166,3 +166,13 @@ def test_the_members_motie_whose_subject_stands_out_answers(
     embedder.query = [closest, closest - SUBJECT_LEAD - 0.01, 0.0]
     embedder.query += [math.sqrt(1 - sum(v * v for v in embedder.query))]
     assert answerer._standing_out(question, filters) == "kst-1-4"
+
+
+def test_a_motie_chosen_by_meaning_alone_says_so(
+    members_moties: tuple[Answerer, FixedEmbedder, Filters],
+) -> None:
+    answerer, _, _ = members_moties
+    answer = answerer.ask("Is de motie van Jansen over vakantieparken aangenomen?")
+    assert not answer.refused
+    assert answer.answer.startswith("Herkend aan de betekenis, niet aan de woorden")
+    assert "kst-1-4" in {c.id for c in answer.citations}
