@@ -33,7 +33,8 @@ NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the clo
 # A named member's motie whose subject, compared in meaning with the question's own words for it,
 # stands out from all their others answers even when it shares few words: it is this close, and
 # this much closer than the member's next motie on another subject (calibrated on the dev
-# description sets: neighbouring subjects come as close, never with such a lead).
+# description sets with EmbeddingGemma's sentence-similarity prompt: neighbouring subjects come
+# as close, never with such a lead; another embedding model needs its own calibration).
 SUBJECT_SIMILAR = 0.70
 SUBJECT_LEAD = 0.085
 # Framing around the subject in "de motie die Arib mede ondertekende om ...".
@@ -100,8 +101,8 @@ class MotionAnswers(BaseAnswers):
     def _standing_out(self, question: Question, filters: Filters) -> str | None:
         """The member's motie (of those `filters` allow) whose subject is closest in meaning to
         the question's subject, when it stands out from all their others (SUBJECT_SIMILAR,
-        SUBJECT_LEAD): "zwart geld wit te wassen via recreatieparken" for "ondermijning op
-        vakantieparken". A motie and its gewijzigde version count as one subject."""
+        SUBJECT_LEAD), however few words the two share. A motie and its gewijzigde version
+        count as one subject."""
         where = filters.records()
         subject = question_subject(question)
         if where is None or not subject:
