@@ -22,7 +22,7 @@ from assistant.ask_base import (
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.question import FRACTIES, NOT_NAMES, Question
-from assistant.records import RecordFilter, motion_subject
+from assistant.records import RecordFilter
 from assistant.retrieve import Filters, Passage
 from assistant.timeframe import FULL_MONTHS
 
@@ -107,27 +107,26 @@ class MotionAnswers(BaseAnswers):
         subject = question_subject(question)
         if where is None or not subject:
             return None
-        vectors = self.store.subject_vectors(self.store.record_ids(where))
-        if len(vectors) < 2:
+        stored = self.store.subject_vectors(self.store.record_ids(where))
+        if len(stored) < 2:
             return None
         query = np.asarray(self.retriever.embedder.embed_similar([subject])[0], dtype=np.float32)
-        ids = list(vectors)
-        matrix = np.frombuffer(b"".join(vectors.values()), dtype="<f4").reshape(len(ids), -1)
+        ids = list(stored)
+        subjects = {i: text for i, (text, _) in stored.items()}
+        vectors = b"".join(vector for _, vector in stored.values())
+        matrix = np.frombuffer(vectors, dtype="<f4").reshape(len(ids), -1)
         if matrix.shape[1] != query.shape[0]:
             return None  # vectors of another model: the next ingest makes them again
         similarity = matrix @ query
         order = np.argsort(-similarity, kind="stable")
-        candidates = RecordFilter(ids=tuple(ids))
-        titles = self.store.record_column(candidates, "title")
-        subjects = {i: motion_subject(title) for i, title in titles.items()}
-        best = subjects.get(ids[int(order[0])], "")
-        others = [float(similarity[i]) for i in order[1:] if subjects.get(ids[i], "") != best]
+        best = subjects[ids[int(order[0])]]
+        others = [float(similarity[i]) for i in order[1:] if subjects[ids[i]] != best]
         top = float(similarity[order[0]])
         if not others or top < SUBJECT_SIMILAR or top - others[0] < SUBJECT_LEAD:
             return None
         # The gewijzigde motie is the one voted on.
-        kinds = self.store.record_column(candidates, "type")
-        same = [i for i in ids if subjects.get(i, "") == best]
+        same = [i for i in ids if subjects[i] == best]
+        kinds = self.store.record_column(RecordFilter(ids=tuple(same)), "type")
         return max(same, key=lambda i: kinds.get(i) == GEWIJZIGDE_MOTIE)
 
     def _best_motion(

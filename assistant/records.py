@@ -886,14 +886,16 @@ class Records:
                 rows,
             )
 
-    def subject_vectors(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
+    def subject_vectors(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, bytes]]:
+        """doc_id -> (the subject, its vector) for those of `doc_ids` that have one."""
+        found: dict[str, tuple[str, bytes]] = {}
         for batch in batches(doc_ids):
             rows = self.db.execute(
-                f"SELECT doc_id, vector FROM subject_vectors WHERE doc_id IN ({marks(batch)})",
+                "SELECT doc_id, subject, vector FROM subject_vectors "
+                f"WHERE doc_id IN ({marks(batch)})",
                 list(batch),
             )
-            found.update((row["doc_id"], bytes(row["vector"])) for row in rows)
+            found.update((row["doc_id"], (row["subject"], bytes(row["vector"]))) for row in rows)
         return found
 
     def title(self, doc_id: str) -> str:

@@ -542,9 +542,9 @@ class Store:
     def put_subject_vectors(self, rows: Sequence[tuple[str, str, bytes]]) -> None:
         self.db.put_subject_vectors(rows)
 
-    def subject_vectors(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
-        """Each motie's subject vector (see `records.pack_vector`); moties without one are
-        left out (a store from before they existed, until the next ingest)."""
+    def subject_vectors(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, bytes]]:
+        """Each motie's subject and its vector (see `records.pack_vector`); moties without one
+        are left out (a store from before they existed, until the next ingest)."""
         return self.db.subject_vectors(doc_ids)
 
     def full_document_numbers(self, numbers: Sequence[str]) -> set[str]:
