@@ -140,16 +140,20 @@ MINISTERIE_RE = re.compile(
 # A member's surname with its tussenvoegsel: "Podt", "Van der Plas", "de Hoop", "Kostić".
 _PARTICLES = r"(?:{V}an\s+(?:de[nr]?\s+|het\s+)?|{D}e[nr]?\s+|{T}e[nr]\s+|{I}n\s+'t\s+)"
 TUSSENVOEGSEL = _PARTICLES.format(V="[Vv]", D="[Dd]", T="[Tt]", I="[Ii]")
+PARTICLE_RE = re.compile(r"van|de[nr]?|te[nr]?|in|het", re.IGNORECASE)
 SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
+# With a given name when one comes first ("Caroline van der Plas", "Lilian Marijnissen"): read
+# whole, then kept only where the moties' indieners hold it (see `with_known_members`).
+MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z]))?{SURNAME}"
 INDIENER_RE = re.compile(
     r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
-    rf"({SURNAME}(?:\s*/\s*{SURNAME}|\s+en\s+{SURNAME})*)"
+    rf"({MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*)"
 )
 NOT_THIS_RE = re.compile(
     r"\b(?:niet|geen)\b(?:\s+(?:de|het|die|die\s+andere))?(?:\s+\w+)?\s*$", re.I
 )
 NOT_THIS_REACH = 30  # characters before "motie van X" searched for "niet de eerdere"
-MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({SURNAME})(?:\s+en\s+({SURNAME}))?")
+MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({MEMBER})(?:\s+en\s+({MEMBER}))?")
 NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
 
 
@@ -226,8 +230,16 @@ MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfi
 def with_known_members(question: Question, is_member: Callable[[str], bool]) -> Question:
     """Names the pattern missed ("Van der Plas heeft in december een motie ingediend ...")
     that `is_member` knows as an indiener of moties; a free question about what became of a
-    member's proposal is then a motie question."""
-    if question.names or question.ids:
+    member's proposal is then a motie question. Names the pattern found are written as the
+    indieners hold them (`as_signed`)."""
+    if question.names:
+        signed = {name: as_signed(name, is_member) for name in question.names}
+        topic = question.topic
+        for name, kept in signed.items():
+            # The words left out are no subject to search for.
+            topic = re.sub(rf"\b{re.escape(name)}\b", kept, topic, flags=re.IGNORECASE)
+        return replace(question, names=tuple(dict.fromkeys(signed.values())), topic=topic)
+    if question.ids:
         return question
     fracties = {f.lower() for f in FRACTIES}
     candidates = NAME_CANDIDATE_RE.findall(question.text)
@@ -254,6 +266,16 @@ def with_known_members(question: Question, is_member: Callable[[str], bool]) -> 
         filters = replace(question.filters, types=(MOTIE, GEWIJZIGDE_MOTIE))
         question = replace(question, intent=MOTION, filters=filters)
     return question
+
+
+def as_signed(name: str, is_member: Callable[[str], bool]) -> str:
+    """A name as the moties' indieners hold it: "Léon de Jong" stays whole where they hold his
+    given name (it tells him from Romke de Jong); "Caroline van der Plas" becomes "van der Plas"
+    where they do not; "Omtzigt CDA" becomes "Omtzigt"."""
+    given, _, surname = name.partition(" ")
+    if not surname or PARTICLE_RE.fullmatch(given):
+        return name
+    return next((n for n in (name, surname, given) if is_member(n)), name)
 
 
 def parse_question(text: str, today: dt.date) -> Question:

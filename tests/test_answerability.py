@@ -159,6 +159,10 @@ def test_sentences_naming_an_identifier_in_the_body_and_in_footnotes() -> None:
         ("de motie-Podt/Rajkowski over het migratiepact", ("Podt", "Rajkowski")),
         ("de motie van de leden Van Haga en De Hoop over iets", ("Van Haga", "De Hoop")),
         ("de motie van het lid Kostić", ("Kostić",)),
+        # A given name is read with the name; `with_known_members` decides whether it stays.
+        ("de motie van Caroline van der Plas over boeren", ("Caroline van der Plas",)),
+        ("de motie van Lilian Marijnissen en Jesse Klaver", ("Lilian Marijnissen", "Jesse Klaver")),
+        ("de motie van Van Kent over de AOW", ("Van Kent",)),
         # Who is not asked about: "ik bedoel niet de eerdere motie van Leijten en Van Nispen".
         ("de motie van Dobbe c.s.? Ik bedoel niet de eerdere motie van Leijten", ("Dobbe",)),
     ],
@@ -179,6 +183,23 @@ def test_a_member_known_as_indiener_makes_a_proposal_question_a_motie_question()
     assert with_known_members(question, lambda name: False) == question
     asked = parse_question("Heeft de PVV daar iets over gezegd?", TODAY)
     assert with_known_members(asked, lambda name: name == "PVV").names == ()
+
+
+def test_a_given_name_stays_only_where_the_indieners_hold_it() -> None:
+    """Moties name "Van der Plas", seldom "Caroline van der Plas"; "Léon de Jong" is held
+    whole, and tells him from Romke de Jong."""
+    signers = {"Van der Plas", "van der Plas", "Léon de Jong", "de Jong", "Omtzigt"}
+    for asked, kept in [
+        ("Is de motie van Caroline van der Plas over boeren aangenomen?", ("van der Plas",)),
+        ("Is de motie van Léon de Jong over de Wajong aangenomen?", ("Léon de Jong",)),
+        ("Is de motie van Omtzigt CDA over de toeslagen aangenomen?", ("Omtzigt",)),
+        ("Is de motie van Van der Plas over boeren aangenomen?", ("Van der Plas",)),
+        ("Is de motie van Jan Onbekend over boeren aangenomen?", ("Jan Onbekend",)),
+    ]:
+        question = with_known_members(parse_question(asked, TODAY), signers.__contains__)
+        assert question.names == kept, asked
+        assert question.intent == MOTION
+        assert "Caroline" not in question.topic and "CDA" not in question.topic
 
 
 def test_a_member_typed_in_lower_case_is_found_after_motie() -> None:

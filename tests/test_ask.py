@@ -109,6 +109,16 @@ def test_motion_by_description(answerer: Answerer) -> None:
     assert [c.id for c in answer.citations][0] == "kst-32317-913"
 
 
+def test_motion_by_members_named_with_their_given_names(answerer: Answerer) -> None:
+    """The moties' indieners hold no given names: "Anne-Marijke Podt" finds Podt's."""
+    answer = answerer.ask(
+        "Wat is de status van de motie van Anne-Marijke Podt en Ingrid Rajkowski over het "
+        "migratiepact?"
+    )
+    assert not answer.refused
+    assert [c.id for c in answer.citations][0] == "kst-32317-913"
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused
