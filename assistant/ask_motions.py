@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -24,7 +25,7 @@ from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter
 from assistant.retrieve import Filters, Passage
-from assistant.timeframe import FULL_MONTHS
+from assistant.timeframe import FULL_MONTHS, Timeframe
 
 LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
@@ -37,6 +38,10 @@ NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the clo
 # as close, never with such a lead; another embedding model needs its own calibration).
 SUBJECT_SIMILAR = 0.70
 SUBJECT_LEAD = 0.085
+# Two of the member's moties on (nearly) one subject, filed at different times, are this close
+# to each other: when both stand out, the period the question names tells them apart ("de
+# motie van Akerboom uit mei 2023 om een uiterste datum ...").
+SUBJECT_TWIN = 0.85
 # Framing around the subject in "de motie die Arib mede ondertekende om ...".
 SUBJECT_FRAMING_RE = re.compile(
     r"^(?:(?:c\.s\.|(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
@@ -85,24 +90,25 @@ class MotionAnswers(BaseAnswers):
             # first, then all of them (a month misremembered still finds the motie).
             searches.insert(0, replace(filters, date_from=timeframe.start, date_to=timeframe.end))
         closest: tuple[Passage, ...] = ()
+        ranked: list[Closest | None] = []  # the member's moties by subject, once needed
         for search in searches:
             best, near = self._best_motion(question, search, bool(signed))
             by_meaning = False
-            if best is None and signed and search is searches[-1]:
-                # Among all the member's moties (as calibrated): in one month's few, any
-                # motie leads.
-                best = self._standing_out(question, search)
+            if best is None and signed:
+                # Compared among all the member's moties (as calibrated: in one month's few,
+                # any motie leads); in the period the question names before other periods.
+                ranked = ranked or [self._closest(question, searches[-1])]
+                period = timeframe if search is not searches[-1] else None
+                best = self._standing_out(ranked[0], period)
                 by_meaning = best is not None
             if best is not None:
                 return self.store.get_document(best), (), by_meaning
             closest = closest or near
         return None, closest, False
 
-    def _standing_out(self, question: Question, filters: Filters) -> str | None:
-        """The member's motie (of those `filters` allow) whose subject is closest in meaning to
-        the question's subject, when it stands out from all their others (SUBJECT_SIMILAR,
-        SUBJECT_LEAD), however few words the two share. A motie and its gewijzigde version
-        count as one subject."""
+    def _closest(self, question: Question, filters: Filters) -> Closest | None:
+        """The member's moties (of those `filters` allow) ranked by how close their subject comes
+        in meaning to the question's subject; None when there is nothing to compare."""
         where = filters.records()
         subject = question_subject(question)
         if where is None or not subject:
@@ -112,22 +118,50 @@ class MotionAnswers(BaseAnswers):
             return None
         query = np.asarray(self.retriever.embedder.embed_similar([subject])[0], dtype=np.float32)
         ids = list(stored)
-        subjects = {i: text for i, (text, _) in stored.items()}
         vectors = b"".join(vector for _, vector in stored.values())
         matrix = np.frombuffer(vectors, dtype="<f4").reshape(len(ids), -1)
         if matrix.shape[1] != query.shape[0]:
             return None  # vectors of another model: the next ingest makes them again
-        similarity = matrix @ query
-        order = np.argsort(-similarity, kind="stable")
-        best = subjects[ids[int(order[0])]]
-        others = [float(similarity[i]) for i in order[1:] if subjects[ids[i]] != best]
-        top = float(similarity[order[0]])
-        if not others or top < SUBJECT_SIMILAR or top - others[0] < SUBJECT_LEAD:
+        subjects = {i: text for i, (text, _) in stored.items()}
+        return Closest(ids, subjects, matrix, matrix @ query)
+
+    def _standing_out(self, closest: Closest | None, period: Timeframe | None) -> str | None:
+        """The member's motie whose subject is closest in meaning to the question's subject,
+        when it stands out from all their others (SUBJECT_SIMILAR, SUBJECT_LEAD), however few
+        words the two share; with a `period`, the one of that period (`_in_period`)."""
+        if closest is None:
             return None
-        # The gewijzigde motie is the one voted on.
-        same = [i for i in ids if subjects[i] == best]
+        if period is not None:
+            subject = self._in_period(period, closest)
+        else:
+            subject = closest.standing_out(range(len(closest.ids)))
+        return subject and self._voted_version(subject, closest)
+
+    def _voted_version(self, subject: str, closest: Closest) -> str:
+        """The member's motie on `subject`: a motie and its gewijzigde version count as one
+        subject, and the gewijzigde one is the one voted on."""
+        same = [i for i in closest.ids if closest.subjects[i] == subject]
         kinds = self.store.record_column(RecordFilter(ids=tuple(same)), "type")
         return max(same, key=lambda i: kinds.get(i) == GEWIJZIGDE_MOTIE)
+
+    def _in_period(self, timeframe: Timeframe, closest: Closest) -> str | None:
+        """The subject of the member's motie from the period the question names that stands out
+        from their others of that period, when no motie of theirs on another subject comes
+        closer, except a twin of it (SUBJECT_TWIN: "de motie van Akerboom uit mei 2023" when she
+        asked much the same in June)."""
+        dates = self.store.record_column(RecordFilter(ids=tuple(closest.ids)), "date")
+        start, end = (int(day.strftime("%Y%m%d")) for day in (timeframe.start, timeframe.end))
+        inside = [n for n, i in enumerate(closest.ids) if start <= int(dates.get(i) or 0) <= end]
+        best = closest.standing_out(inside)
+        if best is None:
+            return None
+        mine = next(n for n in closest.order if closest.subjects[closest.ids[n]] == best)
+        for n in closest.order:
+            if n == mine:
+                return best
+            if closest.subjects[closest.ids[n]] != best and not closest.twins(n, mine):
+                return None
+        return None
 
     def _best_motion(
         self, question: Question, filters: Filters, by_member: bool
@@ -594,6 +628,42 @@ MOMENT_RE = re.compile(
 # A number or year a question names ("per 1 januari 2025", "1.200 banen"): single digits
 # ("1 januari") are too common in clauses to point at one.
 QUESTION_NUMBER_RE = re.compile(r"\b\d{2,}(?:[.,]\d+)*\b")
+
+
+class Closest:
+    """A member's moties ranked by how close their subject comes to the question's."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        subjects: dict[str, str],
+        matrix: np.ndarray,
+        similarity: np.ndarray,
+    ) -> None:
+        self.ids = ids
+        self.subjects = subjects
+        self.matrix = matrix
+        self.similarity = similarity
+        self.order = [int(n) for n in np.argsort(-similarity, kind="stable")]
+
+    def standing_out(self, among: Iterable[int]) -> str | None:
+        """The subject of the closest motie `among` (positions in `ids`), when it comes as close
+        as SUBJECT_SIMILAR and SUBJECT_LEAD closer than the next one among them on another
+        subject."""
+        wanted = set(among)
+        ranked = [n for n in self.order if n in wanted]
+        if not ranked or self.similarity[ranked[0]] < SUBJECT_SIMILAR:
+            return None
+        best = self.subjects[self.ids[ranked[0]]]
+        others = [n for n in ranked if self.subjects[self.ids[n]] != best]
+        if not others:
+            return None
+        lead = float(self.similarity[ranked[0]] - self.similarity[others[0]])
+        return best if lead >= SUBJECT_LEAD else None
+
+    def twins(self, a: int, b: int) -> bool:
+        """Whether two moties are on nearly one subject."""
+        return float(self.matrix[a] @ self.matrix[b]) >= SUBJECT_TWIN
 
 
 def question_subject(question: Question) -> str:
