@@ -126,9 +126,9 @@ class Answerer(MotionAnswers, CommitmentAnswers):
         text = terminal_safe(text).replace("\t", " ")
         if not re.search(r"\w", text):  # empty, or only punctuation ("???")
             return Answer(question=text, answer=ASK_FOR_A_QUESTION, refused=True, intent=FREE)
+        index = self.retriever.index
         question = with_known_members(
-            parse_question(text, self.today),
-            self.retriever.index.is_indiener,
+            parse_question(text, self.today), index.is_indiener, index.respelled
         )
         question = resolve_follow_up(question, conversation)
         if filters is not None:

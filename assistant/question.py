@@ -222,12 +222,18 @@ NAME_CANDIDATE_RE = re.compile(
 )
 # A member's name typed in lower case right after "motie van" or "motie-".
 LOWER_CASE_MEMBER_RE = re.compile(r"\bmoties?(?:-|\s+van\s+)([a-zà-ÿ][\w'-]+)")
+# Where a word can only be a member's name, misspelled or not: "het voorstel van Alkaja".
+PROPOSER_RE = re.compile(r"\b(?:moties?|voorstel(?:len)?)(?:-|\s+van\s+)([A-Z][\w'-]+)")
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
 
 
-def with_known_members(question: Question, is_member: Callable[[str], bool]) -> Question:
+def with_known_members(
+    question: Question,
+    is_member: Callable[[str], bool],
+    respell: Callable[[str], str | None] = lambda name: None,
+) -> Question:
     """Names the pattern missed ("Van der Plas heeft in december een motie ingediend ...")
     that `is_member` knows as an indiener of moties; a free question about what became of a
     member's proposal is then a motie question. Names the pattern found are written as the
@@ -245,6 +251,10 @@ def with_known_members(question: Question, is_member: Callable[[str], bool]) -> 
     candidates = NAME_CANDIDATE_RE.findall(question.text)
     # typed in lower case: "de motie van kops"
     candidates += [w.capitalize() for w in LOWER_CASE_MEMBER_RE.findall(question.text)]
+    # one letter off where only a name can stand: "het voorstel van Alkaja" (Alkaya)
+    for word in PROPOSER_RE.findall(question.text):
+        if word not in NOT_NAMES and not is_member(word):
+            candidates.append(respell(word) or word)
     names = tuple(
         dict.fromkeys(
             name
@@ -303,10 +313,14 @@ def parse_question(text: str, today: dt.date) -> Question:
 
     free_form = FREE_FORM_RE.search(question) is not None
     follow_through = FOLLOW_THROUGH_RE.search(question) and "motie" not in lowered
+    # "de motie van Kops om de belofte ... in te trekken": a promise in a named motie's subject
+    # is what the motie is about, not a question about promises.
+    named_motie = INDIENER_RE.search(question)
+    before = question[: named_motie.end()] if named_motie else question
     if dossier and BRIEFING_RE.search(question):
         intent = BRIEFING
     elif any(i.startswith("TZ") for i in ids) or (
-        (COMMITMENT_RE.search(question) or follow_through) and not WHICH_MOTION_RE.search(question)
+        (COMMITMENT_RE.search(before) or follow_through) and not WHICH_MOTION_RE.search(question)
     ):
         intent = COMMITMENT
     elif LIST_RE.search(question) or (

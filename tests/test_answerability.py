@@ -202,6 +202,37 @@ def test_a_given_name_stays_only_where_the_indieners_hold_it() -> None:
         assert "Caroline" not in question.topic and "CDA" not in question.topic
 
 
+def test_a_misspelled_member_is_found_where_only_a_name_can_stand() -> None:
+    """ "het voorstel van Alkaja": the respelling is asked for the word after "voorstel van"
+    only, never for any capitalised word of the question."""
+    question = parse_question(
+        "Wat is er gebeurd met het voorstel van Alkaja over een belasting voor Miljardairs?",
+        TODAY,
+    )
+    asked: list[str] = []
+
+    def respell(name: str) -> str | None:
+        asked.append(name)
+        return "Alkaya" if name == "Alkaja" else None
+
+    known = with_known_members(question, lambda name: name == "Alkaya", respell)
+    assert known.names == ("Alkaya",) and known.intent == MOTION
+    assert asked == ["Alkaja"]
+    assert with_known_members(question, lambda name: name == "Alkaya").names == ()
+
+
+def test_a_promise_in_a_named_motions_subject_is_no_commitment_question() -> None:
+    asked = (
+        "Is de motie van Kops aangenomen om de belofte van 15 miljoen voor het fonds in te trekken?"
+    )
+    assert parse_question(asked, TODAY).intent == MOTION
+    for promise in [
+        "Welke toezeggingen deed de minister over de motie van Kops?",
+        "Is de belofte over de motie-Kops nagekomen?",
+    ]:
+        assert parse_question(promise, TODAY).intent == COMMITMENT, promise
+
+
 def test_a_member_typed_in_lower_case_is_found_after_motie() -> None:
     question = parse_question("Wat gebeurde er met de motie van podt over het pact?", TODAY)
     known = with_known_members(question, lambda name: name == "Podt")
