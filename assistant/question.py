@@ -281,10 +281,12 @@ def with_known_members(
 def as_signed(name: str, is_member: Callable[[str], bool]) -> str:
     """A name as the moties' indieners hold it: "Léon de Jong" stays whole where they hold his
     given name (it tells him from Romke de Jong); "Caroline van der Plas" becomes "van der Plas"
-    where they do not; "Omtzigt CDA" becomes "Omtzigt"."""
+    where they do not (written "Van der Plas", as a surname alone is); "Omtzigt CDA" becomes
+    "Omtzigt"."""
     given, _, surname = name.partition(" ")
     if not surname or PARTICLE_RE.fullmatch(given):
         return name
+    surname = surname[:1].upper() + surname[1:]
     return next((n for n in (name, surname, given) if is_member(n)), name)
 
 
