@@ -135,7 +135,7 @@ class MotionAnswers(BaseAnswers):
             subject = self._in_period(period, closest)
         else:
             subject = closest.standing_out(range(len(closest.ids)))
-        return subject and self._voted_version(subject, closest)
+        return None if subject is None else self._voted_version(subject, closest)
 
     def _voted_version(self, subject: str, closest: Closest) -> str:
         """The member's motie on `subject`: a motie and its gewijzigde version count as one

@@ -146,6 +146,13 @@ def members_moties(tmp_path: Path) -> tuple[Answerer, FixedEmbedder]:
     return answerer, embedder
 
 
+def chosen(answerer: Answerer, question: str) -> str | None:
+    """The motie the question is taken to mean, when only its subject's meaning chose it."""
+    doc, _, by_meaning = answerer._motion_candidates(parse_question(question, TODAY))
+    assert doc is None or by_meaning  # these stores have no passages for the words to find
+    return doc.id if doc else None
+
+
 def test_the_members_motie_whose_subject_stands_out_answers(
     members_moties: tuple[Answerer, FixedEmbedder],
 ) -> None:
@@ -164,13 +171,6 @@ def test_the_members_motie_whose_subject_stands_out_answers(
     embedder.query = [closest, closest - SUBJECT_LEAD - 0.01, 0.0]
     embedder.query += [math.sqrt(1 - sum(v * v for v in embedder.query))]
     assert chosen(answerer, question) == "kst-1-4"
-
-
-def chosen(answerer: Answerer, question: str) -> str | None:
-    """The motie the question is taken to mean, when only its subject's meaning chose it."""
-    doc, _, by_meaning = answerer._motion_candidates(parse_question(question, TODAY))
-    assert doc is None or by_meaning  # these stores have no passages for the words to find
-    return doc.id if doc else None
 
 
 def test_a_motie_chosen_by_meaning_alone_says_so(
