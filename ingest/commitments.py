@@ -89,6 +89,8 @@ _CONTINUATION_RE = re.compile(
 _NAMES_LETTER_RE = re.compile(
     r"\b(?:de|die|deze|dat)\s+(?:\w+\s+)?(?:brief|brieven|rapportage|reactie|inventarisatie)\b", _I
 )
+# It starts from the promised thing: "Daarbij", "Daarin", "In die brief".
+_IN_IT_RE = re.compile(r"^(?:Daarbij|Daarin|In\s+(?:die|deze|dat|dit)\s+\w+)\b", _I)
 _REFERS_BACK_RE = re.compile(
     r"^(?:Daarbij|Daarin|Hierin|In\s+(?:die|deze|dat|dit)\s+\w+)\b.*\b(?:zal|zullen)\b"
     # "Ook de rol van banken zal daarin aan bod komen."
@@ -121,8 +123,10 @@ WHEN_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"\b(?:was|waren|had|hadden|vorige|afgelopen|geleden|toen|kreeg|kregen)\b"
-    # the perfect tense: "Op 25 mei heb ik uw Kamer geïnformeerd" reports, it does not promise
-    r"|\b(?:heb|hebt|heeft|hebben)\b.{0,60}\bge\w+[dt]\b",
+    # the perfect tense: "Op 25 mei heb ik uw Kamer geïnformeerd" reports, it does not promise;
+    # "De commissie heeft dit verzoek op 16 februari ook gedaan."
+    r"|\b(?:heb|hebt|heeft|hebben)\b.{0,60}\b(?:ge\w+[dt]|gedaan|gegeven|genomen|gekomen"
+    r"|gezien|geschreven|gesproken|gevonden|gebleken|gehouden)\b",
     _I,
 )
 _FOLLOW_UP_WINDOW = 6  # sentences after a promise (or a detail of it) that may still spell it out
@@ -393,7 +397,8 @@ def _negated_or_elsewhere(sentence: str) -> bool:
         or _PAST_RE.search(sentence)
         or _TOPIC_SHIFT_RE.search(sentence)
         or _SAME_DEBATE_RE.search(sentence)
-        or _DISCOURSE_RE.search(sentence)
+        # "Daarbij zal ik ingaan op ...": in the promised letter, not further on in this text
+        or (_DISCOURSE_RE.search(sentence) and not _IN_IT_RE.search(sentence))
     )
 
 

@@ -421,6 +421,28 @@ def test_a_sentence_that_names_the_promised_letter_again_spells_it_out() -> None
     )
 
 
+def test_what_the_promised_letter_will_go_into_spells_it_out_and_a_report_does_not() -> None:
+    """Real sentences from tests/eval/dev/kamervragen (rows 11837 and 12919): "Daarbij zal ik
+    ingaan op ..." is about the promised letter, not about how this answer goes on; a perfect
+    tense with a date reports what was done."""
+    text = (
+        "Antwoord 1\n"
+        "Nog voor het einde van dit jaar wil ik uw Kamer informeren over de impact van de "
+        "energiecrisis op de energie-intensieve industrie. "
+        "Daarbij zal ik ingaan op het handelingsperspectief om de problemen in de "
+        "energie-intensieve industrie te adresseren. "
+        "De vaste commissie voor VWS heeft dit verzoek op 16 februari ook gedaan."
+    )
+    (promise,) = extract_commitments(written_answer(text, dt.date(2022, 10, 1)))
+    assert promise.details == (
+        "Daarbij zal ik ingaan op het handelingsperspectief om de problemen in de "
+        "energie-intensieve industrie te adresseren.",
+    )
+    # On its own, the same words are how a text goes on: no commitment.
+    alone = "Antwoord 2\nDaarbij zal ik ingaan op de vragen van het lid Kops."
+    assert extract_commitments(written_answer(alone, dt.date(2022, 10, 1))) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
