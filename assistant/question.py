@@ -142,9 +142,10 @@ _PARTICLES = r"(?:{V}an\s+(?:de[nr]?\s+|het\s+)?|{D}e[nr]?\s+|{T}e[nr]\s+|{I}n\s
 TUSSENVOEGSEL = _PARTICLES.format(V="[Vv]", D="[Dd]", T="[Tt]", I="[Ii]")
 PARTICLE_RE = re.compile(r"van|de[nr]?|te[nr]?|in|het", re.IGNORECASE)
 SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
-# With a given name when one comes first ("Caroline van der Plas", "Lilian Marijnissen"): read
-# whole, then kept only where the moties' indieners hold it (see `with_known_members`).
-MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z]))?{SURNAME}"
+# With a given name or a role when they come first ("Caroline van der Plas", "SP-leider Lilian
+# Marijnissen"): read whole, then kept only as far as the moties' indieners hold it (see
+# `with_known_members`).
+MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z])){{0,2}}{SURNAME}"
 INDIENER_RE = re.compile(
     r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
     rf"({MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*)"
@@ -280,14 +281,19 @@ def with_known_members(
 
 def as_signed(name: str, is_member: Callable[[str], bool]) -> str:
     """A name as the moties' indieners hold it: "Léon de Jong" stays whole where they hold his
-    given name (it tells him from Romke de Jong); "Caroline van der Plas" becomes "van der Plas"
-    where they do not (written "Van der Plas", as a surname alone is); "Omtzigt CDA" becomes
-    "Omtzigt"."""
-    given, _, surname = name.partition(" ")
-    if not surname or PARTICLE_RE.fullmatch(given):
-        return name
-    surname = surname[:1].upper() + surname[1:]
-    return next((n for n in (name, surname, given) if is_member(n)), name)
+    given name (it tells him from Romke de Jong); "Caroline van der Plas" becomes "Van der Plas"
+    (written as a surname alone is) and "SP-leider Lilian Marijnissen" "Marijnissen" where they
+    do not; "Omtzigt CDA" becomes "Omtzigt"."""
+    words = name.split()
+    shorter = [name]
+    for at in range(1, len(words)):
+        if PARTICLE_RE.fullmatch(words[at - 1]):
+            break  # "Van der Plas": the tussenvoegsel belongs to the surname
+        rest = " ".join(words[at:])
+        shorter.append(rest[:1].upper() + rest[1:])
+    if len(words) > 1:
+        shorter.append(words[0])
+    return next((n for n in shorter if is_member(n)), name)
 
 
 def parse_question(text: str, today: dt.date) -> Question:
