@@ -155,6 +155,7 @@ NOT_THIS_RE = re.compile(
 )
 NOT_THIS_REACH = 30  # characters before "motie van X" searched for "niet de eerdere"
 MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({MEMBER})(?:\s+en\s+({MEMBER}))?")
+PARTY_MOTIE_RE = re.compile(r"\b([\w-]+)-(?=moties?\b)motie")
 NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
 
 
@@ -364,6 +365,11 @@ def parse_question(text: str, today: dt.date) -> Question:
     topic = strip_timeframe(question, timeframe)
     for identifier in ids:
         topic = topic.replace(identifier, " ")
+    # "de BBB-motie over ...": who filed it, not what it is about
+    parties = {f.lower() for f in FRACTIES}
+    topic = PARTY_MOTIE_RE.sub(
+        lambda m: "motie" if m.group(1).lower() in parties else m.group(0), topic
+    )
     return Question(
         text=question,
         intent=intent,

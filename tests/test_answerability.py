@@ -222,6 +222,16 @@ def test_a_misspelled_member_is_found_where_only_a_name_can_stand() -> None:
     assert with_known_members(question, lambda name: name == "Alkaya").names == ()
 
 
+def test_a_partys_motie_is_searched_by_its_subject_not_by_the_party() -> None:
+    question = parse_question(
+        "Is de BBB-motie over het uitstellen van de warmtepompplicht aangenomen?", TODAY
+    )
+    assert question.intent == MOTION
+    assert "BBB" not in question.topic and "motie over het uitstellen" in question.topic
+    # A compound that is no party stays: "de stikstof-motie".
+    assert "stikstof-motie" in parse_question("Is de stikstof-motie aangenomen?", TODAY).topic
+
+
 def test_a_promise_in_a_named_motions_subject_is_no_commitment_question() -> None:
     asked = (
         "Is de motie van Kops aangenomen om de belofte van 15 miljoen voor het fonds in te trekken?"
