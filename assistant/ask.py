@@ -128,7 +128,7 @@ class Answerer(MotionAnswers, CommitmentAnswers):
             return Answer(question=text, answer=ASK_FOR_A_QUESTION, refused=True, intent=FREE)
         index = self.retriever.index
         question = with_known_members(
-            parse_question(text, self.today), index.is_indiener, index.respelled
+            parse_question(text, self.today), index.is_indiener, index.respelled, index.signed_count
         )
         question = resolve_follow_up(question, conversation)
         if filters is not None:

@@ -205,6 +205,7 @@ def find_names(text: str) -> tuple[str, ...]:
     """Member names: 'de motie van Podt', 'de motie-Podt/Rajkowski', 'de motie van Van der
     Plas', 'de leden X en Y'. A tussenvoegsel stays with its name ("Van der Plas")."""
     names: list[str] = []
+    end = len(text)
     for match in INDIENER_RE.finditer(text):
         if NOT_THIS_RE.search(text[max(0, match.start() - NOT_THIS_REACH) : match.start()]):
             continue  # "ik bedoel niet de eerdere motie van Leijten": not who is asked about
@@ -212,7 +213,11 @@ def find_names(text: str) -> tuple[str, ...]:
             name = name.strip()
             if name and name not in NOT_NAMES and name not in FRACTIES:
                 names.append(name)
-    for match in MEMBERS_RE.finditer(text):
+        # The motie asked about comes first; a later one is its subject ("de motie van Omtzigt
+        # om de motie-De Groot/Van Campen niet uit te voeren").
+        end = match.end()
+        break
+    for match in MEMBERS_RE.finditer(text, 0, end):
         names += [g for g in match.groups() if g and g not in NOT_NAMES]
     return tuple(dict.fromkeys(names))
 
@@ -222,10 +227,16 @@ def find_names(text: str) -> tuple[str, ...]:
 NAME_CANDIDATE_RE = re.compile(
     rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
 )
-# A member's name typed in lower case right after "motie van" or "motie-".
-LOWER_CASE_MEMBER_RE = re.compile(r"\bmoties?(?:-|\s+van\s+)([a-zà-ÿ][\w'-]+)")
-# Where a word can only be a member's name, misspelled or not: "het voorstel van Alkaja".
-PROPOSER_RE = re.compile(r"\b(?:moties?|voorstel(?:len)?)(?:-|\s+van\s+)([A-Z][\w'-]+)")
+# What a member proposed, named by them: "het verzoek van Pieter Omtzigt en Dassen", "het
+# voorstel van Kusu", "de oproep van PvdD-Kamerlid van raan", "de motie van van raan".
+PROPOSAL = (
+    r"\b(?:moties?|voorstel(?:len)?|verzoek|oproep)(?:-|\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?)"
+)
+PROPOSER_RE = re.compile(rf"{PROPOSAL}({MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*)")
+_LOWER_PARTICLES = r"(?:van\s+(?:de[nr]?\s+|het\s+)?|de[nr]?\s+|te[nr]\s+|in\s+'t\s+)"
+LOWER_CASE_MEMBER_RE = re.compile(
+    rf"{PROPOSAL}(?:[\w-]*[Kk]amerlid\s+)?({_LOWER_PARTICLES}?[a-zà-ÿ][\w'-]+)"
+)
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
@@ -235,56 +246,89 @@ def with_known_members(
     question: Question,
     is_member: Callable[[str], bool],
     respell: Callable[[str], str | None] = lambda name: None,
+    moties: Callable[[str], int] | None = None,
 ) -> Question:
-    """Names the pattern missed ("Van der Plas heeft in december een motie ingediend ...")
-    that `is_member` knows as an indiener of moties; a free question about what became of a
-    member's proposal is then a motie question. Names the pattern found are written as the
-    indieners hold them (`as_signed`)."""
-    if question.names:
-        signed = {name: as_signed(name, is_member) for name in question.names}
-        topic = question.topic
-        for name, kept in signed.items():
-            # The words left out are no subject to search for.
-            topic = re.sub(rf"\b{re.escape(name)}\b", kept, topic, flags=re.IGNORECASE)
-        return replace(question, names=tuple(dict.fromkeys(signed.values())), topic=topic)
-    if question.ids:
+    """The question's member names as the moties' indieners hold them (`as_signed`), with those
+    the pattern missed that `is_member` knows: a proposal named by its proposer ("het verzoek
+    van Pieter Omtzigt en Dassen", "het voorstel van Kusu", one letter off: `respell`), a
+    co-signer ("die Lilian Marijnisen mede indiende"), a name in lower case ("de motie van van
+    raan"), or else a name anywhere ("Van der Plas heeft in december een motie ingediend ...").
+    A free question about a member's proposal is then a motie question."""
+    if question.ids and not question.names:
         return question
-    fracties = {f.lower() for f in FRACTIES}
-    candidates = NAME_CANDIDATE_RE.findall(question.text)
-    # typed in lower case: "de motie van kops"
-    candidates += [w.capitalize() for w in LOWER_CASE_MEMBER_RE.findall(question.text)]
-    # one letter off where only a name can stand: "het voorstel van Alkaja" (Alkaya)
-    for word in PROPOSER_RE.findall(question.text):
-        if word not in NOT_NAMES and not is_member(word):
-            candidates.append(respell(word) or word)
-    names = tuple(
-        dict.fromkeys(
-            name
-            for name in candidates
+    written = {name: as_signed(name, is_member, moties) for name in question.names}
+    proposed: dict[str, str] = {}
+    for name in proposer_names(question.text):
+        kept = as_signed(name, is_member, moties)
+        if not is_member(kept):
+            kept = respell(kept.rpartition(" ")[2]) or kept  # "Kusu", "Marijnisen"
+        if name not in written and kept not in NOT_NAMES and is_member(kept):
+            proposed[name] = kept
+    found = {**written, **proposed}
+    if not found:
+        fracties = {f.lower() for f in FRACTIES}
+        found = {
+            name: name
+            for name in NAME_CANDIDATE_RE.findall(question.text)
             if len(name) > 2
             and name not in NOT_NAMES
             and name.lower() not in fracties
             and is_member(name)
-        )
-    )
-    if not names:
+        }
+    if not found:
         return question
-    question = replace(question, names=names)
-    if (
-        question.intent == FREE
-        and not question.filters.types
-        and question.aspects & MOTION_BY_MEMBER_ASPECTS
+    topic = question.topic
+    for name, kept in found.items():
+        # The words left out are no subject to search for.
+        topic = re.sub(rf"\b{re.escape(name)}\b", kept, topic, flags=re.IGNORECASE)
+    question = replace(question, names=tuple(dict.fromkeys(found.values())), topic=topic)
+    # A type word in a proposal's subject ("om met een brief te komen") is what it asks for.
+    if question.intent == FREE and (
+        proposed or (not question.filters.types and question.aspects & MOTION_BY_MEMBER_ASPECTS)
     ):
         filters = replace(question.filters, types=(MOTIE, GEWIJZIGDE_MOTIE))
         question = replace(question, intent=MOTION, filters=filters)
     return question
 
 
-def as_signed(name: str, is_member: Callable[[str], bool]) -> str:
+def proposer_names(text: str) -> list[str]:
+    """The names where only a member's name can stand: after the first "het voorstel van",
+    "het verzoek van", "de oproep van" or "de motie van" (also in lower case: a later one is
+    the subject, "om de motie-De Groot niet uit te voeren"), and in "die X mede indiende"."""
+    found = [m for m in (PROPOSER_RE.search(text), LOWER_CASE_MEMBER_RE.search(text)) if m]
+    start = min((m.start() for m in found), default=0)
+    names: list[str] = []
+    for match in found:
+        if match.start() > start:
+            continue
+        if match.re is PROPOSER_RE:
+            names += re.split(r"\s*/\s*|\s+en\s+", match.group(1))
+        else:  # "de oproep van PvdD-Kamerlid van raan"
+            names.append(titled(match.group(1)))
+    for clause in SIGNER_CLAUSE_RE.finditer(text):
+        names += [m.group(0) for m in re.finditer(MEMBER, clause.group(0))]
+    return list(dict.fromkeys(names))
+
+
+def titled(name: str) -> str:
+    """ "van raan" -> "Van Raan", as a surname alone is written."""
+    return " ".join(w if w in ("'t",) else w[:1].upper() + w[1:] for w in name.split())
+
+
+# A given name is kept with the surname when the moties that hold both are at least this share
+# of those that hold the surname: "Léon de Jong" (85 of the 165 "De Jong" moties), not "Pieter
+# Omtzigt" (2 of 323: the indieners seldom give his first name).
+GIVEN_NAME_SHARE = 0.25
+
+
+def as_signed(
+    name: str, is_member: Callable[[str], bool], moties: Callable[[str], int] | None = None
+) -> str:
     """A name as the moties' indieners hold it: "Léon de Jong" stays whole where they hold his
-    given name (it tells him from Romke de Jong); "Caroline van der Plas" becomes "Van der Plas"
-    (written as a surname alone is) and "SP-leider Lilian Marijnissen" "Marijnissen" where they
-    do not; "Omtzigt CDA" becomes "Omtzigt"."""
+    given name often enough (`moties`: how many moties a name signed; GIVEN_NAME_SHARE), as it
+    tells him from Romke de Jong; "Caroline van der Plas" becomes "Van der Plas" (written as a
+    surname alone is) and "SP-leider Lilian Marijnissen" "Marijnissen" where they do not;
+    "Omtzigt CDA" becomes "Omtzigt"."""
     words = name.split()
     shorter = [name]
     for at in range(1, len(words)):
@@ -292,9 +336,15 @@ def as_signed(name: str, is_member: Callable[[str], bool]) -> str:
             break  # "Van der Plas": the tussenvoegsel belongs to the surname
         rest = " ".join(words[at:])
         shorter.append(rest[:1].upper() + rest[1:])
-    if len(words) > 1:
-        shorter.append(words[0])
-    return next((n for n in shorter if is_member(n)), name)
+    known = [n for n in shorter if is_member(n)]
+    if not known:
+        first = words[0]
+        return first if len(words) > 1 and is_member(first) and first not in NOT_NAMES else name
+    if moties is None or len(known) == 1:
+        return known[0]
+    counts = {n: moties(n) for n in known}
+    most = max(counts.values())
+    return next(n for n in known if counts[n] >= GIVEN_NAME_SHARE * most)
 
 
 def parse_question(text: str, today: dt.date) -> Question:

@@ -201,6 +201,10 @@ class ChunkIndex:
         words = [w for name in names for w in signer_words(name)]
         return tuple(self.lexical.records.signed_by(words))
 
+    def signed_count(self, name: str) -> int:
+        """How many moties (any period) hold every word of `name` among their indieners."""
+        return len(self.doc_ids_signed_by([name]))
+
     def respelled(self, name: str) -> str | None:
         """The member a misspelled surname most likely means ("Koekoek" -> "Koekkoek"): a
         signer one letter off (added, left out, changed or swapped) who signed at least

@@ -19,6 +19,7 @@ from assistant.question import (
     COMMITMENT,
     FREE,
     MOTION,
+    as_signed,
     find_names,
     parse_question,
     with_known_members,
@@ -220,6 +221,37 @@ def test_a_misspelled_member_is_found_where_only_a_name_can_stand() -> None:
     assert known.names == ("Alkaya",) and known.intent == MOTION
     assert asked == ["Alkaja"]
     assert with_known_members(question, lambda name: name == "Alkaya").names == ()
+
+
+def test_proposals_named_by_their_proposers_in_the_users_own_words() -> None:
+    """Found on the blind DEV set desc5: a request, a call, a co-signer, a name in lower case
+    or one letter off, a first name the indieners seldom give."""
+    moties = {"Omtzigt": 323, "Pieter Omtzigt": 2, "Pieter": 2, "Dassen": 60, "Van Raan": 200}
+    moties |= {"Marijnissen": 57, "Van Campen": 40}
+    members = moties.__contains__
+    respell = {"Marijnisen": "Marijnissen"}.get
+
+    def names(asked: str) -> tuple[str, ...]:
+        question = parse_question(asked, TODAY)
+        known = with_known_members(question, members, respell, moties.__getitem__)
+        assert known.intent == MOTION, asked
+        return known.names
+
+    assert names(
+        "Hoe liep het verzoek van Pieter Omtzigt en Dassen af om voor 7 november met een brief "
+        "te komen?"
+    ) == ("Omtzigt", "Dassen")
+    assert names("Is de oproep van PvdD-Kamerlid van raan aangenomen?") == ("Van Raan",)
+    assert names("Is de motie van van raan over vliegen aangenomen?") == ("Van Raan",)
+    assert names(
+        "Wat is er gebeurd met de motie die Lilian Marijnisen mede indiende om de bezuiniging "
+        "op de jeugdzorg van tafel te halen?"
+    ) == ("Marijnissen",)
+    # The motie asked about comes first; the one it is about is its subject.
+    assert names(
+        "Is de motie van Omtzigt aangenomen om de motie-De Groot/Van Campen niet uit te voeren?"
+    ) == ("Omtzigt",)
+    assert as_signed("Van Campen", members, moties.__getitem__) == "Van Campen"
 
 
 def test_a_partys_motie_is_searched_by_its_subject_not_by_the_party() -> None:
