@@ -283,8 +283,12 @@ def with_known_members(
         topic = re.sub(rf"\b{re.escape(name)}\b", kept, topic, flags=re.IGNORECASE)
     question = replace(question, names=tuple(dict.fromkeys(found.values())), topic=topic)
     # A type word in a proposal's subject ("om met een brief te komen") is what it asks for.
-    if question.intent == FREE and (
-        proposed or (not question.filters.types and question.aspects & MOTION_BY_MEMBER_ASPECTS)
+    if (
+        question.intent == FREE
+        and not written  # "motie-X" written out: the question already chose free text
+        and (
+            proposed or (not question.filters.types and question.aspects & MOTION_BY_MEMBER_ASPECTS)
+        )
     ):
         filters = replace(question.filters, types=(MOTIE, GEWIJZIGDE_MOTIE))
         question = replace(question, intent=MOTION, filters=filters)
@@ -339,7 +343,8 @@ def as_signed(
     known = [n for n in shorter if is_member(n)]
     if not known:
         first = words[0]
-        return first if len(words) > 1 and is_member(first) and first not in NOT_NAMES else name
+        keep = len(words) > 1 and not PARTICLE_RE.fullmatch(first) and first not in NOT_NAMES
+        return first if keep and is_member(first) else name
     if moties is None or len(known) == 1:
         return known[0]
     counts = {n: moties(n) for n in known}

@@ -252,6 +252,13 @@ def test_proposals_named_by_their_proposers_in_the_users_own_words() -> None:
         "Is de motie van Omtzigt aangenomen om de motie-De Groot/Van Campen niet uit te voeren?"
     ) == ("Omtzigt",)
     assert as_signed("Van Campen", members, moties.__getitem__) == "Van Campen"
+    # A party is no proposer, and a free question about a motie written out stays free.
+    party = parse_question("Welke moties van de PVV zijn in september 2022 verworpen?", TODAY)
+    assert with_known_members(party, lambda name: name.lower() == "de").names == ()
+    free = parse_question(
+        "Met welke organisaties is gesproken ter uitvoering van de motie-Simons c.s.?", TODAY
+    )
+    assert with_known_members(free, members, respell, moties.get).intent == FREE
 
 
 def test_a_partys_motie_is_searched_by_its_subject_not_by_the_party() -> None:
