@@ -259,10 +259,12 @@ def with_known_members(
     written = {name: as_signed(name, is_member, moties) for name in question.names}
     proposed: dict[str, str] = {}
     for name in proposer_names(question.text):
+        if name in written:
+            continue
         kept = as_signed(name, is_member, moties)
         if not is_member(kept):
             kept = respell(kept.rpartition(" ")[2]) or kept  # "Kusu", "Marijnisen"
-        if name not in written and kept not in NOT_NAMES and is_member(kept):
+        if kept not in NOT_NAMES and is_member(kept):
             proposed[name] = kept
     found = {**written, **proposed}
     if not found:
