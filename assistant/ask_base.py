@@ -456,7 +456,10 @@ GENERIC_WORDS = (
     # wanting and seeing something done frame the question ("wilden ... uitgevoerd zien")
     "wil wilde wilden willen zien eerdere eerder "
     # agreeing to a motie is its outcome: "heeft de Kamer ingestemd met de motie"
-    "ingestemd instemde instemden instemming"
+    "ingestemd instemde instemden instemming "
+    # the motie named as a proposal, and who filed it: "wie dienden samen met X de motie in",
+    # "wat is er terechtgekomen van het verzoek van X om ..."
+    "diende dienden indiende indienden samen terechtgekomen voorstel verzoek oproep"
 ).split()
 
 

@@ -347,6 +347,10 @@ class MotionAnswers(BaseAnswers):
                 lines.append("De indieners staan niet in de geïndexeerde bronnen.")
         if everything or aspects & {"outcome", "votes"}:
             lines += self._outcome_lines(doc, aspects, cite)
+        elif "fulfilment" in aspects or (question is not None and not question.ids):
+            # Whether it was adopted says what carrying it out means, and it confirms which
+            # motie a description found.
+            lines += self._outcome_lines(doc, aspects, cite)[:1]
         if everything or "appreciatie" in aspects:
             if motion.kabinetsappreciatie:
                 lines.append(

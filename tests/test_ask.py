@@ -119,6 +119,22 @@ def test_motion_by_members_named_with_their_given_names(answerer: Answerer) -> N
     assert [c.id for c in answer.citations][0] == "kst-32317-913"
 
 
+def test_a_described_motie_states_its_outcome_whatever_else_is_asked(answerer: Answerer) -> None:
+    """The outcome confirms which motie a description found, and says what carrying it out
+    means; only the outcome, not the votes, when they were not asked for."""
+    for asked in [
+        "Wie dienden samen met Podt de motie over het migratiepact in?",
+        "Is de motie van Podt en Rajkowski over het migratiepact uitgevoerd?",
+    ]:
+        answer = answerer.ask(asked)
+        assert "kst-32317-913" in cited(answer)
+        # In these fixtures the vote is not known, and the answer says so.
+        assert "De stemmingsuitslag staat niet in de geïndexeerde bronnen." in answer.answer, asked
+        assert "Voor stemden" not in answer.answer
+    by_number = answerer.ask("Wie diende motie kst-32317-913 in?")
+    assert "stemmingsuitslag" not in by_number.answer
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused
