@@ -350,7 +350,7 @@ class MotionAnswers(BaseAnswers):
         elif "fulfilment" in aspects or (question is not None and not question.ids):
             # Whether it was adopted says what carrying it out means, and it confirms which
             # motie a description found.
-            lines += self._outcome_lines(doc, aspects, cite)[:1]
+            lines.append(self._outcome_line(doc, cite))
         if everything or "appreciatie" in aspects:
             if motion.kabinetsappreciatie:
                 lines.append(
@@ -438,14 +438,17 @@ class MotionAnswers(BaseAnswers):
             aim = aim or stems
         return picked
 
+    def _outcome_line(self, doc: Document, cite: Citations) -> str:
+        motion = doc.motion
+        assert motion is not None
+        if motion.outcome == ONBEKEND:
+            return "De stemmingsuitslag staat niet in de geïndexeerde bronnen."
+        return f"De motie is {motion.outcome} {cite.cite_field(doc, 'BesluitSoort:')}."
+
     def _outcome_lines(self, doc: Document, aspects: frozenset[str], cite: Citations) -> list[str]:
         motion = doc.motion
         assert motion is not None
-        lines: list[str] = []
-        if motion.outcome == ONBEKEND:
-            lines.append("De stemmingsuitslag staat niet in de geïndexeerde bronnen.")
-        else:
-            lines.append(f"De motie is {motion.outcome} {cite.cite_field(doc, 'BesluitSoort:')}.")
+        lines = [self._outcome_line(doc, cite)]
         if motion.votes:
             totals = motion.totals()
             how = " (hoofdelijke stemming, per lid geteld)" if motion.hoofdelijk else ""

@@ -122,6 +122,14 @@ def test_motion_by_members_named_with_their_given_names(answerer: Answerer) -> N
 def test_a_described_motie_states_its_outcome_whatever_else_is_asked(answerer: Answerer) -> None:
     """The outcome confirms which motie a description found, and says what carrying it out
     means; only the outcome, not the votes, when they were not asked for."""
+    voted = answerer.ask(
+        "Wie dienden samen met Simons de motie in om uitgeprocedeerde asielzoekers niet "
+        "strafrechtelijk te detineren?"
+    )
+    assert "2022Z00782" in cited(voted)
+    assert "De motie is aangenomen" in voted.answer or "De motie is verworpen" in voted.answer
+    assert "Voor stemden" not in voted.answer
+    assert_well_cited(voted, answerer)  # no citation left over from the votes not shown
     for asked in [
         "Wie dienden samen met Podt de motie over het migratiepact in?",
         "Is de motie van Podt en Rajkowski over het migratiepact uitgevoerd?",
@@ -131,6 +139,7 @@ def test_a_described_motie_states_its_outcome_whatever_else_is_asked(answerer: A
         # In these fixtures the vote is not known, and the answer says so.
         assert "De stemmingsuitslag staat niet in de geïndexeerde bronnen." in answer.answer, asked
         assert "Voor stemden" not in answer.answer
+        assert_well_cited(answer, answerer)
     by_number = answerer.ask("Wie diende motie kst-32317-913 in?")
     assert "stemmingsuitslag" not in by_number.answer
 
