@@ -65,6 +65,7 @@ FRACTIES = (
     "Groep Van Haga",
     "Fractie Den Haan",
 )
+FRACTIE_NAMES = frozenset(f.lower() for f in FRACTIES)
 FRACTIE_ALIASES = {
     "partij voor de dieren": "PvdD",
     "forum voor democratie": "FVD",
@@ -146,10 +147,10 @@ SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
 # Marijnissen"): read whole, then kept only as far as the moties' indieners hold it (see
 # `with_known_members`).
 MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z])){{0,2}}{SURNAME}"
-INDIENER_RE = re.compile(
-    r"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?"
-    rf"({MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*)"
-)
+# "Podt/Rajkowski", "Omtzigt en Dassen": split by NAME_SEPARATOR_RE.
+MEMBER_LIST = rf"{MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*"
+NAME_SEPARATOR_RE = re.compile(r"\s*/\s*|\s+en\s+")
+INDIENER_RE = re.compile(rf"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?({MEMBER_LIST})")
 NOT_THIS_RE = re.compile(
     r"\b(?:niet|geen)\b(?:\s+(?:de|het|die|die\s+andere))?(?:\s+\w+)?\s*$", re.I
 )
@@ -209,7 +210,7 @@ def find_names(text: str) -> tuple[str, ...]:
     for match in INDIENER_RE.finditer(text):
         if NOT_THIS_RE.search(text[max(0, match.start() - NOT_THIS_REACH) : match.start()]):
             continue  # "ik bedoel niet de eerdere motie van Leijten": not who is asked about
-        for name in re.split(r"\s*/\s*|\s+en\s+", match.group(1)):
+        for name in NAME_SEPARATOR_RE.split(match.group(1)):
             name = name.strip()
             if name and name not in NOT_NAMES and name not in FRACTIES:
                 names.append(name)
@@ -232,10 +233,10 @@ NAME_CANDIDATE_RE = re.compile(
 PROPOSAL = (
     r"\b(?:moties?|voorstel(?:len)?|verzoek|oproep)(?:-|\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?)"
 )
-PROPOSER_RE = re.compile(rf"{PROPOSAL}({MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*)")
-_LOWER_PARTICLES = r"(?:van\s+(?:de[nr]?\s+|het\s+)?|de[nr]?\s+|te[nr]\s+|in\s+'t\s+)"
+PROPOSER_RE = re.compile(rf"{PROPOSAL}({MEMBER_LIST})")
 LOWER_CASE_MEMBER_RE = re.compile(
-    rf"{PROPOSAL}(?:[\w-]*[Kk]amerlid\s+)?({_LOWER_PARTICLES}?[a-zà-ÿ][\w'-]+)"
+    rf"{PROPOSAL}(?:[\w-]*[Kk]amerlid\s+)?"
+    rf"({_PARTICLES.format(V='v', D='d', T='t', I='i')}?[a-zà-ÿ][\w'-]+)"
 )
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
@@ -268,13 +269,12 @@ def with_known_members(
             proposed[name] = kept
     found = {**written, **proposed}
     if not found:
-        fracties = {f.lower() for f in FRACTIES}
         found = {
             name: name
             for name in NAME_CANDIDATE_RE.findall(question.text)
             if len(name) > 2
             and name not in NOT_NAMES
-            and name.lower() not in fracties
+            and name.lower() not in FRACTIE_NAMES
             and is_member(name)
         }
     if not found:
@@ -308,7 +308,7 @@ def proposer_names(text: str) -> list[str]:
         if match.start() > start:
             continue
         if match.re is PROPOSER_RE:
-            names += re.split(r"\s*/\s*|\s+en\s+", match.group(1))
+            names += NAME_SEPARATOR_RE.split(match.group(1))
         else:  # "de oproep van PvdD-Kamerlid van raan"
             names.append(titled(match.group(1)))
     for clause in SIGNER_CLAUSE_RE.finditer(text):
@@ -423,9 +423,8 @@ def parse_question(text: str, today: dt.date) -> Question:
     for identifier in ids:
         topic = topic.replace(identifier, " ")
     # "de BBB-motie over ...": who filed it, not what it is about
-    parties = {f.lower() for f in FRACTIES}
     topic = PARTY_MOTIE_RE.sub(
-        lambda m: "motie" if m.group(1).lower() in parties else m.group(0), topic
+        lambda m: "motie" if m.group(1).lower() in FRACTIE_NAMES else m.group(0), topic
     )
     return Question(
         text=question,
