@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,7 +23,7 @@ from assistant.ask_base import (
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.question import FRACTIES, NOT_NAMES, Question
-from assistant.records import RecordFilter
+from assistant.records import RecordFilter, motion_subject
 from assistant.retrieve import Filters, Passage
 from assistant.timeframe import FULL_MONTHS, Timeframe
 
@@ -31,6 +31,7 @@ LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
 NEARBY_MOTIONS = 3  # moties named when none answers: the closest, and two more
 NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the closest
+ALIKE_NAMED = 2  # a member's other moties named that fit a description as well as the answer
 # A named member's motie whose subject, compared in meaning with the question's own words for it,
 # stands out from all their others answers even when it shares few words: it is this close, and
 # this much closer than the member's next motie on another subject (calibrated on the dev
@@ -42,6 +43,9 @@ SUBJECT_LEAD = 0.085
 # to each other: when both stand out, the period the question names tells them apart ("de
 # motie van Akerboom uit mei 2023 om een uiterste datum ...").
 SUBJECT_TWIN = 0.85
+# A member's motie that the words accept only as a paraphrase must come first in meaning among
+# their moties, or this close to the first (DEV: three neighbours refused, one motie lost).
+PARAPHRASE_MEANING_GAP = 0.005
 # Framing around the subject in "de motie die Arib mede ondertekende om ...".
 SUBJECT_FRAMING_RE = re.compile(
     r"^(?:(?:c\.s\.|(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
@@ -52,20 +56,16 @@ MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "ful
 
 
 class MotionAnswers(BaseAnswers):
-    def _motion_candidates(
-        self, question: Question
-    ) -> tuple[Document | None, tuple[Passage, ...], bool]:
+    def _motion_candidates(self, question: Question) -> Candidates:
         """The motie the question names: by number, or by indiener and subject. A member named
         in the question narrows the search to every motie they signed (any period), ranked by
-        subject. Returns (the motie, (), whether only its subject's meaning chose it) when one
-        answers, else (None, the closest moties that do not cover the question's subject,
-        closest first, False)."""
+        subject."""
         for identifier in question.ids:
             doc = self.store.get_document(identifier)
             if doc is not None:
-                return doc, (), False
+                return Candidates(doc)
         if question.ids:
-            return None, (), False
+            return Candidates(None)
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
         index = self.retriever.index
         signed = index.doc_ids_signed_by(question.names) if question.names else ()
@@ -92,7 +92,7 @@ class MotionAnswers(BaseAnswers):
         closest: tuple[Passage, ...] = ()
         ranked: list[Closest | None] = []  # the member's moties by subject, once needed
         for search in searches:
-            best, near = self._best_motion(question, search, bool(signed))
+            best, near, alike = self._best_motion(question, search, bool(signed))
             by_meaning = False
             if best is None and signed:
                 # Compared among all the member's moties (as calibrated: in one month's few,
@@ -102,9 +102,9 @@ class MotionAnswers(BaseAnswers):
                 best = self._standing_out(ranked[0], period)
                 by_meaning = best is not None
             if best is not None:
-                return self.store.get_document(best), (), by_meaning
+                return Candidates(self.store.get_document(best), by_meaning=by_meaning, alike=alike)
             closest = closest or near
-        return None, closest, False
+        return Candidates(None, closest)
 
     def _closest(self, question: Question, filters: Filters) -> Closest | None:
         """The member's moties (of those `filters` allow) ranked by how close their subject comes
@@ -165,11 +165,11 @@ class MotionAnswers(BaseAnswers):
 
     def _best_motion(
         self, question: Question, filters: Filters, by_member: bool
-    ) -> tuple[str | None, tuple[Passage, ...]]:
-        """(the id of the motie that answers, ()), or (None, the closest ones). `by_member`: the
-        search is narrowed to the moties the named members signed; the question's words may then be
-        the user's own for one of them ("notoire hardrijders"), not a subject the index
-        lacks."""
+    ) -> tuple[str | None, tuple[Passage, ...], tuple[str, ...]]:
+        """(the id of the motie that answers, (), the ids of the named member's other moties that
+        cover as much of the subject), or (None, the closest ones, ()). `by_member`: the search is
+        narrowed to the moties the named members signed; the question's words may then be the
+        user's own for one of them ("notoire hardrijders"), not a subject the index lacks."""
         passages = self.retriever.search(question.topic or question.text, filters, k=20)
         if question.names and not by_member:
             # Not an indiener of any motie: the names must stand in the motie's header.
@@ -191,13 +191,24 @@ class MotionAnswers(BaseAnswers):
         answering = [
             (coverage, p)
             for rank, (coverage, p) in enumerate(scored)
-            if judge.answers(coverage, p.dense, paraphrase=by_member and rank == 0)
+            if judge.answers(coverage, p.dense)
+            or (
+                by_member
+                and rank == 0
+                and judge.answers(coverage, p.dense, paraphrase=True)
+                and self._closest_in_meaning(question, filters, p.doc_id)
+            )
         ]
         if answering:
-            # Most of the subject first; the fused ranking breaks ties.
-            return max(answering, key=lambda item: round(item[0].share, 2))[1].doc_id, ()
+            # Most of the subject first; the fused ranking breaks ties. A member's other moties
+            # that cover as much are named with the answer: "de motie van X over warmtepompen"
+            # may mean either of two.
+            most = max(round(coverage.share, 2) for coverage, _ in answering)
+            tied = [p.doc_id for c, p in answering if round(c.share, 2) == most]
+            tied = list(dict.fromkeys(tied))
+            return tied[0], (), tuple(tied[1:]) if question.names else ()
         if not scored:
-            return None, ()
+            return None, (), ()
         # Most of the subject first, then, in the search's order, others that share some of
         # it and come about as close in meaning.
         first = max(scored, key=lambda item: item[0].share)[1]
@@ -208,10 +219,25 @@ class MotionAnswers(BaseAnswers):
             and c.share > 0
             and (p.dense or 0.0) >= (first.dense or 0.0) - NEARBY_DENSE_GAP
         ]
-        return None, (first, *others[: NEARBY_MOTIONS - 1])
+        return None, (first, *others[: NEARBY_MOTIONS - 1]), ()
+
+    def _closest_in_meaning(self, question: Question, filters: Filters, doc_id: str) -> bool:
+        """Whether no motie of the member (of those `filters` allow) on another subject comes
+        closer in meaning to the question's subject than `doc_id` (PARAPHRASE_MEANING_GAP): a
+        paraphrase shares few words, and a neighbouring motie shares as many."""
+        closest = self._closest(question, filters)
+        if closest is None or doc_id not in closest.subjects:
+            return True
+        mine = closest.ids.index(doc_id)
+        top = closest.order[0]
+        if closest.subjects[closest.ids[top]] == closest.subjects[doc_id]:
+            return True
+        gap = float(closest.similarity[top] - closest.similarity[mine])
+        return gap <= PARAPHRASE_MEANING_GAP
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
-        doc, closest, by_meaning = self._motion_candidates(question)
+        found = self._motion_candidates(question)
+        doc, closest, by_meaning = found.doc, found.closest, found.by_meaning
         if doc is None and question.ids:
             return self._mentioned_only(question)
         if doc is None and question.names and closest:
@@ -241,10 +267,39 @@ class MotionAnswers(BaseAnswers):
                 f"Herkend aan de betekenis, niet aan de woorden: deze motie van {who} ligt het "
                 "dichtst bij uw omschrijving (controleer of het de bedoelde is).",
             )
+        lines += self._alike_lines(doc, found.alike, question, cite)
         answer = Answer(
             question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
         )
         return answer, (doc.id,)
+
+    def _alike_lines(
+        self, doc: Document, alike: tuple[str, ...], question: Question, cite: Citations
+    ) -> list[str]:
+        """The member's other moties that fit the description as well as the one answered
+        (ALIKE_NAMED at most; a motie and its gewijzigde version are one), by title, number
+        and date only: their outcome is not what was asked, and the user picks."""
+        subject = motion_subject(doc.title).lower()
+        others = [
+            other
+            for other_id in alike
+            if (other := self.store.get_document(other_id)) is not None
+            and motion_subject(other.title).lower() != subject
+        ][:ALIKE_NAMED]
+        if not others:
+            return []
+        listed = "; ".join(
+            f"{o.title} ({o.id}"
+            + (f", {dutch_date(o.date)}" if o.date else "")
+            + f") {cite.cite_field(o, 'Onderwerp:')}"
+            for o in others
+        )
+        who = " en ".join(question.names)
+        what = "Ook deze motie van {} past" if len(others) == 1 else "Ook deze moties van {} passen"
+        return [
+            f"{what.format(who)} bij uw omschrijving: {listed}. Noem het nummer of de maand als "
+            "u een andere bedoelt."
+        ]
 
     def _free_or_motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         """A free question whose best source is a motie ("Welke Kamerleden wilden dat de
@@ -635,6 +690,18 @@ MOMENT_RE = re.compile(
 # A number or year a question names ("per 1 januari 2025", "1.200 banen"): single digits
 # ("1 januari") are too common in clauses to point at one.
 QUESTION_NUMBER_RE = re.compile(r"\b\d{2,}(?:[.,]\d+)*\b")
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What the search for a named motie found: the motie (None when none answers), the
+    closest moties when none does (closest first), whether only its subject's meaning chose
+    it, and the member's other moties that fit the description as well."""
+
+    doc: Document | None
+    closest: tuple[Passage, ...] = ()
+    by_meaning: bool = False
+    alike: tuple[str, ...] = ()
 
 
 class Closest:

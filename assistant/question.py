@@ -325,6 +325,7 @@ def titled(name: str) -> str:
 # of those that hold the surname: "Léon de Jong" (85 of the 165 "De Jong" moties), not "Pieter
 # Omtzigt" (2 of 323: the indieners seldom give his first name).
 GIVEN_NAME_SHARE = 0.25
+GIVEN_NAME_OWN = 0.5  # ... and at least this share of the moties that hold the given name
 
 
 def as_signed(
@@ -351,7 +352,13 @@ def as_signed(
         return known[0]
     counts = {n: moties(n) for n in known}
     most = max(counts.values())
-    return next(n for n in known if counts[n] >= GIVEN_NAME_SHARE * most)
+    for n in known[:-1]:
+        # "Paul van Meenen": Paul is a member too, whose moties Van Meenen often co-signed;
+        # a given name mostly signs with the surname after it.
+        given = n.split()[0]
+        if counts[n] >= GIVEN_NAME_SHARE * most and counts[n] >= GIVEN_NAME_OWN * moties(given):
+            return n
+    return known[-1]
 
 
 def parse_question(text: str, today: dt.date) -> Question:

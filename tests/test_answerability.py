@@ -204,6 +204,25 @@ def test_a_given_name_stays_only_where_the_indieners_hold_it() -> None:
         assert not {"Caroline", "CDA", "Lilian", "SP-leider"} & set(question.topic.split())
 
 
+def test_a_given_name_that_is_a_members_surname_is_dropped() -> None:
+    """Found on the blind DEV set desc7: "Paul van Meenen" is no signer of the moties that hold
+    both "Paul" and "Van Meenen" (those are Paul's, co-signed by Van Meenen); "Léon" signs
+    nearly only as Léon de Jong."""
+    moties = {"Van Meenen": 42, "Paul van Meenen": 12, "Paul": 46}
+    moties |= {"De Jong": 165, "Léon de Jong": 85, "Léon": 86}
+    members = moties.__contains__
+    assert as_signed("Paul van Meenen", members, moties.__getitem__) == "Van Meenen"
+    assert as_signed("Léon de Jong", members, moties.__getitem__) == "Léon de Jong"
+    question = parse_question(
+        "Is de motie van D66'er Paul van Meenen aangenomen om de drempels voor chauffeurs weg "
+        "te nemen?",
+        TODAY,
+    )
+    known = with_known_members(question, members, moties=moties.__getitem__)
+    assert known.names == ("Van Meenen",)
+    assert "Paul" not in known.topic.split()
+
+
 def test_a_misspelled_member_is_found_where_only_a_name_can_stand() -> None:
     """ "het voorstel van Alkaja": the respelling is asked for the word after "voorstel van"
     only, never for any capitalised word of the question."""

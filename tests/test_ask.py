@@ -144,6 +144,56 @@ def test_a_described_motie_states_its_outcome_whatever_else_is_asked(answerer: A
     assert "stemmingsuitslag" not in by_number.answer
 
 
+def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> None:
+    """Two moties of Podt on the migratiepact: the answer gives the one the search ranks first
+    and names the other by title, number and date (not its outcome), so the user can pick."""
+    original = Path(__file__).parent / "fixtures" / "odata" / "zaken"
+    text = (original / "126e26e2-9937-4f52-bbf0-965d8155be95.json").read_text(encoding="utf-8")
+    for old, new in [
+        ("kst-32317-913", "kst-32317-914"),
+        ("2024Z20830", "2024Z20831"),
+        ("2024D49163", "2024D49164"),
+        ('"Volgnummer": 913', '"Volgnummer": 914'),
+        (
+            "periodiek informeren over de voortgang van de implementatie",
+            "jaarlijks informeren over de kosten van de uitvoering",
+        ),
+    ]:
+        assert old in text, old
+        text = text.replace(old, new)
+    # Its own Zaak, Document and version: every UUID of the record turned around at the end.
+    text = re.sub(
+        r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-)([0-9a-f]{12})",
+        lambda m: m.group(1) + m.group(2)[::-1],
+        text,
+    )
+    twin = json.loads(text)
+    folder = tmp_path / "zaken"
+    folder.mkdir()
+    (folder / "twin.json").write_text(json.dumps(twin), encoding="utf-8")
+    settings = Settings(store=tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run([original, folder])
+    services = build_services(SETTINGS(settings.store), embedder=HashEmbedder(), today=TODAY)
+
+    answer = services.answerer.ask("Is de motie van Podt over het migratiepact aangenomen?")
+    assert not answer.refused
+    answered, other = (
+        answer.citations[0].id,
+        ({"kst-32317-913", "kst-32317-914"} - {answer.citations[0].id}).pop(),
+    )
+    assert "Ook deze motie van Podt past bij uw omschrijving: " in answer.answer
+    assert f"({other}, 11 december 2024)" in answer.answer
+    assert other in cited(answer) and answered in cited(answer)
+    assert answer.answer.count("De motie is") + answer.answer.count("stemmingsuitslag") == 1
+    assert_well_cited(answer, services.answerer)
+    # Named by its own words, the motie is found alone.
+    alone = services.answerer.ask(
+        "Is de motie van Podt over de kosten van de uitvoering van het migratiepact aangenomen?"
+    )
+    assert alone.citations[0].id == "kst-32317-914"
+    assert "past bij uw omschrijving" not in alone.answer
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused

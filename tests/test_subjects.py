@@ -11,13 +11,20 @@ from pathlib import Path
 import pytest
 
 from assistant.ask import Answerer
-from assistant.ask_motions import SUBJECT_LEAD, SUBJECT_SIMILAR, SUBJECT_TWIN, question_subject
+from assistant.ask_motions import (
+    PARAPHRASE_MEANING_GAP,
+    SUBJECT_LEAD,
+    SUBJECT_SIMILAR,
+    SUBJECT_TWIN,
+    question_subject,
+)
 from assistant.compose import build_services
 from assistant.doctor import diagnose
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document, Motion, Person
 from assistant.embed import HashEmbedder
 from assistant.question import parse_question
 from assistant.records import RecordFilter, motion_subject, pack_vector
+from assistant.retrieve import Filters
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
@@ -148,9 +155,10 @@ def members_moties(tmp_path: Path) -> tuple[Answerer, FixedEmbedder]:
 
 def chosen(answerer: Answerer, question: str) -> str | None:
     """The motie the question is taken to mean, when only its subject's meaning chose it."""
-    doc, _, by_meaning = answerer._motion_candidates(parse_question(question, TODAY))
-    assert doc is None or by_meaning  # these stores have no passages for the words to find
-    return doc.id if doc else None
+    found = answerer._motion_candidates(parse_question(question, TODAY))
+    # These stores have no passages for the words to find.
+    assert found.doc is None or found.by_meaning
+    return found.doc.id if found.doc else None
 
 
 def test_the_members_motie_whose_subject_stands_out_answers(
@@ -181,6 +189,27 @@ def test_a_motie_chosen_by_meaning_alone_says_so(
     assert not answer.refused
     assert answer.answer.startswith("Herkend aan de betekenis, niet aan de woorden")
     assert "kst-1-4" in {c.id for c in answer.citations}
+
+
+def test_a_paraphrase_the_words_accept_must_come_first_in_meaning(
+    members_moties: tuple[Answerer, FixedEmbedder],
+) -> None:
+    """A motie that shares only some of the question's words is taken for the user's own wording
+    of it only when none of the member's moties on another subject comes closer in meaning."""
+    answerer, embedder = members_moties
+    question = parse_question("Is de motie van Jansen over vakantieparken aangenomen?", TODAY)
+    moties = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
+
+    def first(doc_id: str) -> bool:
+        return answerer._closest_in_meaning(question, moties, doc_id)
+
+    assert first("kst-1-1") and first("kst-1-4")  # the closest, and its gewijzigde version
+    assert not first("kst-1-2")
+    gap = 0.8 * PARAPHRASE_MEANING_GAP  # as close as the closest, give or take that gap
+    embedder.query = unit(1, 1 - gap * math.sqrt(2), 0, 0)
+    assert first("kst-1-1") and first("kst-1-2") and not first("kst-1-3")
+    embedder.query = unit(1, 1 - 3 * gap * math.sqrt(2), 0, 0)
+    assert not first("kst-1-2")
 
 
 def dated_moties(tmp_path: Path, asked_again: list[float]) -> tuple[Answerer, FixedEmbedder]:
