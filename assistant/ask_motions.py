@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -46,11 +47,21 @@ SUBJECT_TWIN = 0.85
 # A member's motie that the words accept only as a paraphrase must come first in meaning among
 # their moties, or this close to the first (DEV: three neighbours refused, one motie lost).
 PARAPHRASE_MEANING_GAP = 0.005
+# A member's motie the words accept although it lacks distinctive words of the question comes at
+# least this close in meaning (DEV: of 178 such answers, 9 of the 21 neighbours fall below it,
+# none of the 157 right moties).
+SUBJECT_FLOOR = 0.68
 # Framing around the subject in "de motie die Arib mede ondertekende om ...".
 SUBJECT_FRAMING_RE = re.compile(
     r"^(?:(?:c\.s\.|(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
     r"|ingediende|indiende|is|was|heeft|uit)\b)\s*)+",
     re.IGNORECASE,
+)
+# How the description of a motie starts after the member's name, and its fewest words ("dat
+# brengen" in "naar welke ondergrens wil de motie-Ceder dat brengen?" is none).
+DESCRIPTION_WORDS = 3
+DESCRIPTION_RE = re.compile(
+    r"(?:om|over|voor|tegen|dat|waarin|waarmee|met|inzake)\b", re.IGNORECASE
 )
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
@@ -90,16 +101,23 @@ class MotionAnswers(BaseAnswers):
             # first, then all of them (a month misremembered still finds the motie).
             searches.insert(0, replace(filters, date_from=timeframe.start, date_to=timeframe.end))
         closest: tuple[Passage, ...] = ()
-        ranked: list[Closest | None] = []  # the member's moties by subject, once needed
+        ranked: dict[Filters, Closest | None] = {}  # the member's moties by subject, once needed
+
+        def ranking(among: Filters) -> Closest | None:
+            if among not in ranked:
+                ranked[among] = self._closest(question, among)
+            return ranked[among]
+
         for search in searches:
-            best, near, alike = self._best_motion(question, search, bool(signed))
+            best, near, alike = self._best_motion(
+                question, search, bool(signed), partial(ranking, search)
+            )
             by_meaning = False
             if best is None and signed:
                 # Compared among all the member's moties (as calibrated: in one month's few,
                 # any motie leads); in the period the question names before other periods.
-                ranked = ranked or [self._closest(question, searches[-1])]
                 period = timeframe if search is not searches[-1] else None
-                best = self._standing_out(ranked[0], period)
+                best = self._standing_out(ranking(searches[-1]), period)
                 by_meaning = best is not None
             if best is not None:
                 return Candidates(self.store.get_document(best), by_meaning=by_meaning, alike=alike)
@@ -164,12 +182,17 @@ class MotionAnswers(BaseAnswers):
         return None
 
     def _best_motion(
-        self, question: Question, filters: Filters, by_member: bool
+        self,
+        question: Question,
+        filters: Filters,
+        by_member: bool,
+        ranking: Callable[[], Closest | None],
     ) -> tuple[str | None, tuple[Passage, ...], tuple[str, ...]]:
         """(the id of the motie that answers, (), the ids of the named member's other moties that
         cover as much of the subject), or (None, the closest ones, ()). `by_member`: the search is
         narrowed to the moties the named members signed; the question's words may then be the
-        user's own for one of them ("notoire hardrijders"), not a subject the index lacks."""
+        user's own for one of them ("notoire hardrijders"), not a subject the index lacks;
+        `ranking`: those moties by how close their subject comes in meaning."""
         passages = self.retriever.search(question.topic or question.text, filters, k=20)
         if question.names and not by_member:
             # Not an indiener of any motie: the names must stand in the motie's header.
@@ -196,9 +219,17 @@ class MotionAnswers(BaseAnswers):
                 by_member
                 and rank == 0
                 and judge.answers(coverage, p.dense, paraphrase=True)
-                and self._closest_in_meaning(question, filters, p.doc_id)
+                and closest_in_meaning(ranking(), p.doc_id)
             )
         ]
+        if by_member and describes_motie(question):
+            # Words of the question the motie lacks ("nachtvluchten", "afschaffen") may be the
+            # user's own for what it says, or the point where a neighbouring motie differs.
+            answering = [
+                (coverage, p)
+                for coverage, p in answering
+                if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
+            ]
         if answering:
             # Most of the subject first; the fused ranking breaks ties. A member's other moties
             # that cover as much are named with the answer: "de motie van X over warmtepompen"
@@ -220,20 +251,6 @@ class MotionAnswers(BaseAnswers):
             and (p.dense or 0.0) >= (first.dense or 0.0) - NEARBY_DENSE_GAP
         ]
         return None, (first, *others[: NEARBY_MOTIONS - 1]), ()
-
-    def _closest_in_meaning(self, question: Question, filters: Filters, doc_id: str) -> bool:
-        """Whether no motie of the member (of those `filters` allow) on another subject comes
-        closer in meaning to the question's subject than `doc_id` (PARAPHRASE_MEANING_GAP): a
-        paraphrase shares few words, and a neighbouring motie shares as many."""
-        closest = self._closest(question, filters)
-        if closest is None or doc_id not in closest.subjects:
-            return True
-        mine = closest.ids.index(doc_id)
-        top = closest.order[0]
-        if closest.subjects[closest.ids[top]] == closest.subjects[doc_id]:
-            return True
-        gap = float(closest.similarity[top] - closest.similarity[mine])
-        return gap <= PARAPHRASE_MEANING_GAP
 
     def _motion(self, question: Question) -> tuple[Answer, tuple[str, ...]]:
         found = self._motion_candidates(question)
@@ -740,10 +757,43 @@ class Closest:
         return float(self.matrix[a] @ self.matrix[b]) >= SUBJECT_TWIN
 
 
+def closest_in_meaning(closest: Closest | None, doc_id: str) -> bool:
+    """Whether no motie of the member on another subject comes closer in meaning to the
+    question's subject than `doc_id` (PARAPHRASE_MEANING_GAP): a paraphrase shares few words,
+    and a neighbouring motie shares as many."""
+    if closest is None or doc_id not in closest.subjects:
+        return True
+    mine = closest.ids.index(doc_id)
+    top = closest.order[0]
+    if closest.subjects[closest.ids[top]] == closest.subjects[doc_id]:
+        return True
+    gap = float(closest.similarity[top] - closest.similarity[mine])
+    return gap <= PARAPHRASE_MEANING_GAP
+
+
+def close_in_meaning(closest: Closest | None, doc_id: str) -> bool:
+    """Whether the motie's subject comes as close in meaning to the question's as
+    SUBJECT_FLOOR (True when there is nothing to compare)."""
+    if closest is None or doc_id not in closest.subjects:
+        return True
+    return float(closest.similarity[closest.ids.index(doc_id)]) >= SUBJECT_FLOOR
+
+
 def question_subject(question: Question) -> str:
     """The question's words for the motie's subject: what follows the member's name, without
     the framing ("mede ondertekende", "aangenomen"); the whole topic without the names when
     the name comes last."""
+    after = _after_names(question)
+    if len(after.split()) >= 2:
+        return after
+    rest = question.topic or question.text
+    for name in question.names:
+        rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, flags=re.IGNORECASE)
+    return " ".join(rest.split()).rstrip(" ?")
+
+
+def _after_names(question: Question) -> str:
+    """What follows the last member name in the question, without the framing."""
     topic = question.topic or question.text
     after = ""
     for name in question.names:
@@ -751,13 +801,19 @@ def question_subject(question: Question) -> str:
         if found:
             after = topic[found[-1].end() :]
     after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).rstrip(" ?")
-    after = re.sub(r"\s+(?:aangenomen|afgelopen|af)$", "", after, flags=re.IGNORECASE)
-    if len(after.split()) >= 2:
-        return after
-    rest = topic
-    for name in question.names:
-        rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, flags=re.IGNORECASE)
-    return " ".join(rest.split()).rstrip(" ?")
+    return re.sub(r"\s+(?:aangenomen|afgelopen|af)$", "", after, flags=re.IGNORECASE)
+
+
+def describes_motie(question: Question) -> bool:
+    """Whether a question of one part describes the motie after the member's name ("de motie
+    van X om ...", "... over ..."): its subject is then all it says of the motie, not a question
+    about its content ("Wat moet de taskforce uit de motie-Dral aanpakken, en wanneer ...")."""
+    after = _after_names(question)
+    return (
+        bool(DESCRIPTION_RE.match(after))
+        and len(after.split()) >= DESCRIPTION_WORDS
+        and len(question_parts(question.text)) == 1
+    )
 
 
 def asked_kind(question: str) -> re.Pattern[str] | None:

@@ -13,9 +13,13 @@ import pytest
 from assistant.ask import Answerer
 from assistant.ask_motions import (
     PARAPHRASE_MEANING_GAP,
+    SUBJECT_FLOOR,
     SUBJECT_LEAD,
     SUBJECT_SIMILAR,
     SUBJECT_TWIN,
+    close_in_meaning,
+    closest_in_meaning,
+    describes_motie,
     question_subject,
 )
 from assistant.compose import build_services
@@ -201,7 +205,7 @@ def test_a_paraphrase_the_words_accept_must_come_first_in_meaning(
     moties = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
 
     def first(doc_id: str) -> bool:
-        return answerer._closest_in_meaning(question, moties, doc_id)
+        return closest_in_meaning(answerer._closest(question, moties), doc_id)
 
     assert first("kst-1-1") and first("kst-1-4")  # the closest, and its gewijzigde version
     assert not first("kst-1-2")
@@ -210,6 +214,43 @@ def test_a_paraphrase_the_words_accept_must_come_first_in_meaning(
     assert first("kst-1-1") and first("kst-1-2") and not first("kst-1-3")
     embedder.query = unit(1, 1 - 3 * gap * math.sqrt(2), 0, 0)
     assert not first("kst-1-2")
+
+
+def test_a_motie_the_words_accept_while_it_lacks_distinctive_words_comes_close_in_meaning(
+    members_moties: tuple[Answerer, FixedEmbedder],
+) -> None:
+    answerer, embedder = members_moties
+    question = parse_question("Is de motie van Jansen over vakantieparken aangenomen?", TODAY)
+    ranked = answerer._closest(question, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)))
+    assert close_in_meaning(ranked, "kst-1-1")
+    assert not close_in_meaning(ranked, "kst-1-2")  # zonnepanelen: far off
+    assert close_in_meaning(ranked, "kst-9-9")  # no subject vector: nothing to compare
+    assert close_in_meaning(None, "kst-1-2")
+    embedder.query = unit(SUBJECT_FLOOR, math.sqrt(1 - SUBJECT_FLOOR**2) - 0.001, 0, 0)
+    ranked = answerer._closest(question, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)))
+    assert close_in_meaning(ranked, "kst-1-1") and not close_in_meaning(ranked, "kst-1-3")
+
+
+@pytest.mark.parametrize(
+    ("question", "describes"),
+    [
+        ("Is de motie van Jansen aangenomen om de bouw van grote datacenters te verbieden?", True),
+        ("Hoe liep de motie van Jansen en Pietersen af over de sluiting van de SEH?", True),
+        ("Wat vond het kabinet van de motie van Jansen waarin de Kamer uitspreekt dat ...?", True),
+        ("Is de motie van Jansen over wolven aangenomen?", False),  # too short to weigh
+        (
+            "Wat moet de taskforce uit de motie-Jansen aanpakken, en wanneer moet het plan van "
+            "aanpak er uiterlijk liggen?",
+            False,
+        ),
+        ("Naar welke ondergrens wil de motie-Jansen dat brengen?", False),
+        ("Zijn de gevolgen al in kaart gebracht, zoals Jansen in zijn motie vroeg?", False),
+    ],
+)
+def test_a_question_describes_a_motie_after_the_members_name(
+    question: str, describes: bool
+) -> None:
+    assert describes_motie(parse_question(question, TODAY)) is describes
 
 
 def dated_moties(tmp_path: Path, asked_again: list[float]) -> tuple[Answerer, FixedEmbedder]:
