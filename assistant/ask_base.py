@@ -444,6 +444,8 @@ GENERIC_WORDS = (
     "deed doet doen gaf geeft gaven kondigde kondigt aan zei zegt vroeg vraagt vroegen reageerde "
     "reageert praatte praat mag mocht houdt hield zat zit liep loopt beloofde belooft ontried "
     "ontraadt treedt trad noemde noemt antwoordde antwoordt wiens "
+    # "wat was de appreciatie / het oordeel van het kabinet over de motie"
+    "appreciatie kabinetsappreciatie oordeel "
     "baseert baseren beroept beroepen "
     # "hoe liep het af", "wat werd er besloten / gestemd over"
     "af besloten gestemd "

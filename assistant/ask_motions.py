@@ -132,7 +132,7 @@ class MotionAnswers(BaseAnswers):
         if where is None or not subject:
             return None
         stored = self.store.subject_vectors(self.store.record_ids(where))
-        if len(stored) < 2:
+        if not stored:
             return None
         query = np.asarray(self.retriever.embedder.embed_similar([subject])[0], dtype=np.float32)
         ids = list(stored)

@@ -226,6 +226,9 @@ def test_a_motie_the_words_accept_while_it_lacks_distinctive_words_comes_close_i
     assert not close_in_meaning(ranked, "kst-1-2")  # zonnepanelen: far off
     assert close_in_meaning(ranked, "kst-9-9")  # no subject vector: nothing to compare
     assert close_in_meaning(None, "kst-1-2")
+    # One motie signed by both members named is weighed alone.
+    alone = answerer._closest(question, Filters(types=(MOTIE,), doc_ids=("kst-1-2",)))
+    assert not close_in_meaning(alone, "kst-1-2")
     embedder.query = unit(SUBJECT_FLOOR, math.sqrt(1 - SUBJECT_FLOOR**2) - 0.001, 0, 0)
     ranked = answerer._closest(question, Filters(types=(MOTIE, GEWIJZIGDE_MOTIE)))
     assert close_in_meaning(ranked, "kst-1-1") and not close_in_meaning(ranked, "kst-1-3")
