@@ -444,8 +444,8 @@ GENERIC_WORDS = (
     "deed doet doen gaf geeft gaven kondigde kondigt aan zei zegt vroeg vraagt vroegen reageerde "
     "reageert praatte praat mag mocht houdt hield zat zit liep loopt beloofde belooft ontried "
     "ontraadt treedt trad noemde noemt antwoordde antwoordt wiens "
-    # "wat was de appreciatie / het oordeel van het kabinet over de motie"
-    "appreciatie kabinetsappreciatie oordeel "
+    # "wat vond het kabinet van de motie", "wat was de appreciatie / het oordeel"
+    "vond vindt appreciatie kabinetsappreciatie oordeel "
     "baseert baseren beroept beroepen "
     # "hoe liep het af", "wat werd er besloten / gestemd over"
     "af besloten gestemd "
@@ -543,6 +543,7 @@ def written_forms(text: str, tokenizer: Tokenizer) -> Mapping[str, tuple[str, ..
 def surface_words(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> str:
     """The words of `text` whose stems are `stems`, as the user wrote them: "zeewierteelt"."""
     wanted = set(stems)
+    text = SPLIT_VERB_RE.sub(r"\1\2", text)  # "af te schaffen": "afschaffen"
     words = [w for w in re.findall(r"[\w-]+", text) if wanted & set(tokenizer(w))]
     words = list(dict.fromkeys(words))
     if len(words) <= 1:

@@ -80,7 +80,8 @@ ASPECT_WORDS = {
     "votes": r"stemd\w*|stemming|stemmen|partijen|fracties|hoeveel|steun\w*|meerderheid|"
     r"voor of tegen",
     "indieners": r"ingedien\w*|indiener\w*|diende|ondertekend|wie (?:heeft|hebben)",
-    "appreciatie": r"apprecie\w*|oordeel|kabinet\w* (?:vond|vindt)|ontraden|advies van het kabinet",
+    "appreciatie": r"apprecie\w*|oordeel|kabinet\w* (?:vond|vindt)|(?:vond|vindt) het kabinet"
+    r"|ontraden|advies van het kabinet",
     "outcome": r"aangenomen|verworpen|uitslag|uitkomst|aangehouden|ingetrokken|afloop|"
     r"meerderheid|\b(?:ge)?haal(?:d|de|t)\b|"
     # "Hoe liep het af met de motie ...?", "Hoe is de motie ... afgelopen?"
@@ -361,12 +362,22 @@ def as_signed(
     return known[-1]
 
 
+# A document named by the month or year it dates from: "de stikstofmotie van 2031", "de brief
+# uit maart 2027".
+DATED_DOCUMENT_RE = re.compile(
+    r"\w*(?:motie|moties|brief|brieven|toezegging|toezeggingen|nota)\s+(?:van|uit)\s+"
+    r"(?:[a-z]+\s+)?20\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def parse_question(text: str, today: dt.date) -> Question:
     question = " ".join(text.split())
     ids = tuple(find_ids(question))
     timeframe = find_timeframe(question, today)
-    if timeframe is not None and timeframe.start > today:
-        # "na 2030" is what a text is about, not when it was written: no filter.
+    if timeframe is not None and timeframe.start > today and not DATED_DOCUMENT_RE.search(question):
+        # "na 2030" is what a text is about, not when it was written: no filter. "de
+        # stikstofmotie van 2031" asks for a document of a year to come: none is found.
         timeframe = None
     lowered = question.lower()
     # "de motie die Arib mede ondertekende" says which motie, not that the indieners are asked.

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Citations
 from assistant.ask import Answerer
-from assistant.ask_base import question_parts, surname
+from assistant.ask_base import question_parts, surface_words, surname
 from assistant.ask_motions import DICTUM_RE, MOMENT_RE, NUMBER_RE, asked_kind, motion_clauses
 from assistant.compose import build_services
 from assistant.documents import Document
@@ -28,6 +28,7 @@ from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, one_edit_apart
 from assistant.settings import Settings
 from assistant.store import Store
+from assistant.tokens import shared_tokenizer
 from ingest.extract import identifier_pattern, sentences_naming
 from ingest.pipeline import Ingestor
 
@@ -833,3 +834,20 @@ def test_a_term_far_rarer_than_any_the_text_holds_is_overlooked() -> None:
     # Two rare terms of about the same weight: the one held does not overlook the other.
     near = judge.coverage(["overgewicht", "drugstoer"], "drugstoerisme in de grensstreek")
     assert judge.overlooked(near) == ()
+
+
+def test_a_document_of_a_year_to_come_is_searched_in_that_year() -> None:
+    """ "de stikstofmotie van 2031" can be in no source (the answer is that nothing was found);
+    "na 2030" is what a text is about."""
+    dated = parse_question("Wat vond het kabinet van de stikstofmotie van 2031?", TODAY)
+    assert dated.timeframe is not None and dated.timeframe.start == dt.date(2031, 1, 1)
+    assert "appreciatie" in dated.aspects
+    about = parse_question("Welke moties gaan over de klimaatdoelen na 2030?", TODAY)
+    assert about.timeframe is None
+
+
+def test_the_words_a_refusal_names_are_the_users_own() -> None:
+    """A separable verb split by "te" is named as one word: "afschaffen"."""
+    tokenizer = shared_tokenizer()
+    text = "om de kennismigrantenregeling helemaal af te schaffen"
+    assert surface_words(text, tuple(tokenizer("afschaffen")), tokenizer) == "afschaffen"
