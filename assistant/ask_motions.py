@@ -45,7 +45,7 @@ SUBJECT_LEAD = 0.085
 # motie van Akerboom uit mei 2023 om een uiterste datum ...").
 SUBJECT_TWIN = 0.85
 # A member's motie that the words accept only as a paraphrase must come first in meaning among
-# their moties, or this close to the first (DEV: three neighbours refused, one motie lost).
+# their moties, or this close to the first (DEV: three neighbours refused, no right one lost).
 PARAPHRASE_MEANING_GAP = 0.005
 # A member's motie the words accept although it lacks distinctive words of the question comes at
 # least this close in meaning (DEV: of 178 such answers, 9 of the 21 neighbours fall below it,
@@ -219,7 +219,7 @@ class MotionAnswers(BaseAnswers):
                 by_member
                 and rank == 0
                 and judge.answers(coverage, p.dense, paraphrase=True)
-                and closest_in_meaning(ranking(), p.doc_id)
+                and first_in_meaning(ranking(), p.doc_id)
             )
         ]
         if by_member and describes_motie(question):
@@ -235,8 +235,7 @@ class MotionAnswers(BaseAnswers):
             # that cover as much are named with the answer: "de motie van X over warmtepompen"
             # may mean either of two.
             most = max(round(coverage.share, 2) for coverage, _ in answering)
-            tied = [p.doc_id for c, p in answering if round(c.share, 2) == most]
-            tied = list(dict.fromkeys(tied))
+            tied = list(dict.fromkeys(p.doc_id for c, p in answering if round(c.share, 2) == most))
             return tied[0], (), tuple(tied[1:]) if question.names else ()
         if not scored:
             return None, (), ()
@@ -757,7 +756,7 @@ class Closest:
         return float(self.matrix[a] @ self.matrix[b]) >= SUBJECT_TWIN
 
 
-def closest_in_meaning(closest: Closest | None, doc_id: str) -> bool:
+def first_in_meaning(closest: Closest | None, doc_id: str) -> bool:
     """Whether no motie of the member on another subject comes closer in meaning to the
     question's subject than `doc_id` (PARAPHRASE_MEANING_GAP): a paraphrase shares few words,
     and a neighbouring motie shares as many."""

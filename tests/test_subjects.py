@@ -18,8 +18,8 @@ from assistant.ask_motions import (
     SUBJECT_SIMILAR,
     SUBJECT_TWIN,
     close_in_meaning,
-    closest_in_meaning,
     describes_motie,
+    first_in_meaning,
     question_subject,
 )
 from assistant.compose import build_services
@@ -205,7 +205,7 @@ def test_a_paraphrase_the_words_accept_must_come_first_in_meaning(
     moties = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
 
     def first(doc_id: str) -> bool:
-        return closest_in_meaning(answerer._closest(question, moties), doc_id)
+        return first_in_meaning(answerer._closest(question, moties), doc_id)
 
     assert first("kst-1-1") and first("kst-1-4")  # the closest, and its gewijzigde version
     assert not first("kst-1-2")
