@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 
 import numpy as np
 
@@ -103,9 +103,11 @@ class MotionAnswers(BaseAnswers):
         closest: tuple[Passage, ...] = ()
         ranked: dict[Filters, Closest | None] = {}  # the member's moties by subject, once needed
 
+        subject_vector = cache(partial(self._subject_vector, question))
+
         def ranking(among: Filters) -> Closest | None:
             if among not in ranked:
-                ranked[among] = self._closest(question, among)
+                ranked[among] = self._closest(question, among, subject_vector)
             return ranked[among]
 
         for search in searches:
@@ -124,17 +126,27 @@ class MotionAnswers(BaseAnswers):
             closest = closest or near
         return Candidates(None, closest)
 
-    def _closest(self, question: Question, filters: Filters) -> Closest | None:
-        """The member's moties (of those `filters` allow) ranked by how close their subject comes
-        in meaning to the question's subject; None when there is nothing to compare."""
-        where = filters.records()
+    def _subject_vector(self, question: Question) -> np.ndarray:
+        """The question's subject as the moties' subjects are embedded."""
         subject = question_subject(question)
-        if where is None or not subject:
+        return np.asarray(self.retriever.embedder.embed_similar([subject])[0], dtype=np.float32)
+
+    def _closest(
+        self,
+        question: Question,
+        filters: Filters,
+        subject_vector: Callable[[], np.ndarray] | None = None,
+    ) -> Closest | None:
+        """The member's moties (of those `filters` allow) ranked by how close their subject comes
+        in meaning to the question's subject (`subject_vector`: that subject embedded, kept for
+        the question); None when there is nothing to compare."""
+        where = filters.records()
+        if where is None or not question_subject(question):
             return None
         stored = self.store.subject_vectors(self.store.record_ids(where))
         if not stored:
             return None
-        query = np.asarray(self.retriever.embedder.embed_similar([subject])[0], dtype=np.float32)
+        query = subject_vector() if subject_vector else self._subject_vector(question)
         ids = list(stored)
         vectors = b"".join(vector for _, vector in stored.values())
         matrix = np.frombuffer(vectors, dtype="<f4").reshape(len(ids), -1)
@@ -755,27 +767,31 @@ class Closest:
         """Whether two moties are on nearly one subject."""
         return float(self.matrix[a] @ self.matrix[b]) >= SUBJECT_TWIN
 
+    def similarity_of(self, doc_id: str) -> float | None:
+        """How close the motie's subject comes to the question's; None when it has no vector."""
+        if doc_id not in self.subjects:
+            return None
+        return float(self.similarity[self.ids.index(doc_id)])
+
 
 def first_in_meaning(closest: Closest | None, doc_id: str) -> bool:
     """Whether no motie of the member on another subject comes closer in meaning to the
     question's subject than `doc_id` (PARAPHRASE_MEANING_GAP): a paraphrase shares few words,
     and a neighbouring motie shares as many."""
-    if closest is None or doc_id not in closest.subjects:
+    mine = closest.similarity_of(doc_id) if closest else None
+    if closest is None or mine is None:
         return True
-    mine = closest.ids.index(doc_id)
     top = closest.order[0]
     if closest.subjects[closest.ids[top]] == closest.subjects[doc_id]:
         return True
-    gap = float(closest.similarity[top] - closest.similarity[mine])
-    return gap <= PARAPHRASE_MEANING_GAP
+    return float(closest.similarity[top]) - mine <= PARAPHRASE_MEANING_GAP
 
 
 def close_in_meaning(closest: Closest | None, doc_id: str) -> bool:
     """Whether the motie's subject comes as close in meaning to the question's as
     SUBJECT_FLOOR (True when there is nothing to compare)."""
-    if closest is None or doc_id not in closest.subjects:
-        return True
-    return float(closest.similarity[closest.ids.index(doc_id)]) >= SUBJECT_FLOOR
+    similarity = closest.similarity_of(doc_id) if closest else None
+    return similarity is None or similarity >= SUBJECT_FLOOR
 
 
 def question_subject(question: Question) -> str:

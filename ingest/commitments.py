@@ -90,9 +90,10 @@ _NAMES_LETTER_RE = re.compile(
     r"\b(?:de|die|deze|dat)\s+(?:\w+\s+)?(?:brief|brieven|rapportage|reactie|inventarisatie)\b", _I
 )
 # It starts from the promised thing: "Daarbij", "Daarin", "In die brief".
-_IN_IT_RE = re.compile(r"^(?:Daarbij|Daarin|In\s+(?:die|deze|dat|dit)\s+\w+)\b", _I)
+_IN_IT = r"Daarbij|Daarin|In\s+(?:die|deze|dat|dit)\s+\w+"
+_IN_IT_RE = re.compile(rf"^(?:{_IN_IT})\b", _I)
 _REFERS_BACK_RE = re.compile(
-    r"^(?:Daarbij|Daarin|Hierin|In\s+(?:die|deze|dat|dit)\s+\w+)\b.*\b(?:zal|zullen)\b"
+    rf"^(?:{_IN_IT}|Hierin)\b.*\b(?:zal|zullen)\b"
     # "Ook de rol van banken zal daarin aan bod komen."
     r"|\b(?:zal|zullen)\b.*\b(?:daarin|hierin)\b"
     # the promised thing named again: "Die brief wordt gelijktijdig met ... verstuurd."
