@@ -25,7 +25,7 @@ from assistant.question import Question
 from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, Retriever
 from assistant.store import Store
-from assistant.tokens import Tokenizer, shared_tokenizer
+from assistant.tokens import Tokenizer, joined_codes, shared_tokenizer
 from ingest.commitments import WHEN_RE
 from ingest.extract import KST_ID_RE, identifier_pattern, long_date, sentences_naming
 
@@ -502,9 +502,10 @@ SPLIT_VERB_RE = re.compile(
 def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     """Content stems of a question, without words that only say what kind of answer is wanted.
     A compound with motie keeps its subject: "asielmoties" is about "asiel"."""
-    text = SPLIT_VERB_RE.sub(r"\1\2", text)
+    text = joined_codes(SPLIT_VERB_RE.sub(r"\1\2", text))
     stems = [_strip_kind(t) for t in tokenizer(text)]
-    return [t for t in stems if t not in _generic_stems() and not t.isdigit()]
+    # A single letter ("s" of "auto's") says nothing of the subject.
+    return [t for t in stems if t not in _generic_stems() and not t.isdigit() and len(t) > 1]
 
 
 def _with_following_cause(chosen: list[tuple[Passage, str]]) -> list[tuple[Passage, str]]:
@@ -531,7 +532,7 @@ def written_forms(text: str, tokenizer: Tokenizer) -> Mapping[str, tuple[str, ..
     "nereer" of "generaties", while a text's compound keeps "generatie" ("generatietoets").
     Read for every passage weighed against one question, hence cached (and read-only)."""
     forms: dict[str, list[str]] = {}
-    for word in re.findall(r"\w+", SPLIT_VERB_RE.sub(r"\1\2", text).lower()):
+    for word in re.findall(r"\w+", joined_codes(SPLIT_VERB_RE.sub(r"\1\2", text)).lower()):
         stems = tokenizer(word)
         if not stems or len(word) < MIN_FORM:
             continue
@@ -544,7 +545,7 @@ def surface_words(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> st
     """The words of `text` whose stems are `stems`, as the user wrote them: "zeewierteelt"."""
     wanted = set(stems)
     text = SPLIT_VERB_RE.sub(r"\1\2", text)  # "af te schaffen": "afschaffen"
-    words = [w for w in re.findall(r"[\w-]+", text) if wanted & set(tokenizer(w))]
+    words = [w for w in re.findall(r"[\w-]+", text) if wanted & set(tokenizer(joined_codes(w)))]
     words = list(dict.fromkeys(words))
     if len(words) <= 1:
         return "".join(words)

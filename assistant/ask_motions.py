@@ -23,6 +23,7 @@ from assistant.ask_base import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
+from assistant.places import about_elsewhere, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
 from assistant.retrieve import Filters, Passage
@@ -120,11 +121,20 @@ class MotionAnswers(BaseAnswers):
                 # any motie leads); in the period the question names before other periods.
                 period = timeframe if search is not searches[-1] else None
                 best = self._standing_out(ranking(searches[-1]), period)
+                asked = places_named(question.text)
+                if best is not None and asked and self._elsewhere(asked, best):
+                    best = None
                 by_meaning = best is not None
             if best is not None:
                 return Candidates(self.store.get_document(best), by_meaning=by_meaning, alike=alike)
             closest = closest or near
         return Candidates(None, closest)
+
+    def _elsewhere(self, asked: frozenset[str], doc_id: str) -> bool:
+        """Is the motie about another place than the question `asked` for (see
+        assistant.places)?"""
+        doc = self.store.get_document(doc_id)
+        return doc is not None and about_elsewhere(asked, f"{doc.title} {doc.text}")
 
     def _subject_vector(self, question: Question) -> np.ndarray:
         """The question's subject as the moties' subjects are embedded."""
@@ -242,6 +252,11 @@ class MotionAnswers(BaseAnswers):
                 for coverage, p in answering
                 if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
             ]
+        asked = places_named(question.text)
+        if asked:
+            # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that
+            # never names Egypte and names Tunesië asks the same of another country.
+            answering = [(c, p) for c, p in answering if not self._elsewhere(asked, p.doc_id)]
         if answering:
             # Most of the subject first; the fused ranking breaks ties. A member's other moties
             # that cover as much are named with the answer: "de motie van X over warmtepompen"

@@ -158,6 +158,7 @@ NOT_THIS_RE = re.compile(
 NOT_THIS_REACH = 30  # characters before "motie van X" searched for "niet de eerdere"
 MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({MEMBER})(?:\s+en\s+({MEMBER}))?")
 PARTY_MOTIE_RE = re.compile(r"\b([\w-]+)-(?=moties?\b)motie")
+CUM_SUIS_RE = re.compile(r"\bc\.\s?s\.?(?!\w)", re.IGNORECASE)  # "Veldkamp c.s."
 NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
 
 
@@ -444,6 +445,7 @@ def parse_question(text: str, today: dt.date) -> Question:
     topic = PARTY_MOTIE_RE.sub(
         lambda m: "motie" if m.group(1).lower() in FRACTIE_NAMES else m.group(0), topic
     )
+    topic = CUM_SUIS_RE.sub(" ", topic)  # "and others": who filed it, not what it is about
     return Question(
         text=question,
         intent=intent,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieve import MIN_INSIDE, ChunkIndex
-from assistant.tokens import shared_tokenizer, without_accents
+from assistant.tokens import CODE_RE, joined_codes, shared_tokenizer, without_accents
 
 # Each half of a compound split needs at least this many letters.
 MIN_PART = 4
@@ -214,6 +214,7 @@ def _stemmed_words(text: str) -> frozenset[str]:
     """Words and their stems, also without accents: a stem typed with or without its trema
     is found either way."""
     words = re.findall(r"\w+", text.lower())
+    words += re.findall(r"\w+", joined_codes(text.lower())) if CODE_RE.search(text) else []
     found = set(words) | set(shared_tokenizer().stemmer.stemWords(words))
     return frozenset(found | {without_accents(w) for w in found})
 

@@ -23,6 +23,16 @@ STOPWORDS_DUTCH = """
 """.split()
 
 
+# A type code of one letter and a number ("F-16", "F-35"): one term where a question's words
+# are weighed against a text, as the user means it. The index keeps letter and number apart.
+CODE_RE = re.compile(r"\b([a-z])-(\d+)\b", re.IGNORECASE)
+
+
+def joined_codes(text: str) -> str:
+    """'meer F-16's' -> 'meer F16's'."""
+    return CODE_RE.sub(r"\1\2", text)
+
+
 class Tokenizer:
     """Lower-case words, Dutch stop words out, Snowball Dutch stems."""
 

@@ -665,7 +665,9 @@ RULES: tuple[Rule, ...] = (
         note="Iets gaat naar een ander dan de Kamer (een instituut, een gemeente): geen "
              "toezegging aan de Kamer."),
     _rule("passief-zal-worden-meegenomen", GEDAAN,
-        r"\b(?:zal|zullen)\s+(?:\w+\s+){0,8}worden\s+(?:ingegaan|meegenomen|betrokken|gestuurd"
+        r"\b(?:zal|zullen)\s+(?:\w+\s+){0,8}worden\s+(?:ingegaan|meegenomen|gestuurd"
+        # "betrokken bij de evaluatie", not people involved ("partijen worden betrokken")
+        r"|betrokken(?=\s+(?:bij|in)\b)"
         r"|toegestuurd|geïnformeerd|gerapporteerd|verstuurd|verzonden|toegezonden|teruggekomen"
         r"|aangeboden|gedeeld)\b",
         blocked_by=("aan-een-ander",),
@@ -901,7 +903,8 @@ RULES: tuple[Rule, ...] = (
             "Daar wil ik in mijn brief graag nader op ingaan.")),
     _rule("later-ministerie-gaat-uitzoeken", GEDAAN,
         rf"\b(?:ik|wij|we|mijn\s+ministerie|het\s+kabinet)\s+(?:zal|zullen|ga|gaan)\b"
-        rf".{{0,80}}\b{WORK}\b",
+        # "bij het uitwerken van": the work named as a noun is no promise to do it
+        rf".{{0,80}}(?<!\bhet\s)\b{WORK}\b",
         blocked_by=("deze-brief",), unless_negated=True,
         example=(H70_12,
             "Ik zal al die verschillende initiatieven voor de Kamer op een rij zetten."),
@@ -1103,6 +1106,20 @@ RULES: tuple[Rule, ...] = (
             "gemeentelijke markt om hun softwarepakketten geschikt te maken voor aansluiting op"
             " de vertegenwoordigingsvoorzieningen."),
         note="'Zal ik ... moeten': wat nodig kan zijn, geen belofte."),
+    _rule("inspanning", UITSLUITING,
+        rf"^(?![\s\S]*\b{DELIVER}\b)[\s\S]*(?:\bblijven(?:d)?\s+(?:\w+\s+){{0,2}}"
+        r"(?:inzetten|inspannen|aandringen|aanspreken|lobbyen|doen|aandacht)\b"
+        r"|\bzorgvuldigheid\s+betrachten\b|\b(?:mij|ons)\s+(?:\w+\s+){0,6}(?:inzetten|inspannen)\b)",
+        example=(KVDEV7,
+            "Ik zal bij het uitwerken van deze herziening alle noodzakelijke zorgvuldigheid "
+            "betrachten en ruimte nemen voor afstemming met de sector, deskundigen en andere "
+            "belanghebbenden."),
+        counter=(KV878,
+            "Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers voor de "
+            "gemeentelijke markt om hun softwarepakketten geschikt te maken voor aansluiting op"
+            " de vertegenwoordigingsvoorzieningen."),
+        note="'Ik zal mij blijven inzetten', 'zorgvuldigheid betrachten': een inspanning zonder "
+             "iets wat de Kamer krijgt of wat af is, geen toezegging."),
     _rule("gedateerd", VOORWAARDE,
         r"\b(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer\b|\b(?:dit|komend|volgend)\s+"
         r"(?:voorjaar|najaar|jaar)\b|kwartaal|\b20\d\d\b|\bbinnen\s+(?:\w+\s+){1,2}(?:weken|maanden)\b"
@@ -1118,7 +1135,8 @@ RULES: tuple[Rule, ...] = (
     _rule("eerste-persoon-toekomst", GEDAAN,
         r"\b(?:(?:ik|wij|we)\s+(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we))\b"
         r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,6}(?:ik|ikzelf)\b",
-        blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak", "met-elkaar"),
+        blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak", "met-elkaar",
+                    "inspanning"),
         debate_needs="gedateerd",
         example=(KV878,
             "Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers voor de "

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Citations
 from assistant.ask import Answerer
-from assistant.ask_base import question_parts, surface_words, surname
+from assistant.ask_base import question_parts, surface_words, surname, topic_words
 from assistant.ask_motions import DICTUM_RE, MOMENT_RE, NUMBER_RE, asked_kind, motion_clauses
 from assistant.compose import build_services
 from assistant.documents import Document
@@ -289,6 +289,20 @@ def test_a_partys_motie_is_searched_by_its_subject_not_by_the_party() -> None:
     assert "BBB" not in question.topic and "motie over het uitstellen" in question.topic
     # A compound that is no party stays: "de stikstof-motie".
     assert "stikstof-motie" in parse_question("Is de stikstof-motie aangenomen?", TODAY).topic
+
+
+def test_who_else_signed_and_a_type_code_are_weighed_as_the_user_means_them() -> None:
+    """ "c.s." says who filed the motie, not what it is about; "F-16" is one term of the
+    subject, not a letter and a number (nor is the "s" of "F-16's" a term)."""
+    question = parse_question(
+        "Is de motie van Veldkamp c.s. aangenomen om meer F-16's aan Oekraïne te leveren?", TODAY
+    )
+    assert "c.s" not in question.topic
+    stems = topic_words(question.topic, shared_tokenizer())
+    assert "f16" in stems and not {"c", "s", "f"} & set(stems)
+    assert contains(text_words("Motie over de levering van F-16's aan Oekraïne"), "f16")
+    assert not contains(text_words("Motie over meer Patriotsystemen en F-35's"), "f16")
+    assert surface_words(question.text, ("f16",), shared_tokenizer()) == "F-16"
 
 
 def test_a_promise_in_a_named_motions_subject_is_no_commitment_question() -> None:

@@ -14,7 +14,7 @@ from assistant.answer import Answer, quote_is_valid
 from assistant.ask import Answerer, Conversation
 from assistant.ask_base import with_declared_votes
 from assistant.cli import Context, main
-from assistant.compose import build_services
+from assistant.compose import Services, build_services
 from assistant.embed import HashEmbedder
 from assistant.settings import Settings
 from assistant.store import Store
@@ -144,9 +144,10 @@ def test_a_described_motie_states_its_outcome_whatever_else_is_asked(answerer: A
     assert "stemmingsuitslag" not in by_number.answer
 
 
-def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> None:
-    """Two moties of Podt on the migratiepact: the answer gives the one the search ranks first
-    and names the other by title, number and date (not its outcome), so the user can pick."""
+def _with_twin(tmp_path: Path, subject: tuple[str, str]) -> Services:
+    """A store of the OData fixtures and a second motie of Podt and Rajkowski made from the
+    migratiepact one (kst-32317-914, same day), with the words `subject` of its Onderwerp
+    replaced."""
     original = Path(__file__).parent / "fixtures" / "odata" / "zaken"
     text = (original / "126e26e2-9937-4f52-bbf0-965d8155be95.json").read_text(encoding="utf-8")
     for old, new in [
@@ -154,10 +155,7 @@ def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> Non
         ("2024Z20830", "2024Z20831"),
         ("2024D49163", "2024D49164"),
         ('"Volgnummer": 913', '"Volgnummer": 914'),
-        (
-            "periodiek informeren over de voortgang van de implementatie",
-            "jaarlijks informeren over de kosten van de uitvoering",
-        ),
+        subject,
     ]:
         assert old in text, old
         text = text.replace(old, new)
@@ -172,8 +170,19 @@ def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> Non
     (folder / "twin.json").write_text(text, encoding="utf-8")
     settings = Settings(store=tmp_path / "store")
     Ingestor(Store.open(settings), HashEmbedder(), settings).run([original, folder])
-    services = build_services(SETTINGS(settings.store), embedder=HashEmbedder(), today=TODAY)
+    return build_services(SETTINGS(settings.store), embedder=HashEmbedder(), today=TODAY)
 
+
+def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> None:
+    """Two moties of Podt on the migratiepact: the answer gives the one the search ranks first
+    and names the other by title, number and date (not its outcome), so the user can pick."""
+    services = _with_twin(
+        tmp_path,
+        (
+            "periodiek informeren over de voortgang van de implementatie",
+            "jaarlijks informeren over de kosten van de uitvoering",
+        ),
+    )
     answer = services.answerer.ask("Is de motie van Podt over het migratiepact aangenomen?")
     assert not answer.refused
     answered = answer.citations[0].id
@@ -189,6 +198,32 @@ def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> Non
     )
     assert alone.citations[0].id == "kst-32317-914"
     assert "past bij uw omschrijving" not in alone.answer
+
+
+def test_a_motie_about_another_country_is_not_the_answer(tmp_path: Path) -> None:
+    """Podt's motie on migration agreements with Tunesië is not the one asked for with Egypte,
+    however many words the two share: the answer says nothing was found and names it as the
+    closest. Asked with Tunesië, in the adjective, it is the answer."""
+    services = _with_twin(
+        tmp_path,
+        (
+            "de voortgang van de implementatie van het Europese Migratiepact",
+            "de voortgang van de migratieafspraken met Tunesië",
+        ),
+    )
+    other = services.answerer.ask(
+        "Is de motie van Podt over de voortgang van de migratieafspraken met Egypte aangenomen?"
+    )
+    assert other.refused
+    assert "Ik vond geen motie van Podt over" in other.answer
+    assert "Tunesië (kst-32317-914)" in other.answer
+    assert "De motie is" not in other.answer and "stemmingsuitslag" not in other.answer
+    assert_well_cited(other, services.answerer)
+    asked = services.answerer.ask(
+        "Is de motie van Podt over de voortgang van de Tunesische migratieafspraken aangenomen?"
+    )
+    assert not asked.refused
+    assert asked.citations[0].id == "kst-32317-914"
 
 
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:

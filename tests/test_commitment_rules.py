@@ -177,6 +177,34 @@ def test_written_wordings(sentence: str, rule: str | None) -> None:
     assert explain(sentence, written=True).rule == rule
 
 
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Real sentences of DEV Kamervraag answers (tests/eval/dev/kamervragen4 and 7).
+        (
+            "Dit doet de NZa in nauw overleg met het CBR en daarbij zullen ook partijen uit het "
+            "veld worden betrokken.",
+            False,
+        ),
+        (
+            "Ik zal bij het uitwerken van deze herziening alle noodzakelijke zorgvuldigheid "
+            "betrachten en ruimte nemen voor afstemming met de sector, deskundigen en andere "
+            "belanghebbenden.",
+            False,
+        ),
+        ("Ook zal ik mij blijven inzetten voor een goede samenwerking.", False),
+        ("De uitkomsten zullen worden betrokken bij de evaluatie van de wet.", True),
+        ("Wij zullen de mogelijkheden uitwerken.", True),
+        ("Ik zal uw Kamer blijven informeren over de voortgang.", True),
+    ],
+)
+def test_effort_and_involvement_are_no_promise(sentence: str, promise: bool) -> None:
+    """People who "worden betrokken", work named as a noun ("bij het uitwerken") and an effort
+    without anything the Kamer gets ("zal mij blijven inzetten") promise nothing; a text
+    included in a later one, and work or a report to come, do."""
+    assert (explain(sentence, written=True).kind == "gedaan") is promise
+
+
 def test_chair_noting_a_commitment_marks_the_promise_before() -> None:
     """A debate as the readers build it: the minister promises, the chair notes it."""
     minister = Person(name="Minister Jetten", role="minister")

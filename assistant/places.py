@@ -1,0 +1,185 @@
+"""Countries, territories and provinces as Dutch texts name them, nouns and adjectives alike.
+
+A motie about Tunesië shares nearly every word with a question about the same request to
+Egypte ("alleen instemmen met een migratieovereenkomst met ... als de mensenrechten ..."), and
+comes as close in meaning. What sets the two apart is the place: a question that names a place
+the motie never names, while the motie names another, asks for another motie.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Each place with the forms that name it: a word as written, "prefix*" for any word that
+# starts with it (nouns, adjectives and compounds: "egypt*" for "Egypte", "Egyptische",
+# "Egyptebeleid"), or a phrase of several words.
+PLACES: dict[str, tuple[str, ...]] = {
+    "Afghanistan": ("afghan*",),
+    "Albanië": ("albani*", "albanees", "albanese"),
+    "Algerije": ("algerij*",),
+    "Argentinië": ("argentin*",),
+    "Armenië": ("armeni*", "armeens", "armeense"),
+    "Australië": ("australi*",),
+    "Azerbeidzjan": ("azerbeid*", "azerbaid*", "azeri", "azerische"),
+    "Bangladesh": ("banglades*",),
+    "Belarus": ("belarus*", "wit-rus*", "witrus*"),
+    "België": ("belgi*",),
+    "Bosnië": ("bosni*",),
+    "Brazilië": ("brazili*",),
+    "Bulgarije": ("bulgar*",),
+    "Canada": ("canad*",),
+    "China": ("china*", "chinees", "chinese", "chinezen"),
+    "Colombia": ("colombia*",),
+    "Cuba": ("cuba*",),
+    "Cyprus": ("cypr*",),
+    "Denemarken": ("denemark*", "deens", "deense"),
+    "Duitsland": ("duits*",),
+    "Egypte": ("egypt*",),
+    "Eritrea": ("eritre*",),
+    "Estland": ("estland*", "estisch", "estische"),
+    "Ethiopië": ("ethiop*",),
+    "Finland": ("finland*", "fins", "finse"),
+    "Frankrijk": ("frankrijk*", "franse", "fransen"),
+    "Georgië": ("georgi*",),
+    "Ghana": ("ghana*",),
+    "Griekenland": ("griek*",),
+    "Hongarije": ("hongar*",),
+    "Hongkong": ("hongkong*", "hong kong"),
+    "Ierland": ("ierland*", "iers", "ierse"),
+    "India": ("india", "indiaas", "indiase", "indiër", "indiërs"),
+    "Indonesië": ("indones*",),
+    "Irak": ("irak*", "iraaks", "iraakse"),
+    "Iran": ("iran*",),
+    "Israël": ("israël*", "israel*"),
+    "Italië": ("itali*",),
+    "Japan": ("japan*",),
+    "Jemen": ("jemen*",),
+    "Jordanië": ("jordani*",),
+    "Kazachstan": ("kazach*",),
+    "Kenia": ("kenia*",),
+    "Kosovo": ("kosov*",),
+    "Kroatië": ("kroat*",),
+    "Latijns-Amerika": ("latijns-amerika*", "zuid-amerika*", "midden-amerika*"),
+    "Letland": ("letland*", "lets", "letse"),
+    "Libanon": ("libanon*", "libanees", "libanese"),
+    "Libië": ("libië*", "libie", "libisch", "libische"),
+    "Litouwen": ("litouw*",),
+    "Luxemburg": ("luxemb*",),
+    "Mali": ("mali", "malinees", "malinese"),
+    "Marokko": ("marok*",),
+    "Mexico": ("mexic*",),
+    "Moldavië": ("moldav*", "moldov*"),
+    "Montenegro": ("montenegr*",),
+    "Myanmar": ("myanmar*", "birma*"),
+    "Nicaragua": ("nicaragua*",),
+    "Nieuw-Zeeland": ("nieuw-zeeland*", "nieuw zeeland"),
+    "Niger": ("niger",),
+    "Nigeria": ("nigeria*",),
+    "Noord-Korea": ("noord-korea*",),
+    "Noord-Macedonië": ("macedon*",),
+    "Noorwegen": ("noorweg*", "noors", "noorse"),
+    "Oekraïne": ("oekraï*", "oekrai*"),
+    "Oostenrijk": ("oostenrijk*",),
+    "Pakistan": ("pakistan*",),
+    "Palestina": ("palestin*", "palestijn*", "gaza*", "westelijke jordaanoever"),
+    "Polen": ("polen", "pools", "poolse"),
+    "Portugal": ("portug*",),
+    "Qatar": ("qatar*",),
+    "Roemenië": ("roemen*",),
+    "Rusland": ("rusland*", "russisch*", "rus", "russen"),
+    "Rwanda": ("rwand*",),
+    "Saudi-Arabië": ("saudi*", "saoedi*"),
+    "Senegal": ("senegal*",),
+    "Servië": ("servië*", "servie", "servisch", "servische"),
+    "Slowakije": ("slowak*", "slovak*"),
+    "Slovenië": ("sloven*",),
+    "Soedan": ("soedan*",),
+    "Somalië": ("somali*",),
+    "Spanje": ("spanje*", "spaans", "spaanse"),
+    "Sri Lanka": ("sri lanka",),
+    "Suriname": ("surinam*",),
+    "Syrië": ("syri*",),
+    "Taiwan": ("taiwan*",),
+    "Tsjechië": ("tsjech*",),
+    "Tunesië": ("tunesi*",),
+    "Turkije": ("turkij*", "turks", "turkse"),
+    "Uganda": ("uganda*",),
+    "Venezuela": ("venezola*", "venezuela*"),
+    "Verenigd Koninkrijk": ("verenigd koninkrijk", "brits", "britse", "groot-brittannië"),
+    "Verenigde Staten": ("verenigde staten", "amerika", "amerikaans", "amerikaanse", "vs"),
+    "Vietnam": ("vietnam*",),
+    "Zuid-Afrika": ("zuid-afrika*",),
+    "Zuid-Korea": ("zuid-korea*",),
+    "Zweden": ("zweden", "zweeds", "zweedse"),
+    "Zwitserland": ("zwitser*",),
+    # The Caribbean parts of the Kingdom.
+    "Aruba": ("aruba*",),
+    "Bonaire": ("bonaire*",),
+    "Curaçao": ("curaçao*", "curacao*"),
+    "Sint Maarten": ("sint maarten", "sint-maarten*"),
+    # The provinces.
+    "Drenthe": ("drent*",),
+    "Flevoland": ("flevoland*",),
+    "Friesland": ("friesland*", "friese"),
+    "Gelderland": ("gelderland*", "gelderse"),
+    "Groningen": ("groning*",),
+    "Limburg": ("limburg*",),
+    "Noord-Brabant": ("brabant*",),
+    "Noord-Holland": ("noord-holland*",),
+    "Overijssel": ("overijssel*",),
+    "Utrecht": ("utrecht*",),
+    "Zeeland": ("zeeland", "zeeuws*"),
+    "Zuid-Holland": ("zuid-holland*",),
+}
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[dict[str, str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """(word -> place, [(prefix, place)], [(phrase, place)])."""
+    words: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    phrases: list[tuple[str, str]] = []
+    for place, forms in PLACES.items():
+        for form in forms:
+            if " " in form:
+                phrases.append((form, place))
+            elif form.endswith("*"):
+                prefixes.append((form[:-1], place))
+            else:
+                words[form] = place
+    return words, prefixes, phrases
+
+
+def _place_of(word: str) -> str | None:
+    words, prefixes, _ = _forms()
+    if word in words:
+        return words[word]
+    return next((place for prefix, place in prefixes if word.startswith(prefix)), None)
+
+
+@lru_cache(maxsize=1024)
+def places_named(text: str) -> frozenset[str]:
+    """The places `text` names. A phrase or hyphenated word names the place it spells as a
+    whole ("Nieuw Zeeland", "Zuid-Amerika"), a hyphenated word else those its parts name
+    ("EU-Turkije-deal")."""
+    lowered = " ".join(text.lower().split())
+    _, _, phrases = _forms()
+    found: set[str] = set()
+    for phrase, place in phrases:
+        if phrase in lowered:
+            found.add(place)
+            lowered = lowered.replace(phrase, " ")  # "Nieuw Zeeland" names no Zeeland
+    for word in re.findall(r"\w+(?:-\w+)*", lowered):
+        whole = _place_of(word)
+        if whole is not None:
+            found.add(whole)
+        elif "-" in word:
+            found.update(p for part in word.split("-") if (p := _place_of(part)) is not None)
+    return frozenset(found)
+
+
+def about_elsewhere(asked: frozenset[str], text: str) -> bool:
+    """Does `text` name none of some place that was `asked` for, and name another place?"""
+    named = places_named(text)
+    return bool(asked - named) and bool(named - asked)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.places import PLACES, about_elsewhere, places_named
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("een migratieovereenkomst met Egypte", {"Egypte"}),
+        ("de Egyptische regering en het Tunesische parlement", {"Egypte", "Tunesië"}),
+        ("meer F-16's aan Oekraïne leveren", {"Oekraïne"}),
+        ("de Oekraïense graanexport", {"Oekraïne"}),
+        ("handel met Australië en Nieuw-Zeeland", {"Australië", "Nieuw-Zeeland"}),
+        ("handel met Nieuw Zeeland", {"Nieuw-Zeeland"}),
+        ("de kust van Zeeland en de Zeeuwse visserij", {"Zeeland"}),
+        ("de EU-Turkije-deal", {"Turkije"}),
+        ("Wit-Rusland en de Russische Federatie", {"Belarus", "Rusland"}),
+        ("handel met Zuid-Amerika", {"Latijns-Amerika"}),
+        ("een Palestijnse staat naast Israël", {"Palestina", "Israël"}),
+        ("Aruba, Curaçao en Sint Maarten", {"Aruba", "Curaçao", "Sint Maarten"}),
+        ("de gaswinning in Groningen", {"Groningen"}),
+        # Words that only start like a place name no place.
+        ("letselschade, de malieveldbezetting en de servicedesk", set()),
+        ("Frans Timmermans over de Europese Unie", set()),
+    ],
+)
+def test_places_named(text: str, places: set[str]) -> None:
+    assert places_named(text) == places
+
+
+def test_every_place_has_forms() -> None:
+    assert all(forms and all(f == f.lower() for f in forms) for forms in PLACES.values())
+
+
+def test_about_elsewhere() -> None:
+    """Another place only when the text names none of a place asked for and names another."""
+    egypte = places_named("Hoe liep de motie over een migratieovereenkomst met Egypte af?")
+    assert about_elsewhere(egypte, "Motie over een migratieovereenkomst met Tunesië")
+    assert not about_elsewhere(egypte, "Motie over migratieovereenkomsten met Egypte en Tunesië")
+    assert not about_elsewhere(egypte, "Motie over migratieovereenkomsten met derde landen")
+    assert not about_elsewhere(frozenset(), "Motie over een migratieovereenkomst met Tunesië")
