@@ -647,7 +647,11 @@ RULES: tuple[Rule, ...] = (
              "toegezegd. Na de toezeggen-regels: 'Ik wil toezeggen dat ik terugkom in het "
              "toegezegde plan' is een nieuwe toezegging."),
     _rule("passief-kamer-wordt-geinformeerd", GEDAAN,
-        r"\b(?:Kamer|u)\s+(?:zal|zult|wordt)\b.{0,80}\b(?:geïnformeerd|toegestuurd|toegezonden)\b",
+        # "wordt de Kamer geïnformeerd" after a condition only: without one it says how
+        # things go now ("Via deze toetsing wordt uw Kamer geïnformeerd").
+        r"\b(?:(?:Kamer|u)\s+(?:zal|zult|wordt)|zal\s+(?:uw|de)\s+Kamer"
+        r"|(?:zodra|indien|wanneer)\b.{0,120}\bwordt\s+(?:uw|de)\s+Kamer)\b.{0,80}"
+        r"\b(?:geïnformeerd|toegestuurd|toegezonden|op\s+de\s+hoogte\s+(?:gehouden|gesteld))\b",
         example=(KV1771,
             "Uw Kamer wordt hier voor het zomerreces over geïnformeerd."),
         counter=(KV1771,
@@ -676,7 +680,8 @@ RULES: tuple[Rule, ...] = (
         counter=(KV1771,
             "In de kabinetsreactie worden deze overwegingen meegenomen.")),
     _rule("passief-wordt-naar-kamer-gestuurd", GEDAAN,
-        r"\bwordt\b.{0,80}\bnaar\s+(?:uw|de)\s+Kamer\s+(?:gestuurd|verzonden|gezonden)\b",
+        r"\b(?:wordt|worden|zal|zullen)\b.{0,80}\b(?:naar|met|aan)\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+"
+        r"(?:gestuurd|verzonden|gezonden|toegezonden|gedeeld|aangeboden)\b",
         example=(KV1771,
             "Zodra de resultaten van het onderzoek gereed zijn, wordt de kabinetsreactie zo "
             "spoedig mogelijk naar Uw Kamer gestuurd."),

@@ -205,6 +205,33 @@ def test_effort_and_involvement_are_no_promise(sentence: str, promise: bool) -> 
     assert (explain(sentence, written=True).kind == "gedaan") is promise
 
 
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Real sentences of DEV Kamervraag answers (tests/eval/dev/kamervragen, 2 and 4).
+        (
+            "Uw Kamer wordt op de hoogte gehouden van de voortgang van de Verbeteragenda middels "
+            "voortgangsrapportages.",
+            True,
+        ),
+        (
+            "Bijstellingen en aanvullingen vinden plaats in de Milieuraad en worden met uw Kamer "
+            "gedeeld.",
+            True,
+        ),
+        (
+            "Indien dit wel het geval is wordt uw Kamer daarover zoals gebruikelijk geïnformeerd.",
+            True,
+        ),
+        ("Via deze toetsing wordt uw Kamer geïnformeerd.", False),
+    ],
+)
+def test_the_kamer_informed_in_the_passive(sentence: str, promise: bool) -> None:
+    """The Kamer kept informed, or something shared with it, in the passive; "wordt de Kamer
+    geïnformeerd" without a condition before it says how things go now."""
+    assert (explain(sentence, written=True).kind == "gedaan") is promise
+
+
 def test_chair_noting_a_commitment_marks_the_promise_before() -> None:
     """A debate as the readers build it: the minister promises, the chair notes it."""
     minister = Person(name="Minister Jetten", role="minister")
