@@ -1139,7 +1139,11 @@ RULES: tuple[Rule, ...] = (
              "maanden'."),
     _rule("eerste-persoon-toekomst", GEDAAN,
         r"\b(?:(?:ik|wij|we)\s+(?:zal|zullen|ga|gaan)|(?:zal|zullen|ga|gaan)\s+(?:ik|wij|we))\b"
-        r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,6}(?:ik|ikzelf)\b",
+        r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,6}(?:ik|ikzelf)\b"
+        # the minister's ministry or a colleague in the cabinet
+        r"|\b(?:mijn\s+(?:ministerie|departement)\s+(?:zal|gaat)"
+        r"|(?:zal|gaat)\s+mijn\s+(?:ministerie|departement)"
+        r"|de\s+(?:minister|staatssecretaris)\s+(?:van|voor)\s+(?:\w+\s+){1,4}?(?:zal|gaat))\b",
         blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak", "met-elkaar",
                     "inspanning"),
         debate_needs="gedateerd",

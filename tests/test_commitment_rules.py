@@ -224,11 +224,32 @@ def test_effort_and_involvement_are_no_promise(sentence: str, promise: bool) -> 
             True,
         ),
         ("Via deze toetsing wordt uw Kamer geïnformeerd.", False),
+        # Work promised by the minister's ministry or a colleague (dev/kamervragen, 2 and 3).
+        (
+            "Mijn departement zal in contact treden met de Britse collega’s om (nadere) lering te "
+            "trekken van de Britse aanpak van criminele uitbuiting.",
+            True,
+        ),
+        (
+            "De komende maanden gaat mijn ministerie, samen met het Ministerie van VWS, in overleg "
+            "met de brancheorganisaties en rechtspraak over de opvolging van de aanbevelingen uit "
+            "het onderzoek van de Universiteit van Amsterdam.",
+            True,
+        ),
+        (
+            "De Staatssecretaris van BZK zal bezien welke overige documenten hierover in bezit "
+            "zijn.",
+            True,
+        ),
+        ("De minister van Financiën heeft dit in 2023 besloten.", False),
     ],
 )
-def test_the_kamer_informed_in_the_passive(sentence: str, promise: bool) -> None:
-    """The Kamer kept informed, or something shared with it, in the passive; "wordt de Kamer
-    geïnformeerd" without a condition before it says how things go now."""
+def test_the_kamer_informed_in_the_passive_and_work_by_the_ministry(
+    sentence: str, promise: bool
+) -> None:
+    """The Kamer kept informed, or something shared with it, in the passive ("wordt de Kamer
+    geïnformeerd" without a condition before it says how things go now); work the minister's
+    ministry or a colleague will do."""
     assert (explain(sentence, written=True).kind == "gedaan") is promise
 
 
