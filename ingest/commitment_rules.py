@@ -761,7 +761,9 @@ RULES: tuple[Rule, ...] = (
         counter=(KVDEV,
             "Via deze toetsing wordt uw Kamer geïnformeerd.")),
     _rule("deze-brief", UITSLUITING,
-        r"\b(?:met\s+deze\s+brief|in\s+deze\s+brief|hierbij|hiermee|bijgaand|hieronder|hierna"
+        # "ik ga hiermee aan de slag": with this subject, not by this letter
+        r"\b(?:met\s+deze\s+brief|in\s+deze\s+brief|hierbij|hiermee(?!\s+aan\s+de\s+slag)"
+        r"|bijgaand|hieronder|hierna"
         r"|in\s+(?:de|dit|mijn)\s+(?:beantwoording|antwoord)(?!\s+(?:op|van)\s+(?:de\s+)?"
         r"(?:eerdere\s+)?vragen\s+van)|in\s+antwoord\s+\d)\b",
         example=(H70_9,
@@ -1078,7 +1080,8 @@ RULES: tuple[Rule, ...] = (
             "Via deze toetsing wordt uw Kamer geïnformeerd."),
         note="De lezer ('u') wordt later geïnformeerd."),
     _rule("tekstverloop", UITSLUITING,
-        r"\b(?:ingaan|blijven|inzetten|beschouwen|toelichten|stilstaan|ervanuit|vanuit)\b"
+        r"\b(?:ingaan|blijven|inzetten|inspannen|beschouwen|toelichten|stilstaan|ervanuit|vanuit)\b"
+        r"|\bzorgvuldigheid\s+betrachten\b"
         r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}in\s+op\b"
         r"|\ber\s+(?:\w+\s+){0,2}van\s*uit\b|\b(?:er|daar|hier)van\s+uit\b",
         example=(KV2210,
@@ -1088,7 +1091,8 @@ RULES: tuple[Rule, ...] = (
             "gemeentelijke markt om hun softwarepakketten geschikt te maken voor aansluiting op"
             " de vertegenwoordigingsvoorzieningen."),
         note="Hoe de tekst verdergaat (\"zal ik ingaan op\"), een inzet zonder eind (\"blijven "
-             "inzetten\") of een aanname (\"ik ga ervan uit\"): niet na te gaan."),
+             "inzetten\", \"zorgvuldigheid betrachten\") of een aanname (\"ik ga ervan uit\"): "
+             "niet na te gaan."),
     _rule("met-elkaar", UITSLUITING,
         r"\bmet\s+elkaar\b",
         example=(KVDEV2,
@@ -1111,20 +1115,6 @@ RULES: tuple[Rule, ...] = (
             "gemeentelijke markt om hun softwarepakketten geschikt te maken voor aansluiting op"
             " de vertegenwoordigingsvoorzieningen."),
         note="'Zal ik ... moeten': wat nodig kan zijn, geen belofte."),
-    _rule("inspanning", UITSLUITING,
-        rf"^(?![\s\S]*\b{DELIVER}\b)[\s\S]*(?:\bblijven(?:d)?\s+(?:\w+\s+){{0,2}}"
-        r"(?:inzetten|inspannen|aandringen|aanspreken|lobbyen|doen|aandacht)\b"
-        r"|\bzorgvuldigheid\s+betrachten\b|\b(?:mij|ons)\s+(?:\w+\s+){0,6}(?:inzetten|inspannen)\b)",
-        example=(KVDEV7,
-            "Ik zal bij het uitwerken van deze herziening alle noodzakelijke zorgvuldigheid "
-            "betrachten en ruimte nemen voor afstemming met de sector, deskundigen en andere "
-            "belanghebbenden."),
-        counter=(KV878,
-            "Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers voor de "
-            "gemeentelijke markt om hun softwarepakketten geschikt te maken voor aansluiting op"
-            " de vertegenwoordigingsvoorzieningen."),
-        note="'Ik zal mij blijven inzetten', 'zorgvuldigheid betrachten': een inspanning zonder "
-             "iets wat de Kamer krijgt of wat af is, geen toezegging."),
     _rule("gedateerd", VOORWAARDE,
         r"\b(?:na|voor|vóór|rond|omstreeks)\s+de\s+zomer\b|\b(?:dit|komend|volgend)\s+"
         r"(?:voorjaar|najaar|jaar)\b|kwartaal|\b20\d\d\b|\bbinnen\s+(?:\w+\s+){1,2}(?:weken|maanden)\b"
@@ -1144,8 +1134,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:mijn\s+(?:ministerie|departement)\s+(?:zal|gaat)"
         r"|(?:zal|gaat)\s+mijn\s+(?:ministerie|departement)"
         r"|de\s+(?:minister|staatssecretaris)\s+(?:van|voor)\s+(?:\w+\s+){1,4}?(?:zal|gaat))\b",
-        blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak", "met-elkaar",
-                    "inspanning"),
+        blocked_by=("deze-brief", "ontkenning", "tekstverloop", "noodzaak", "met-elkaar"),
         debate_needs="gedateerd",
         example=(KV878,
             "Zo zal ik bijvoorbeeld overleg initiëren met softwareleveranciers voor de "
