@@ -242,6 +242,9 @@ def test_effort_and_involvement_are_no_promise(sentence: str, promise: bool) -> 
             True,
         ),
         ("De minister van Financiën heeft dit in 2023 besloten.", False),
+        # "hiermee": with this subject, or by this letter.
+        ("Ik ga hiermee aan de slag.", True),
+        ("Hiermee informeer ik uw Kamer over de stand van zaken.", False),
     ],
 )
 def test_the_kamer_informed_in_the_passive_and_work_by_the_ministry(
