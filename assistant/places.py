@@ -134,18 +134,23 @@ PLACES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Every prefix form has at least this many letters, so prefixes are looked up by a word's
+# first letters instead of tried one by one.
+PREFIX_KEY = 4
+
+
 @lru_cache(maxsize=1)
-def _forms() -> tuple[dict[str, str], list[tuple[str, str]], list[tuple[str, str]]]:
-    """(word -> place, [(prefix, place)], [(phrase, place)])."""
+def _forms() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """(word -> place, first letters -> [(prefix, place)], [(phrase, place)])."""
     words: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
+    prefixes: dict[str, list[tuple[str, str]]] = {}
     phrases: list[tuple[str, str]] = []
     for place, forms in PLACES.items():
         for form in forms:
             if " " in form:
                 phrases.append((form, place))
             elif form.endswith("*"):
-                prefixes.append((form[:-1], place))
+                prefixes.setdefault(form[:PREFIX_KEY], []).append((form[:-1], place))
             else:
                 words[form] = place
     return words, prefixes, phrases
@@ -155,7 +160,8 @@ def _place_of(word: str) -> str | None:
     words, prefixes, _ = _forms()
     if word in words:
         return words[word]
-    return next((place for prefix, place in prefixes if word.startswith(prefix)), None)
+    candidates = prefixes.get(word[:PREFIX_KEY], ())
+    return next((place for prefix, place in candidates if word.startswith(prefix)), None)
 
 
 @lru_cache(maxsize=1024)

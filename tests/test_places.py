@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.places import PLACES, about_elsewhere, places_named
+from assistant.places import PLACES, PREFIX_KEY, about_elsewhere, places_named
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,10 @@ def test_places_named(text: str, places: set[str]) -> None:
 
 
 def test_every_place_has_forms() -> None:
+    """Lower case, and a prefix as long as the letters it is looked up by."""
     assert all(forms and all(f == f.lower() for f in forms) for forms in PLACES.values())
+    prefixes = [f for forms in PLACES.values() for f in forms if f.endswith("*")]
+    assert all(len(f) - 1 >= PREFIX_KEY for f in prefixes)
 
 
 def test_about_elsewhere() -> None:
