@@ -23,7 +23,7 @@ from assistant.ask_base import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
-from assistant.places import about_elsewhere, places_named
+from assistant.places import places_lacking, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
 from assistant.retrieve import Filters, Passage
@@ -130,11 +130,11 @@ class MotionAnswers(BaseAnswers):
             closest = closest or near
         return Candidates(None, closest)
 
-    def _elsewhere(self, asked: frozenset[str], doc_id: str) -> bool:
-        """Is the motie about another place than the question `asked` for (see
-        assistant.places)?"""
+    def _elsewhere(self, asked: frozenset[str], doc_id: str) -> frozenset[str]:
+        """The places the question `asked` for that the motie lacks while it names another
+        place (see assistant.places); empty when it is not about elsewhere."""
         doc = self.store.get_document(doc_id)
-        return doc is not None and about_elsewhere(asked, f"{doc.title} {doc.text}")
+        return places_lacking(asked, f"{doc.title} {doc.text}") if doc else frozenset()
 
     def _subject_vector(self, question: Question) -> np.ndarray:
         """The question's subject as the moties' subjects are embedded."""
@@ -378,13 +378,17 @@ class MotionAnswers(BaseAnswers):
         """No motie covers what was asked: say so, and name the closest ones as not the
         answer (the user may recognise the motie they meant)."""
         closest = nearby[0]
+        doc = self.store.get_document(closest.doc_id)
         coverage = self._coverage(question, closest, question.names)
         missing = coverage.missing_distinctive or coverage.missing
         words = surface_words(question.topic or question.text, missing, self.tokenizer)
+        asked = places_named(question.text)
+        if elsewhere := asked and self._elsewhere(asked, closest.doc_id):
+            # "over Palestina", not "over Palestijnse": the place the motie does not name
+            words = " en ".join(sorted(elsewhere))
         about = f" over {words}" if words else " die aan de vraag voldoet"
         if question.names:
             about = f" van {' en '.join(question.names)}{about}"
-        doc = self.store.get_document(closest.doc_id)
         if doc is None:
             return self._refusal(question, f"Ik vond geen motie{about}.")
         cite = Citations()

@@ -185,7 +185,8 @@ def places_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def about_elsewhere(asked: frozenset[str], text: str) -> bool:
-    """Does `text` name none of some place that was `asked` for, and name another place?"""
+def places_lacking(asked: frozenset[str], text: str) -> frozenset[str]:
+    """The places `asked` for that `text` does not name, when it names another place: then
+    the text is about elsewhere. Empty otherwise."""
     named = places_named(text)
-    return bool(asked - named) and bool(named - asked)
+    return asked - named if named - asked else frozenset()

@@ -215,7 +215,7 @@ def test_a_motie_about_another_country_is_not_the_answer(tmp_path: Path) -> None
         "Is de motie van Podt over de voortgang van de migratieafspraken met Egypte aangenomen?"
     )
     assert other.refused
-    assert "Ik vond geen motie van Podt over" in other.answer
+    assert "Ik vond geen motie van Podt over Egypte in" in other.answer
     assert "Tunesië (kst-32317-914)" in other.answer
     assert "De motie is" not in other.answer and "stemmingsuitslag" not in other.answer
     assert_well_cited(other, services.answerer)

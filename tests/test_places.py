@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.places import PLACES, PREFIX_KEY, about_elsewhere, places_named
+from assistant.places import PLACES, PREFIX_KEY, places_lacking, places_named
 
 
 @pytest.mark.parametrize(
@@ -37,10 +37,11 @@ def test_every_place_has_forms() -> None:
     assert all(len(f) - 1 >= PREFIX_KEY for f in prefixes)
 
 
-def test_about_elsewhere() -> None:
-    """Another place only when the text names none of a place asked for and names another."""
+def test_places_lacking() -> None:
+    """A text is about elsewhere only when it names none of a place asked for and names
+    another; the places it lacks are then named."""
     egypte = places_named("Hoe liep de motie over een migratieovereenkomst met Egypte af?")
-    assert about_elsewhere(egypte, "Motie over een migratieovereenkomst met Tunesië")
-    assert not about_elsewhere(egypte, "Motie over migratieovereenkomsten met Egypte en Tunesië")
-    assert not about_elsewhere(egypte, "Motie over migratieovereenkomsten met derde landen")
-    assert not about_elsewhere(frozenset(), "Motie over een migratieovereenkomst met Tunesië")
+    assert places_lacking(egypte, "Motie over een migratieovereenkomst met Tunesië") == {"Egypte"}
+    assert not places_lacking(egypte, "Motie over migratieovereenkomsten met Egypte en Tunesië")
+    assert not places_lacking(egypte, "Motie over migratieovereenkomsten met derde landen")
+    assert not places_lacking(frozenset(), "Motie over een migratieovereenkomst met Tunesië")
