@@ -21,6 +21,7 @@ from assistant.places import PLACES, PREFIX_KEY, places_lacking, places_named
         ("een Palestijnse staat naast Israël", {"Palestina", "Israël"}),
         ("Aruba, Curaçao en Sint Maarten", {"Aruba", "Curaçao", "Sint Maarten"}),
         ("de gaswinning in Groningen", {"Groningen"}),
+        ("de Turken, de Belgen en de Amerikanen", {"Turkije", "België", "Verenigde Staten"}),
         # Words that only start like a place name no place.
         ("letselschade, de malieveldbezetting en de servicedesk", set()),
         ("Frans Timmermans over de Europese Unie", set()),
