@@ -10,6 +10,7 @@ from functools import cache, partial
 
 import numpy as np
 
+from assistant.amounts import number_phrases, numbers_lacking, numbers_named
 from assistant.answer import Answer, Citations
 from assistant.ask_base import (
     HOW_MANY_RE,
@@ -121,8 +122,7 @@ class MotionAnswers(BaseAnswers):
                 # any motie leads); in the period the question names before other periods.
                 period = timeframe if search is not searches[-1] else None
                 best = self._standing_out(ranking(searches[-1]), period)
-                asked = places_named(question.text)
-                if best is not None and asked and self._elsewhere(asked, best):
+                if best is not None and self._differs(question, best):
                     best = None
                 by_meaning = best is not None
             if best is not None:
@@ -130,11 +130,19 @@ class MotionAnswers(BaseAnswers):
             closest = closest or near
         return Candidates(None, closest)
 
-    def _elsewhere(self, asked: frozenset[str], doc_id: str) -> frozenset[str]:
-        """The places the question `asked` for that the motie lacks while it names another
-        place (see assistant.places); empty when it is not about elsewhere."""
-        doc = self.store.get_document(doc_id)
-        return places_lacking(asked, f"{doc.title} {doc.text}") if doc else frozenset()
+    def _differs(self, question: Question, doc_id: str) -> bool:
+        """Does the motie name another place or number instead of the one the question asks
+        for (however many words they share: "met Egypte" for the Tunesië motie, "een
+        driejarige pabo" for the vierjarige one)? Places are read in its title and text,
+        numbers in its subject (texts hold dates and Kamerstuk numbers)."""
+        asked = places_named(question.text)
+        numbers = numbers_named(question.topic or question.text)
+        doc = self.store.get_document(doc_id) if asked or numbers else None
+        if doc is None:
+            return False
+        return bool(places_lacking(asked, f"{doc.title} {doc.text}")) or bool(
+            numbers_lacking(numbers, motion_subject(doc.title))
+        )
 
     def _subject_vector(self, question: Question) -> np.ndarray:
         """The question's subject as the moties' subjects are embedded."""
@@ -252,11 +260,9 @@ class MotionAnswers(BaseAnswers):
                 for coverage, p in answering
                 if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
             ]
-        asked = places_named(question.text)
-        if asked:
-            # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that
-            # never names Egypte and names Tunesië asks the same of another country.
-            answering = [(c, p) for c, p in answering if not self._elsewhere(asked, p.doc_id)]
+        # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that never
+        # names Egypte and names Tunesië asks the same of another country.
+        answering = [(c, p) for c, p in answering if not self._differs(question, p.doc_id)]
         if answering:
             # Most of the subject first; the fused ranking breaks ties. A member's other moties
             # that cover as much are named with the answer: "de motie van X over warmtepompen"
@@ -382,10 +388,18 @@ class MotionAnswers(BaseAnswers):
         coverage = self._coverage(question, closest, question.names)
         missing = coverage.missing_distinctive or coverage.missing
         words = surface_words(question.topic or question.text, missing, self.tokenizer)
-        asked = places_named(question.text)
-        if elsewhere := asked and self._elsewhere(asked, closest.doc_id):
+        lacking = places_lacking(
+            places_named(question.text), f"{doc.title} {doc.text}" if doc else ""
+        )
+        numbers = numbers_lacking(
+            numbers_named(question.topic or question.text), motion_subject(doc.title) if doc else ""
+        )
+        if lacking:
             # "over Palestina", not "over Palestijnse": the place the motie does not name
-            words = " en ".join(sorted(elsewhere))
+            words = " en ".join(sorted(lacking))
+        elif numbers:
+            # "over 15 euro", "over driejarige pabo": the number the motie does not name
+            words = " en ".join(number_phrases(question.topic or question.text, numbers))
         about = f" over {words}" if words else " die aan de vraag voldoet"
         if question.names:
             about = f" van {' en '.join(question.names)}{about}"

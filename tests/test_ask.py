@@ -226,6 +226,27 @@ def test_a_motie_about_another_country_is_not_the_answer(tmp_path: Path) -> None
     assert asked.citations[0].id == "kst-32317-914"
 
 
+def test_a_motie_with_another_number_is_not_the_answer(tmp_path: Path) -> None:
+    """Podt's motie to inform the Kamer every three months is not the one asked for with six
+    months (her motie to inform it periodically, which names no number, is); asked with three,
+    it is the answer."""
+    services = _with_twin(
+        tmp_path,
+        ("de Kamer periodiek informeren", "de Kamer elke drie maanden informeren"),
+    )
+    asked = (
+        "Is de motie van Podt om de Kamer elke {} maanden te informeren over de voortgang van "
+        "de implementatie van het Europese Migratiepact aangenomen?"
+    )
+    other = services.answerer.ask(asked.format("zes"))
+    assert not other.refused
+    assert other.citations[0].id == "kst-32317-913" and "kst-32317-914" not in cited(other)
+    assert_well_cited(other, services.answerer)
+    three = services.answerer.ask(asked.format("drie"))
+    assert not three.refused
+    assert three.citations[0].id == "kst-32317-914"
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused
