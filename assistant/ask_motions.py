@@ -132,16 +132,24 @@ class MotionAnswers(BaseAnswers):
 
     def _differs(self, question: Question, doc_id: str) -> bool:
         """Does the motie name another place or number instead of the one the question asks
-        for (however many words they share: "met Egypte" for the Tunesië motie, "een
-        driejarige pabo" for the vierjarige one)? Places are read in its title and text,
-        numbers in its subject (texts hold dates and Kamerstuk numbers)."""
-        asked = places_named(question.text)
-        numbers = numbers_named(question.topic or question.text)
-        doc = self.store.get_document(doc_id) if asked or numbers else None
-        if doc is None:
+        for, however many words they share (see `_lacking`)?"""
+        if not places_named(question.text) and not numbers_named(question.topic or question.text):
             return False
-        return bool(places_lacking(asked, f"{doc.title} {doc.text}")) or bool(
-            numbers_lacking(numbers, motion_subject(doc.title))
+        return any(self._lacking(question, self.store.get_document(doc_id)))
+
+    @staticmethod
+    def _lacking(question: Question, doc: Document | None) -> tuple[frozenset[str], frozenset[str]]:
+        """The places and the numbers the question asks for that the motie lacks while it
+        names others ("met Egypte" for the Tunesië motie, "een driejarige pabo" for the
+        vierjarige one): places read in its title and text, numbers in its subject (texts hold
+        dates and Kamerstuk numbers). Both empty when it is about what was asked."""
+        if doc is None:
+            return frozenset(), frozenset()
+        return (
+            places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
+            numbers_lacking(
+                numbers_named(question.topic or question.text), motion_subject(doc.title)
+            ),
         )
 
     def _subject_vector(self, question: Question) -> np.ndarray:
@@ -388,12 +396,7 @@ class MotionAnswers(BaseAnswers):
         coverage = self._coverage(question, closest, question.names)
         missing = coverage.missing_distinctive or coverage.missing
         words = surface_words(question.topic or question.text, missing, self.tokenizer)
-        lacking = places_lacking(
-            places_named(question.text), f"{doc.title} {doc.text}" if doc else ""
-        )
-        numbers = numbers_lacking(
-            numbers_named(question.topic or question.text), motion_subject(doc.title) if doc else ""
-        )
+        lacking, numbers = self._lacking(question, doc)
         if lacking:
             # "over Palestina", not "over Palestijnse": the place the motie does not name
             words = " en ".join(sorted(lacking))
