@@ -36,8 +36,9 @@ NUMBER_WORD_RE = re.compile(
     rf"\b({'|'.join(NUMBER_WORDS)})(?:jarige?|daagse?|maandelijkse?|wekelijkse?|voudige?)?\b",
     re.IGNORECASE,
 )
-# 15, 1.000, 19.000, 1,5: thousands dots dropped, a decimal comma kept.
-DIGITS_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?!\d)")
+# 15, 1.000, 19.000, 1,5: thousands dots dropped, a decimal comma kept. Digits inside a name
+# ("JA21", "50PLUS") or an ordinal ("2e") are no amount.
+DIGITS_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\d]|[^\W\d_])")
 YEARS = range(1900, 2100)
 # A number with its unit or noun after it, not a function word: "15 euro", "driejarige pabo".
 NUMBER_PHRASE_RE = re.compile(

@@ -17,6 +17,7 @@ from assistant.amounts import number_phrases, numbers_lacking, numbers_named
         ("het minimumloon in 2023 verhogen", set()),
         ("de Tweede Kamer en het tweede lid", set()),
         ("een motie", set()),
+        ("de 50PLUS-motie van JA21 over de 2e lezing", set()),
     ],
 )
 def test_numbers_named(text: str, numbers: set[str]) -> None:
