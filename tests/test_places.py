@@ -22,6 +22,8 @@ from assistant.places import PLACES, PREFIX_KEY, places_lacking, places_named
         ("Aruba, Curaçao en Sint Maarten", {"Aruba", "Curaçao", "Sint Maarten"}),
         ("de gaswinning in Groningen", {"Groningen"}),
         ("de Turken, de Belgen en de Amerikanen", {"Turkije", "België", "Verenigde Staten"}),
+        # A capital or a leader stands for its country.
+        ("Poetin, het Kremlin en de steun aan Kyiv", {"Rusland", "Oekraïne"}),
         # Words that only start like a place name no place.
         ("letselschade, de malieveldbezetting en de servicedesk", set()),
         ("Frans Timmermans over de Europese Unie", set()),
