@@ -53,10 +53,11 @@ PARAPHRASE_MEANING_GAP = 0.005
 # least this close in meaning (DEV: of 178 such answers, 9 of the 21 neighbours fall below it,
 # none of the 157 right moties).
 SUBJECT_FLOOR = 0.68
-# Framing around the subject in "de motie die Arib mede ondertekende om ...".
+# Framing around the subject in "de motie die Arib mede ondertekende om ..." ("c.s." is
+# already out of the question's topic).
 SUBJECT_FRAMING_RE = re.compile(
-    r"^(?:(?:c\.s\.|(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
-    r"|ingediende|indiende|is|was|heeft|uit)\b)\s*)+",
+    r"^(?:(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
+    r"|ingediende|indiende|is|was|heeft|uit)\b\s*)+",
     re.IGNORECASE,
 )
 # How the description of a motie starts after the member's name, and its fewest words ("dat
