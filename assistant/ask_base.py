@@ -388,17 +388,37 @@ def with_declared_votes(quotes: list[str], text: str) -> list[str]:
 
 
 # ", en hoe heet ...", "en aan hoeveel ...": where a question asks a second thing.
+ASKING_WORD = r"(?:hoe|wat|welke?|wie|wanneer|waarom|hoeveel|waar)\b"
 PART_RE = re.compile(
-    r",?\s+en\s+(?=(?:aan\s+|in\s+|voor\s+|met\s+|door\s+)?"
-    r"(?:hoe|wat|welke?|wie|wanneer|waarom|hoeveel|waar)\b)",
-    re.IGNORECASE,
+    rf",?\s+en\s+(?=(?:aan\s+|in\s+|voor\s+|met\s+|door\s+)?{ASKING_WORD})", re.IGNORECASE
 )
+ASKING_RE = re.compile(ASKING_WORD, re.IGNORECASE)
 MIN_PART_WORDS = 3
 
 
+def _continues(before: str, after: str) -> bool:
+    """Whether the asking word after "en" already opened a clause inside the text before it,
+    past its first word: the two are clauses of one question, not two questions."""
+    word = ASKING_RE.search(after)
+    if word is None:
+        return False
+    inside = before.split(maxsplit=1)[1:]
+    return bool(inside) and re.search(rf"\b{word.group()}\b", inside[0], re.IGNORECASE) is not None
+
+
 def question_parts(text: str) -> list[str]:
-    """The questions a question asks: "A, en hoe heet B?" -> ["A", "hoe heet B?"]."""
-    parts = [p.strip() for p in PART_RE.split(text) if p.strip()]
+    """The questions a question asks: "A, en hoe heet B?" -> ["A", "hoe heet B?"]. Not
+    where "en" joins two clauses of one question that start with the same word ("om mee te
+    laten wegen hoe dichtbij die zorg is en hoe leefbaar een regio blijft")."""
+    parts: list[str] = []
+    start = 0
+    for split in PART_RE.finditer(text):
+        before, after = text[start : split.start()], text[split.end() :]
+        if "," not in split.group() and _continues(before, after):
+            continue
+        parts.append(before.strip())
+        start = split.end()
+    parts = [p for p in (*parts, text[start:].strip()) if p]
     if len(parts) < 2 or any(len(p.split()) < MIN_PART_WORDS for p in parts):
         return [text]
     return parts

@@ -103,6 +103,11 @@ SIGNER_CLAUSE_RE = re.compile(
     r"(?:ondertekende|ondertekend|indiende|ingediend)\b"
     r"|\bmet\s+(?:[\w'.-]+\s+){1,4}?als\s+(?:mede)?(?:ondertekenaar|indiener)\b"
 )
+# ... with the name in lower case: "die ellemeet mede ondertekende".
+LOWER_CASE_SIGNER_RE = re.compile(
+    r"(?:die|dat)\s+((?:[a-zà-ÿ][\w'-]*\s+){1,3}?)(?:heeft\s+)?mede\s*"
+    r"(?:ondertekende|ondertekend|indiende|ingediend)\b"
+)
 TYPE_WORDS = {
     KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*|antwoord(?:en)? op (?:de )?vragen",
     BRIEF: r"\bbrie(?:f|ven)\b|kamerbrie\w*",
@@ -314,7 +319,9 @@ def proposer_names(text: str) -> list[str]:
         else:  # "de oproep van PvdD-Kamerlid van raan"
             names.append(titled(match.group(1)))
     for clause in SIGNER_CLAUSE_RE.finditer(text):
-        names += [m.group(0) for m in re.finditer(MEMBER, clause.group(0))]
+        signers = [m.group(0) for m in re.finditer(MEMBER, clause.group(0))]
+        lower = LOWER_CASE_SIGNER_RE.match(clause.group(0))
+        names += signers or ([titled(lower.group(1))] if lower else [])
     return list(dict.fromkeys(names))
 
 

@@ -267,6 +267,9 @@ def test_proposals_named_by_their_proposers_in_the_users_own_words() -> None:
         "Wat is er gebeurd met de motie die Lilian Marijnisen mede indiende om de bezuiniging "
         "op de jeugdzorg van tafel te halen?"
     ) == ("Marijnissen",)
+    assert names(
+        "Is de motie aangenomen die van raan mede ondertekende om vliegen te beperken?"
+    ) == ("Van Raan",)
     # The motie asked about comes first; the one it is about is its subject.
     assert names(
         "Is de motie van Omtzigt aangenomen om de motie-De Groot/Van Campen niet uit te voeren?"
@@ -465,6 +468,24 @@ def test_a_question_that_asks_two_things_is_split() -> None:
     ) == ["Welke standaard geldt als veilig", "hoe heet het programma daarvoor?"]
     assert question_parts("Welke brieven zijn verstuurd, en wanneer?") == [
         "Welke brieven zijn verstuurd, en wanneer?"
+    ]
+
+
+def test_two_clauses_of_one_description_are_one_question() -> None:
+    """ "en hoe" after a clause that "hoe" opened inside the question continues that clause;
+    "en hoeveel" after a question that opened with "Hoeveel" asks a second thing."""
+    described = (
+        "Is de motie aangenomen die Ellemeet mede ondertekende om bij de normen mee te laten "
+        "wegen hoe dichtbij die zorg is en hoe leefbaar een regio blijft?"
+    )
+    assert question_parts(described) == [described]
+    assert question_parts("Hoeveel Kamerleden stemden voor en hoeveel tegen de motie?") == [
+        "Hoeveel Kamerleden stemden voor",
+        "hoeveel tegen de motie?",
+    ]
+    assert question_parts("Wat vroeg de motie over hoe scholen werken, en hoe liep die af?") == [
+        "Wat vroeg de motie over hoe scholen werken",
+        "hoe liep die af?",
     ]
 
 
