@@ -396,13 +396,21 @@ ASKING_RE = re.compile(ASKING_WORD, re.IGNORECASE)
 MIN_PART_WORDS = 3
 
 
+# Words before the asking word that still start the question ("Op welk advies en welk ...").
+LEADING_PREPOSITION_RE = re.compile(
+    r"^(?:(?:op|aan|in|voor|met|door|over|van|bij|naar|tot|uit|sinds|vanaf)\s+)+", re.IGNORECASE
+)
+
+
 def _continues(before: str, after: str) -> bool:
-    """Whether the asking word after "en" already opened a clause inside the text before it,
-    past its first word: the two are clauses of one question, not two questions."""
+    """Whether the asking word after "en" already opened a clause inside the question before
+    it (its last sentence, past its first word and any preposition before that): the two are
+    clauses of one question, not two questions."""
     word = ASKING_RE.search(after)
     if word is None:
         return False
-    inside = before.split(maxsplit=1)[1:]
+    question = re.split(r"(?<=[.?!])\s+", before.strip())[-1]
+    inside = LEADING_PREPOSITION_RE.sub("", question).split(maxsplit=1)[1:]
     return bool(inside) and re.search(rf"\b{word.group()}\b", inside[0], re.IGNORECASE) is not None
 
 

@@ -487,6 +487,17 @@ def test_two_clauses_of_one_description_are_one_question() -> None:
         "Wat vroeg de motie over hoe scholen werken",
         "hoe liep die af?",
     ]
+    # The question opens after an earlier sentence, or after a preposition.
+    assert question_parts(
+        "Er is hoofdelijk gestemd. Hoeveel stemden voor en hoeveel stemden tegen?"
+    ) == [
+        "Er is hoofdelijk gestemd. Hoeveel stemden voor",
+        "hoeveel stemden tegen?",
+    ]
+    assert question_parts("Op welk advies en welk wetsartikel beroept de motie zich?") == [
+        "Op welk advies",
+        "welk wetsartikel beroept de motie zich?",
+    ]
 
 
 @pytest.mark.parametrize(
