@@ -98,15 +98,14 @@ ASPECT_WORDS = {
 }
 # A clause that names a motie by who signed it: "die Arib mede ondertekende", "dat Belhaj mede
 # indiende", "met De Neef als medeondertekenaar".
+SIGNED = r"(?:ondertekende|ondertekend|indiende|ingediend)\b"
 SIGNER_CLAUSE_RE = re.compile(
-    r"\b(?:die|dat)\s+(?:[\w'.-]+\s+){1,4}?(?:heeft\s+)?(?:mede\s*)?"
-    r"(?:ondertekende|ondertekend|indiende|ingediend)\b"
+    rf"\b(?:die|dat)\s+(?:[\w'.-]+\s+){{1,4}}?(?:heeft\s+)?(?:mede\s*)?{SIGNED}"
     r"|\bmet\s+(?:[\w'.-]+\s+){1,4}?als\s+(?:mede)?(?:ondertekenaar|indiener)\b"
 )
 # ... with the name in lower case: "die ellemeet mede ondertekende".
 LOWER_CASE_SIGNER_RE = re.compile(
-    r"(?:die|dat)\s+((?:[a-zà-ÿ][\w'-]*\s+){1,3}?)(?:heeft\s+)?mede\s*"
-    r"(?:ondertekende|ondertekend|indiende|ingediend)\b"
+    rf"(?:die|dat)\s+((?:[a-zà-ÿ][\w'-]*\s+){{1,3}}?)(?:heeft\s+)?mede\s*{SIGNED}"
 )
 TYPE_WORDS = {
     KAMERVRAAG: r"kamervra\w*|schriftelijke vra\w*|antwoord(?:en)? op (?:de )?vragen",
