@@ -34,6 +34,7 @@ LIST_RECORDS = 500  # records of a period searched for a topic
 FREE_AFTER_MOTION = 2  # quoted sentences of other sources after a motie that answers
 NEARBY_MOTIONS = 3  # moties named when none answers: the closest, and two more
 NEARBY_DENSE_GAP = 0.05  # ... at most this much further in meaning than the closest
+MEANING_NAMED = 2  # of those, the member's moties closest in subject meaning, named first
 ALIKE_NAMED = 2  # a member's other moties named that fit a description as well as the answer
 # A named member's motie whose subject, compared in meaning with the question's own words for it,
 # stands out from all their others answers even when it shares few words: it is this close, and
@@ -129,7 +130,8 @@ class MotionAnswers(BaseAnswers):
             if best is not None:
                 return Candidates(self.store.get_document(best), by_meaning=by_meaning, alike=alike)
             closest = closest or near
-        return Candidates(None, closest)
+        meant = self._first_in_meaning(ranking(searches[-1])) if signed else ()
+        return Candidates(None, closest, meant=meant)
 
     def _differs(self, question: Question, doc_id: str) -> bool:
         """Does the motie name another place or number instead of the one the question asks
@@ -193,6 +195,15 @@ class MotionAnswers(BaseAnswers):
         else:
             subject = closest.standing_out(range(len(closest.ids)))
         return None if subject is None else self._voted_version(subject, closest)
+
+    def _first_in_meaning(self, closest: Closest | None) -> tuple[str, ...]:
+        """The member's moties whose subjects come closest in meaning to the question's, however
+        little they lead (MEANING_NAMED subjects, each as voted): named first when none
+        answers, for the user to check."""
+        if closest is None:
+            return ()
+        subjects = list(dict.fromkeys(closest.subjects[closest.ids[n]] for n in closest.order))
+        return tuple(self._voted_version(s, closest) for s in subjects[:MEANING_NAMED])
 
     def _voted_version(self, subject: str, closest: Closest) -> str:
         """The member's motie on `subject`: a motie and its gewijzigde version count as one
@@ -298,10 +309,10 @@ class MotionAnswers(BaseAnswers):
         doc, closest, by_meaning = found.doc, found.closest, found.by_meaning
         if doc is None and question.ids:
             return self._mentioned_only(question)
-        if doc is None and question.names and closest:
+        if doc is None and question.names and (closest or found.meant):
             # The member's moties hold none on this subject: another member's motie, or a
             # debate about it, is no answer to "de motie van <lid> over ...".
-            return self._not_this_motion(question, closest), ()
+            return self._not_this_motion(question, closest, found.meant), ()
         if doc is None:
             # No motie record fits: the question may still be answered by a debate or letter.
             answer, doc_ids = self._free(
@@ -389,15 +400,20 @@ class MotionAnswers(BaseAnswers):
         )
         return found, tuple(dict.fromkeys(c.id for c in cite.items))
 
-    def _not_this_motion(self, question: Question, nearby: tuple[Passage, ...]) -> Answer:
+    def _not_this_motion(
+        self, question: Question, nearby: tuple[Passage, ...], meant: tuple[str, ...] = ()
+    ) -> Answer:
         """No motie covers what was asked: say so, and name the closest ones as not the
-        answer (the user may recognise the motie they meant)."""
-        closest = nearby[0]
-        doc = self.store.get_document(closest.doc_id)
-        coverage = self._coverage(question, closest, question.names)
-        missing = coverage.missing_distinctive or coverage.missing
-        words = surface_words(question.topic or question.text, missing, self.tokenizer)
-        lacking, numbers = self._lacking(question, doc)
+        answer (the user may recognise the motie they meant). `meant`: the member's moties
+        closest in meaning, named first (a paraphrase shares few words with its subject)."""
+        words = ""
+        lacking: frozenset[str] = frozenset()
+        numbers: frozenset[str] = frozenset()
+        if nearby:
+            coverage = self._coverage(question, nearby[0], question.names)
+            missing = coverage.missing_distinctive or coverage.missing
+            words = surface_words(question.topic or question.text, missing, self.tokenizer)
+            lacking, numbers = self._lacking(question, self.store.get_document(nearby[0].doc_id))
         if lacking:
             # "over Palestina", not "over Palestijnse": the place the motie does not name
             words = " en ".join(sorted(lacking))
@@ -407,20 +423,35 @@ class MotionAnswers(BaseAnswers):
         about = f" over {words}" if words else " die aan de vraag voldoet"
         if question.names:
             about = f" van {' en '.join(question.names)}{about}"
-        if doc is None:
+        named = self._named_moties([*meant, *(p.doc_id for p in nearby)])
+        if not named:
             return self._refusal(question, f"Ik vond geen motie{about}.")
         cite = Citations()
+        first, *others = named
         text = (
             f"Ik vond geen motie{about} in de geïndexeerde bronnen. Het dichtst in de buurt, "
-            f"maar niet wat u vroeg: {doc.title} ({doc.id}) {cite.cite_field(doc, 'Onderwerp:')}."
+            f"maar niet zeker wat u bedoelt: {first.title} ({first.id}) "
+            f"{cite.cite_field(first, 'Onderwerp:')}."
         )
-        others = [d for p in nearby[1:] if (d := self.store.get_document(p.doc_id)) is not None]
         if question.names and others:
             listed = "; ".join(
                 f"{d.title} ({d.id}) {cite.cite_field(d, 'Onderwerp:')}" for d in others
             )
             text += f" Andere moties van {' en '.join(question.names)} in de buurt: {listed}."
         return Answer(question.text, text, True, question.intent, cite.items)
+
+    def _named_moties(self, doc_ids: list[str]) -> list[Document]:
+        """The moties to name in a refusal, in order: one per subject (a motie and its
+        gewijzigde version are one), NEARBY_MOTIONS at most."""
+        named: list[Document] = []
+        for doc_id in dict.fromkeys(doc_ids):
+            doc = self.store.get_document(doc_id)
+            if doc is None:
+                continue
+            subject = motion_subject(doc.title).lower()
+            if all(motion_subject(d.title).lower() != subject for d in named):
+                named.append(doc)
+        return named[:NEARBY_MOTIONS]
 
     def _referenced_motion(self, doc: Document) -> Document | None:
         for ref in doc.references:
@@ -761,12 +792,14 @@ QUESTION_NUMBER_RE = re.compile(r"\b\d{2,}(?:[.,]\d+)*\b")
 class Candidates:
     """What the search for a named motie found: the motie (None when none answers), the
     closest moties when none does (closest first), whether only its subject's meaning chose
-    it, and the member's other moties that fit the description as well."""
+    it, the member's other moties that fit the description as well, and, when none answers,
+    the member's motie closest in meaning."""
 
     doc: Document | None
     closest: tuple[Passage, ...] = ()
     by_meaning: bool = False
     alike: tuple[str, ...] = ()
+    meant: tuple[str, ...] = ()
 
 
 class Closest:

@@ -48,6 +48,8 @@ class Result:
     detail: str = ""
     refused: bool = False
     should_refuse: bool = False
+    expects_sources: bool = False
+    named_at: int | None = None  # where the first expected source stands among the cited ones
 
 
 @dataclass
@@ -73,6 +75,17 @@ class Report:
             round(right / len(should), 3) if should else None,
         )
 
+    def named_when_refused(self) -> dict[str, int]:
+        """Questions with an expected source that were refused wrongly, and how many of those
+        refusals still named that source among the closest ones (and how many named it first):
+        the user who opens it finds what was asked."""
+        wrong = [r for r in self.results if r.refused and r.expects_sources]
+        return {
+            "refused": len(wrong),
+            "named": sum(r.named_at is not None for r in wrong),
+            "named_first": sum(r.named_at == 0 for r in wrong),
+        }
+
     def summary(self) -> dict[str, Any]:
         hits = [r.recall_hit for r in self.results if r.recall_hit is not None]
         structured = [r.seconds for r in self.results if r.kind in STRUCTURED]
@@ -86,6 +99,7 @@ class Report:
             "refusal_accuracy": share(r.refusal_correct for r in self.results),
             "refusal_precision": precision,
             "refusal_recall": recall,
+            "named_when_refused": self.named_when_refused(),
             "latency_ms": {
                 "structured_p50": percentile(structured, 50),
                 "structured_p95": percentile(structured, 95),
@@ -311,8 +325,10 @@ def run_eval(
         seconds = time.perf_counter() - started
         correct, detail = judge(item, answer)
         expected_ids = item["expected"].get("ids") or item["expected"].get("ids_any")
-        recall_hit = any(i in cited_ids(answer)[:5] for i in expected_ids) if expected_ids else None
+        cited = cited_ids(answer)
+        recall_hit = any(i in cited[:5] for i in expected_ids) if expected_ids else None
         should_refuse = bool(item["expected"].get("refuse"))
+        named_at = next((n for n, i in enumerate(cited) if i in (expected_ids or ())), None)
         report.results.append(
             Result(
                 id=item["id"],
@@ -325,6 +341,8 @@ def run_eval(
                 detail=detail,
                 refused=answer.refused,
                 should_refuse=should_refuse,
+                expects_sources=bool(expected_ids),
+                named_at=named_at,
             )
         )
     if compare_modes:

@@ -286,6 +286,15 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def _named_line(named: dict[str, int] | None) -> list[str]:
+    if not named or not named["refused"]:
+        return []
+    return [
+        f"Onterecht geweigerd: {named['refused']}; daarbij de bedoelde bron toch genoemd: "
+        f"{named['named']} (als eerste: {named['named_first']})"
+    ]
+
+
 def _eval_lines(summary: dict[str, Any]) -> list[str]:
     lines = list(summary.get("missing", []))
     if "questions" in summary:
@@ -297,6 +306,7 @@ def _eval_lines(summary: dict[str, Any]) -> list[str]:
             f"Weigeringen: precisie {_pct(summary.get('refusal_precision'))} (terecht van alle "
             f"weigeringen), recall {_pct(summary.get('refusal_recall'))} (geweigerd van de "
             "vragen die geweigerd moesten worden)",
+            *_named_line(summary.get("named_when_refused")),
             "Feitjuistheid per soort vraag:",
         ]
         lines += [

@@ -118,7 +118,7 @@ def test_a_motie_of_an_indiener_on_another_subject_is_not_presented(answerer: An
     answer = answerer.ask("Is de motie van Podt over zeewierteelt aangenomen?")
     assert answer.refused
     assert answer.answer.startswith("Ik vond geen motie van Podt over zeewierteelt")
-    assert "niet wat u vroeg" in answer.answer
+    assert "niet zeker wat u bedoelt" in answer.answer
     assert "is aangenomen" not in answer.answer and "Stemmen:" not in answer.answer
 
 
@@ -861,7 +861,7 @@ def test_no_answering_motie_names_the_closest_and_other_moties_of_the_member_nea
     assert len(nearby) >= 2
     answer = answerer._not_this_motion(question, tuple(nearby[:2]))
     assert answer.refused
-    assert "Het dichtst in de buurt, maar niet wat u vroeg" in answer.answer
+    assert "Het dichtst in de buurt, maar niet zeker wat u bedoelt" in answer.answer
     assert "Andere moties van Podt in de buurt:" in answer.answer
     assert [c.id for c in answer.citations] == [p.doc_id for p in nearby[:2]]
     alone = answerer._not_this_motion(question, tuple(nearby[:1]))

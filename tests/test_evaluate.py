@@ -490,6 +490,29 @@ def test_kamervraag_precision_recall_is_exhaustive_and_reports_without_borderlin
     assert (clear["precision"], clear["recall"]) == (1.0, 1.0)
 
 
+class NamingAnswerer:
+    """Refuses every question, naming the motie MOTIE as the closest."""
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        text = "Ik vond geen motie over dat onderwerp. Het dichtst in de buurt: de motie [1]."
+        return answer(text, cite(1, MOTIE, "Onderwerp: ..."), refused=True)
+
+
+def test_a_wrong_refusal_that_names_the_expected_source_is_counted_apart(
+    tmp_path: Path,
+) -> None:
+    path = questions_file(tmp_path)  # two items expect MOTIE, one DEBATE, one is a refuse item
+    named = run_eval([path], NamingAnswerer(), FakeStore(), compare_modes=False).summary()
+    assert named["accuracy_by_kind"]["motion_outcome"] == 0.0  # still a wrong refusal
+    assert named["named_when_refused"] == {"refused": 3, "named": 2, "named_first": 2}
+    text = render_eval({"dev": named})
+    assert "Onterecht geweigerd: 3; daarbij de bedoelde bron toch genoemd: 2 (als eerste: 2)" in (
+        text
+    )
+    silent = run_eval([path], FakeAnswerer(refuse=True), FakeStore(), compare_modes=False)
+    assert silent.summary()["named_when_refused"] == {"refused": 3, "named": 0, "named_first": 0}
+
+
 def test_missing_test_files_are_said_in_dutch_and_skipped(tmp_path: Path) -> None:
     summary = evaluate_test(tmp_path / "test", FakeAnswerer(refuse=True), FakeStore(), tmp_path)
     assert "questions" not in summary and "commitment_extraction" not in summary

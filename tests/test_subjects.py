@@ -195,6 +195,23 @@ def test_a_motie_chosen_by_meaning_alone_says_so(
     assert "kst-1-4" in {c.id for c in answer.citations}
 
 
+def test_a_refusal_names_the_members_motie_closest_in_meaning_first(
+    members_moties: tuple[Answerer, FixedEmbedder],
+) -> None:
+    """Too little lead to answer: the refusal still names the motie closest in meaning first
+    (the voted version), as a candidate to check, never with its outcome."""
+    answerer, embedder = members_moties
+    embedder.query = unit(1, 0.9, 0, 0)  # recreatieparken, but zonnepanelen comes close
+    answer = answerer.ask("Is de motie van Jansen over vakantieparken aangenomen?")
+    assert answer.refused
+    assert answer.answer.startswith("Ik vond geen motie van Jansen")
+    assert "Het dichtst in de buurt, maar niet zeker wat u bedoelt: Gewijzigde motie" in (
+        answer.answer
+    )
+    assert [c.id for c in answer.citations][:1] == ["kst-1-4"]
+    assert "aangenomen" not in answer.answer and "Stemmen" not in answer.answer
+
+
 def test_a_paraphrase_the_words_accept_must_come_first_in_meaning(
     members_moties: tuple[Answerer, FixedEmbedder],
 ) -> None:
