@@ -732,6 +732,22 @@ RULES: tuple[Rule, ...] = (
             "Via deze toetsing wordt uw Kamer geïnformeerd."),
         note="Een stuk dat de Kamer nog ontvangt, met een tijd ('in het najaar', 'rond het "
              "zomerreces'); 'ontvangt u hierbij' is geen belofte."),
+    _rule("later-stuk-dat-ik-naar-kamer-zal-sturen", GEDAAN,
+        r"\b(?:die|dat)\s+(?:ik|wij|we)\s+[^.;]{0,160}?\b(?:naar|aan)\s+(?:uw|de)\s+"
+        r"(?:Tweede\s+)?Kamer\s+(?:zal|zullen|ga|gaan)\s+(?:toe)?(?:sturen|zenden)\b",
+        blocked_by=("deze-brief",),
+        example=(KVDEV,
+            "Tot slot zal in het meerjarig programma gericht op zelfbeschikking dat ik – als "
+            "onderdeel van de Actieagenda Schadelijke praktijken en in vervolg op de "
+            "amendementen van lid Becker over dit onderwerp – naar uw kamer zal sturen "
+            "specifieke aandacht uitgaan naar acties gericht op het verhogen van de financiële "
+            "weerbaarheid van vrouwen die in afhankelijkheidsrelaties zitten in gesloten "
+            "gemeenschappen."),
+        counter=(KVDEV,
+            "Voor de opvolging van de acties uit het advies van de Raad voor Cultuur verwijs ik "
+            "graag naar de brief die ik hierover heb geschreven aan uw Kamer op 2 november 2022"),
+        note="Een stuk dat de bewindspersoon nog naar de Kamer stuurt, in een bijzin ('het "
+             "programma dat ik ... naar uw Kamer zal sturen'); 'heb geschreven' is verleden."),
     _rule("passief-wordt-u-geinformeerd-via-brief", GEDAAN,
         rf"\b(?:wordt|worden)\s+(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:\w+\s+){{0,3}}geïnformeerd\s+"
         rf"(?:via|in|met|bij)\s+(?:de|een)\s+(?:\w+\s+){{0,2}}(?:Kamerbrief|{DOCUMENT})\b",
