@@ -200,6 +200,9 @@ class Store:
         self.lexical = Lexical(self.db)
         self._lock_depth = 0
         self._thread_lock = threading.RLock()
+        # Chroma's client is opened once per process: two threads opening it at the same moment
+        # (the app's warm-up and a first question) break each other's client.
+        self._open_lock = threading.RLock()
         if self.db.meta(CHECKED_KEY) is None and not self.db.read_only:
             # Once per store: what an older version left in Chroma comes over.
             with self.writer_lock():
@@ -214,13 +217,18 @@ class Store:
 
     @property
     def client(self) -> ClientAPI:
-        if self._client is None:
-            self._client = build_client(self.settings)
-        return self._client
+        with self._open_lock:
+            if self._client is None:
+                self._client = build_client(self.settings)
+            return self._client
 
     @property
     def chunks(self) -> Collection:
         """The chunk vectors (opened on first use, and checked to belong to these records)."""
+        with self._open_lock:
+            return self._open_chunks()
+
+    def _open_chunks(self) -> Collection:
         if self._chunks is None:
             from chromadb.errors import ChromaError
 
