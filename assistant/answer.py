@@ -79,6 +79,9 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)
     backend: str = EXTRACTIVE
+    # With a refusal: the documents the user may have meant (named in the answer), to ask
+    # about again by number (`naming`).
+    suggestions: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,7 +92,14 @@ class Answer:
             "citations": [asdict(c) for c in self.citations],
             "records": self.records,
             "backend": self.backend,
+            "suggestions": self.suggestions,
         }
+
+
+def naming(question: str, doc_id: str) -> str:
+    """The question again, with the number of the document the user picked from a refusal's
+    suggestions: a number in a question is looked up first, and the rest says what is asked."""
+    return f"{question.rstrip()} ({doc_id})"
 
 
 class Citations:

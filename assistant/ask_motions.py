@@ -438,7 +438,14 @@ class MotionAnswers(BaseAnswers):
                 f"{d.title} ({d.id}) {cite.cite_field(d, 'Onderwerp:')}" for d in others
             )
             text += f" Andere moties van {' en '.join(question.names)} in de buurt: {listed}."
-        return Answer(question.text, text, True, question.intent, cite.items)
+        return Answer(
+            question.text,
+            text,
+            True,
+            question.intent,
+            cite.items,
+            suggestions=[first.id, *(d.id for d in others if question.names)],
+        )
 
     def _named_moties(self, doc_ids: list[str]) -> list[Document]:
         """The moties to name in a refusal, in order: one per subject (a motie and its

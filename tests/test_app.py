@@ -92,6 +92,24 @@ def test_chat_says_when_nothing_was_found(built_store: Path) -> None:
     assert "niets gevonden" in app.warning[0].value
 
 
+def test_chat_asks_again_about_a_motie_the_refusal_suggests(built_store: Path) -> None:
+    app = app_on()
+    app.chat_input[0].set_value("Is de motie van Podt over zeewierteelt aangenomen?").run()
+    assert not app.exception
+    assert app.warning[0].value.startswith("Ik vond geen motie van Podt over zeewierteelt")
+    assert any("Bedoelde u een van deze moties?" in c.value for c in app.caption)
+    suggested = [b for b in app.button if b.key and b.key.startswith("chat_meant_0_")]
+    assert suggested
+    doc_id = suggested[0].key.removeprefix("chat_meant_0_")
+    suggested[0].click().run()
+    assert not app.exception
+    turns = app.session_state["chat_turns"]
+    assert len(turns) == 2
+    question, answer = turns[1]
+    assert question == f"Is de motie van Podt over zeewierteelt aangenomen? ({doc_id})"
+    assert not answer.refused and answer.citations[0].id == doc_id
+
+
 def test_chat_does_not_send_an_empty_question(
     tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer import naming
 from assistant.ask import Answerer
 from assistant.ask_motions import (
     PARAPHRASE_MEANING_GAP,
@@ -210,6 +211,10 @@ def test_a_refusal_names_the_members_motie_closest_in_meaning_first(
     )
     assert [c.id for c in answer.citations][:1] == ["kst-1-4"]
     assert "aangenomen" not in answer.answer and "Stemmen" not in answer.answer
+    # The user picks it: the question again, with its number, is answered about that motie.
+    assert answer.suggestions == ["kst-1-4", "kst-1-2"]  # the two closest subjects
+    picked = answerer.ask(naming(answer.question, "kst-1-4"))
+    assert not picked.refused and picked.citations[0].id == "kst-1-4"
 
 
 def test_a_paraphrase_the_words_accept_must_come_first_in_meaning(

@@ -29,6 +29,24 @@ def test_chat_answers_with_a_source_link(page: Page, app_url: str, tmp_path: Pat
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank PNG
 
 
+def test_a_refusal_offers_the_closest_moties_to_ask_about(
+    page: Page, app_url: str, tmp_path: Path
+) -> None:
+    open_app(page, app_url, title="Vraag het de Kamerstukken")
+    ask_in_chat(page, "Is de motie van Podt over zeewierteelt aangenomen?")
+    wait_for_text(page, "Bedoelde u een van deze moties?")
+    wait_for_app_ready(page)
+    first = page.get_by_test_id("stChatMessage").last.get_by_role("button").first
+    doc_id = first.inner_text().rsplit("(", 1)[1].rstrip(")")
+    first.click()
+    wait_for_text(page, f"Is de motie van Podt over zeewierteelt aangenomen? ({doc_id})")
+    wait_for_app_ready(page)
+    answer = page.get_by_test_id("stChatMessage").last
+    expect(answer).to_contain_text(f"({doc_id}")
+    expect(answer).not_to_contain_text("Ik vond geen motie")
+    screenshot(page, tmp_path / "chat-suggestie.png")
+
+
 @pytest.mark.parametrize(
     ("path", "title", "field", "value", "expected"),
     [

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from assistant.answer import Answer, Citation, citable_text, record_lines
+from assistant.answer import Answer, Citation, citable_text, naming, record_lines
 from assistant.ask import ASK_FOR_A_QUESTION, Conversation
 from assistant.compose import Services
 from assistant.documents import (
@@ -96,6 +96,20 @@ def show_answer(built: Services, answer: Answer) -> None:
             show_sources(built, answer.citations)
 
 
+def picked_suggestion(answer: Answer, turn: int) -> str | None:
+    """Under a refusal that names moties the user may have meant: a button per motie; the
+    question asked again with the number of the one clicked (None when none is)."""
+    if not answer.suggestions:
+        return None
+    titles = {c.id: c.title for c in answer.citations}
+    st.caption("Bedoelde u een van deze moties? Klik erop om uw vraag daarover te stellen.")
+    for doc_id in answer.suggestions:
+        label = escape(f"{titles.get(doc_id, doc_id)} ({doc_id})")
+        if st.button(label, key=f"chat_meant_{turn}_{doc_id}"):
+            return naming(answer.question, doc_id)
+    return None
+
+
 def main() -> None:
     built = get_services()
     st.title("Vraag het de Kamerstukken")
@@ -107,13 +121,16 @@ def main() -> None:
     turns: list[tuple[str, Answer]] = st.session_state.setdefault("chat_turns", [])
     conversation: Conversation = st.session_state.setdefault("chat_conversation", Conversation())
 
-    for question, answer in turns:
+    picked = None
+    for turn, (question, answer) in enumerate(turns):
         with st.chat_message("user"):
             st.text(question)
         with st.chat_message("assistant"):
             show_answer(built, answer)
+            picked = picked_suggestion(answer, turn) or picked
 
     asked = st.chat_input("Stel een vraag, bijv. 'Wat is de status van motie 32317-913?'")
+    asked = asked if asked is not None else picked
     if asked is not None and not asked.strip():
         st.info(ASK_FOR_A_QUESTION)  # nothing to search for: no turn, no search
     elif asked:
@@ -122,6 +139,8 @@ def main() -> None:
         with st.chat_message("assistant"), st.spinner("Zoeken in de bronnen ..."):
             answer = built.answerer.ask(asked, conversation, filters=filters)
             show_answer(built, answer)
+            # Its buttons answer on the next run, when this turn is in `turns`.
+            picked_suggestion(answer, len(turns))
         turns.append((asked, answer))
 
 
