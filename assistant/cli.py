@@ -168,6 +168,13 @@ def _print_answer(answer: Answer) -> None:
             if c.url:
                 echo(f"    {c.url}")
             echo(f'    "{textwrap.shorten(c.quote, 300)}"')
+    if answer.suggestions:
+        from assistant.answer import naming
+
+        echo(
+            "\nBedoelde u een van deze moties? Stel uw vraag dan opnieuw met het nummer erbij, "
+            f'bijvoorbeeld: "{naming(answer.question, answer.suggestions[0])}"'
+        )
     echo(f"\n({answer.backend})", err=True)
 
 

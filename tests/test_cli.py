@@ -43,6 +43,23 @@ def test_command_help(command: str) -> None:
     assert any(f" {word} " in f" {help_text.lower()} " for word in dutch), help_text
 
 
+def test_ask_suggests_asking_again_with_the_number_of_a_motie_it_names(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    store = tmp_path / "store"
+    assert run("ingest", "--stil", str(fixtures / "xml"), store=store)[0] == 0
+    question = "Is de motie van Podt over zeewierteelt aangenomen?"
+    code, output = run("ask", question, store=store)
+    assert code == 0 and output.startswith("Ik vond geen motie van Podt over zeewierteelt")
+    hint = output.split("Bedoelde u een van deze moties?")[1]
+    asked_again = hint.split('bijvoorbeeld: "')[1].split('"')[0]
+    assert asked_again.startswith(question + " (")
+    code, output = run("ask", asked_again, store=store)
+    assert code == 0 and not output.startswith("Ik vond geen motie")
+    data = json.loads(run("ask", question, "--json", store=store)[1])
+    assert data["refused"] and data["suggestions"] == [asked_again.rsplit("(", 1)[1][:-1]]
+
+
 def test_ingest_show_stats(tmp_path: Path, fixtures: Path) -> None:
     store = tmp_path / "store"
     code, output = run(
