@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
-
-from chromadb.api.shared_system_client import SharedSystemClient
 
 from assistant.embed import HashEmbedder
 from assistant.settings import Settings
@@ -17,11 +16,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def test_the_vector_index_opens_once_when_threads_ask_at_the_same_moment(tmp_path: Path) -> None:
     """The app warms the index up in a thread while the first question opens it too."""
-    settings = Settings(store=tmp_path / "store")
-    Ingestor(Store.open(settings), HashEmbedder(), settings).run([FIXTURES / "nota"])
-    SharedSystemClient.clear_system_cache()  # as in a new process: nothing opened yet
-    store = Store.open(settings)
-    start = threading.Barrier(8)
+    built = Settings(store=tmp_path / "built")
+    Ingestor(Store.open(built), HashEmbedder(), built).run([FIXTURES / "nota"])
+    # A copy this process never opened: as in the app's new process, Chroma has nothing cached.
+    shutil.copytree(built.store, tmp_path / "store")
+    store = Store.open(Settings(store=tmp_path / "store"))
+    start = threading.Barrier(16)
     counts: list[int] = []
     errors: list[BaseException] = []
 
@@ -32,7 +32,7 @@ def test_the_vector_index_opens_once_when_threads_ask_at_the_same_moment(tmp_pat
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=first_use) for _ in range(8)]
+    threads = [threading.Thread(target=first_use) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
