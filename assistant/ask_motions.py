@@ -130,7 +130,7 @@ class MotionAnswers(BaseAnswers):
             if best is not None:
                 return Candidates(self.store.get_document(best), by_meaning=by_meaning, alike=alike)
             closest = closest or near
-        meant = self._first_in_meaning(ranking(searches[-1])) if signed else ()
+        meant = self._closest_in_meaning(ranking(searches[-1])) if signed else ()
         return Candidates(None, closest, meant=meant)
 
     def _differs(self, question: Question, doc_id: str) -> bool:
@@ -196,7 +196,7 @@ class MotionAnswers(BaseAnswers):
             subject = closest.standing_out(range(len(closest.ids)))
         return None if subject is None else self._voted_version(subject, closest)
 
-    def _first_in_meaning(self, closest: Closest | None) -> tuple[str, ...]:
+    def _closest_in_meaning(self, closest: Closest | None) -> tuple[str, ...]:
         """The member's moties whose subjects come closest in meaning to the question's, however
         little they lead (MEANING_NAMED subjects, each as voted): named first when none
         answers, for the user to check."""
@@ -800,7 +800,7 @@ class Candidates:
     """What the search for a named motie found: the motie (None when none answers), the
     closest moties when none does (closest first), whether only its subject's meaning chose
     it, the member's other moties that fit the description as well, and, when none answers,
-    the member's motie closest in meaning."""
+    the member's moties closest in meaning."""
 
     doc: Document | None
     closest: tuple[Passage, ...] = ()
