@@ -79,8 +79,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)
     backend: str = EXTRACTIVE
-    # With a refusal: the documents the user may have meant (named in the answer), to ask
-    # about again by number (`naming`).
+    # Other documents the user may have meant, named in the answer (with a refusal, or beside
+    # a motie that fits a description as well), to ask about again by number (`naming`).
     suggestions: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -94,6 +94,13 @@ class Answer:
             "backend": self.backend,
             "suggestions": self.suggestions,
         }
+
+
+def suggestion_prompt(answer: Answer) -> str:
+    """The question put to the user above the moties an answer suggests."""
+    if answer.refused:
+        return "Bedoelde u een van deze moties?"
+    return "Bedoelde u een andere motie?"
 
 
 def naming(question: str, doc_id: str) -> str:

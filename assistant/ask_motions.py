@@ -336,25 +336,35 @@ class MotionAnswers(BaseAnswers):
                 f"Herkend aan de betekenis, niet aan de woorden: deze motie van {who} ligt het "
                 "dichtst bij uw omschrijving (controleer of het de bedoelde is).",
             )
-        lines += self._alike_lines(doc, found.alike, question, cite)
+        alike = self._alike(doc, found.alike)
+        lines += self._alike_lines(alike, question, cite)
         answer = Answer(
-            question.text, " ".join(lines), False, question.intent, cite.items, [doc.to_dict()]
+            question.text,
+            " ".join(lines),
+            False,
+            question.intent,
+            cite.items,
+            [doc.to_dict()],
+            suggestions=[o.id for o in alike],
         )
         return answer, (doc.id,)
 
-    def _alike_lines(
-        self, doc: Document, alike: tuple[str, ...], question: Question, cite: Citations
-    ) -> list[str]:
+    def _alike(self, doc: Document, alike: tuple[str, ...]) -> list[Document]:
         """The member's other moties that fit the description as well as the one answered
-        (ALIKE_NAMED at most; a motie and its gewijzigde version are one), by title, number
-        and date only: their outcome is not what was asked, and the user picks."""
+        (ALIKE_NAMED at most; a motie and its gewijzigde version are one)."""
         subject = motion_subject(doc.title).lower()
-        others = [
+        return [
             other
             for other_id in alike
             if (other := self.store.get_document(other_id)) is not None
             and motion_subject(other.title).lower() != subject
         ][:ALIKE_NAMED]
+
+    def _alike_lines(
+        self, others: list[Document], question: Question, cite: Citations
+    ) -> list[str]:
+        """The moties of `_alike`, by title, number and date only: their outcome is not what
+        was asked, and the user picks."""
         if not others:
             return []
         listed = "; ".join(

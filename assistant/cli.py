@@ -169,10 +169,10 @@ def _print_answer(answer: Answer) -> None:
                 echo(f"    {c.url}")
             echo(f'    "{textwrap.shorten(c.quote, 300)}"')
     if answer.suggestions:
-        from assistant.answer import naming
+        from assistant.answer import naming, suggestion_prompt
 
         echo(
-            "\nBedoelde u een van deze moties? Stel uw vraag dan opnieuw met het nummer erbij, "
+            f"\n{suggestion_prompt(answer)} Stel uw vraag dan opnieuw met het nummer erbij, "
             f'bijvoorbeeld: "{naming(answer.question, answer.suggestions[0])}"'
         )
     echo(f"\n({answer.backend})", err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.answer import Answer, quote_is_valid
+from assistant.answer import Answer, naming, quote_is_valid, suggestion_prompt
 from assistant.ask import Answerer, Conversation
 from assistant.ask_base import with_declared_votes
 from assistant.cli import Context, main
@@ -192,6 +192,11 @@ def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> Non
     assert other in cited(answer) and answered in cited(answer)
     assert answer.answer.count("De motie is") + answer.answer.count("stemmingsuitslag") == 1
     assert_well_cited(answer, services.answerer)
+    # The app and the CLI offer it to ask about: by its number, that motie answers.
+    assert answer.suggestions == [other]
+    assert suggestion_prompt(answer) == "Bedoelde u een andere motie?"
+    picked = services.answerer.ask(naming(answer.question, other))
+    assert not picked.refused and picked.citations[0].id == other and not picked.suggestions
     # Named by its own words, the motie is found alone.
     alone = services.answerer.ask(
         "Is de motie van Podt over de kosten van de uitvoering van het migratiepact aangenomen?"

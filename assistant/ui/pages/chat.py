@@ -6,7 +6,14 @@ import datetime as dt
 
 import streamlit as st
 
-from assistant.answer import Answer, Citation, citable_text, naming, record_lines
+from assistant.answer import (
+    Answer,
+    Citation,
+    citable_text,
+    naming,
+    record_lines,
+    suggestion_prompt,
+)
 from assistant.ask import ASK_FOR_A_QUESTION, Conversation
 from assistant.compose import Services
 from assistant.documents import (
@@ -97,12 +104,12 @@ def show_answer(built: Services, answer: Answer) -> None:
 
 
 def picked_suggestion(answer: Answer, turn: int) -> str | None:
-    """Under a refusal that names moties the user may have meant: a button per motie; the
-    question asked again with the number of the one clicked (None when none is)."""
+    """Under an answer that names other moties the user may have meant: a button per motie;
+    the question asked again with the number of the one clicked (None when none is)."""
     if not answer.suggestions:
         return None
     titles = {c.id: c.title for c in answer.citations}
-    st.caption("Bedoelde u een van deze moties? Klik erop om uw vraag daarover te stellen.")
+    st.caption(f"{suggestion_prompt(answer)} Klik erop om uw vraag daarover te stellen.")
     for doc_id in answer.suggestions:
         label = escape(f"{titles.get(doc_id, doc_id)} ({doc_id})")
         if st.button(label, key=f"chat_meant_{turn}_{doc_id}"):
