@@ -104,7 +104,7 @@ def suggestion_prompt(answer: Answer) -> str:
 
 
 def naming(question: str, doc_id: str) -> str:
-    """The question again, with the number of the document the user picked from a refusal's
+    """The question again, with the number of the document the user picked from an answer's
     suggestions: a number in a question is looked up first, and the rest says what is asked."""
     return f"{question.rstrip()} ({doc_id})"
 
