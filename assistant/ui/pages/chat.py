@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import streamlit as st
 
@@ -28,6 +29,8 @@ from assistant.documents import (
 )
 from assistant.retrieve import Filters
 from assistant.ui.common import backend_note, escape, get_services, highlight, link
+
+BUTTON_TITLE = 110  # characters of a motie's title on a button (its number follows)
 
 TYPES = {
     MOTIE: "motie",
@@ -111,7 +114,8 @@ def picked_suggestion(answer: Answer, turn: int) -> str | None:
     titles = {c.id: c.title for c in answer.citations}
     st.caption(f"{suggestion_prompt(answer)} Klik erop om uw vraag daarover te stellen.")
     for doc_id in answer.suggestions:
-        label = escape(f"{titles.get(doc_id, doc_id)} ({doc_id})")
+        title = textwrap.shorten(titles.get(doc_id, doc_id), BUTTON_TITLE, placeholder=" ...")
+        label = escape(f"{title} ({doc_id})")
         if st.button(label, key=f"chat_meant_{turn}_{doc_id}"):
             return naming(answer.question, doc_id)
     return None
