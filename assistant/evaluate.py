@@ -41,14 +41,13 @@ class Result:
     id: str
     kind: str
     correct: bool
-    recall_hit: bool | None
+    recall_hit: bool | None  # None: the item expects no source
     citations_valid: bool
     refusal_correct: bool
     seconds: float
     detail: str = ""
     refused: bool = False
     should_refuse: bool = False
-    expects_sources: bool = False
     named_at: int | None = None  # where the first expected source stands among the cited ones
 
 
@@ -79,7 +78,7 @@ class Report:
         """Questions with an expected source that were refused wrongly, and how many of those
         refusals still named that source among the closest ones (and how many named it first):
         the user who opens it finds what was asked."""
-        wrong = [r for r in self.results if r.refused and r.expects_sources]
+        wrong = [r for r in self.results if r.refused and r.recall_hit is not None]
         return {
             "refused": len(wrong),
             "named": sum(r.named_at is not None for r in wrong),
@@ -341,7 +340,6 @@ def run_eval(
                 detail=detail,
                 refused=answer.refused,
                 should_refuse=should_refuse,
-                expects_sources=bool(expected_ids),
                 named_at=named_at,
             )
         )
