@@ -22,6 +22,7 @@ from assistant.ask_base import (
     surface_words,
     topic_words,
 )
+from assistant.directions import direction_nouns, directions_named, directions_reversed
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.places import places_lacking, places_named
@@ -135,23 +136,34 @@ class MotionAnswers(BaseAnswers):
 
     def _differs(self, question: Question, doc_id: str) -> bool:
         """Does the motie name another place or number instead of the one the question asks
-        for, however many words they share (see `_lacking`)?"""
-        if not places_named(question.text) and not numbers_named(question.topic or question.text):
+        for, or ask the other way, however many words they share (see `_lacking`)?"""
+        if (
+            not places_named(question.text)
+            and not numbers_named(question.topic or question.text)
+            and not directions_named(question_subject(question))
+        ):
             return False
         return any(self._lacking(question, self.store.get_document(doc_id)))
 
     @staticmethod
-    def _lacking(question: Question, doc: Document | None) -> tuple[frozenset[str], frozenset[str]]:
-        """The places and the numbers the question asks for that the motie lacks while it
-        names others ("met Egypte" for the Tunesië motie, "een driejarige pabo" for the
-        vierjarige one): places read in its title and text, numbers in its subject (texts hold
-        dates and Kamerstuk numbers). Both empty when it is about what was asked."""
+    def _lacking(
+        question: Question, doc: Document | None
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The places, the numbers and the directions the question asks for that the motie
+        lacks while it names others ("met Egypte" for the Tunesië motie, "een driejarige pabo"
+        for the vierjarige one, "bevriezen" for a motie to raise): places read in its title
+        and text, numbers in its subject (texts hold dates and Kamerstuk numbers), directions
+        in its subject and dictum (its considerations describe what it wants to change). All
+        empty when it is about what was asked."""
         if doc is None:
-            return frozenset(), frozenset()
+            return frozenset(), frozenset(), frozenset()
+        subject = motion_subject(doc.title)
         return (
             places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
-            numbers_lacking(
-                numbers_named(question.topic or question.text), motion_subject(doc.title)
+            numbers_lacking(numbers_named(question.topic or question.text), subject),
+            directions_reversed(
+                directions_named(question_subject(question)),
+                " ".join([subject, *motion_dictum(doc.text)]),
             ),
         )
 
@@ -419,17 +431,23 @@ class MotionAnswers(BaseAnswers):
         words = ""
         lacking: frozenset[str] = frozenset()
         numbers: frozenset[str] = frozenset()
+        directions: frozenset[str] = frozenset()
         if nearby:
             coverage = self._coverage(question, nearby[0], question.names)
             missing = coverage.missing_distinctive or coverage.missing
             words = surface_words(question.topic or question.text, missing, self.tokenizer)
-            lacking, numbers = self._lacking(question, self.store.get_document(nearby[0].doc_id))
+            lacking, numbers, directions = self._lacking(
+                question, self.store.get_document(nearby[0].doc_id)
+            )
         if lacking:
             # "over Palestina", not "over Palestijnse": the place the motie does not name
             words = " en ".join(sorted(lacking))
         elif numbers:
             # "over 15 euro", "over driejarige pabo": the number the motie does not name
             words = " en ".join(number_phrases(question.topic or question.text, numbers))
+        elif directions:
+            # "over bevriezing": the closest motie asks for the opposite
+            words = direction_nouns(directions)
         about = f" over {words}" if words else " die aan de vraag voldoet"
         if question.names:
             about = f" van {' en '.join(question.names)}{about}"
@@ -925,6 +943,11 @@ def asked_kind(question: str) -> re.Pattern[str] | None:
     if ASKS_WHEN_RE.search(question):
         return MOMENT_RE
     return None
+
+
+def motion_dictum(text: str) -> list[str]:
+    """What a motie asks or states ("verzoekt de regering ..."), each part verbatim."""
+    return [c for c in motion_clauses(text) if DICTUM_RE.match(c)]
 
 
 def motion_clauses(text: str) -> list[str]:

@@ -252,6 +252,35 @@ def test_a_motie_with_another_number_is_not_the_answer(tmp_path: Path) -> None:
     assert three.citations[0].id == "kst-32317-914"
 
 
+def test_a_motie_that_asks_the_other_way_is_not_the_answer(tmp_path: Path) -> None:
+    """Podt's motie to raise the migratiepact budget is not the one asked for with lowering it,
+    however many words the two share: the answer says nothing was found and names it as the
+    closest. Asked with raising it, in other words, it is the answer."""
+    services = _with_twin(
+        tmp_path,
+        (
+            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
+            "Europese Migratiepact",
+            "het budget voor de implementatie van het Europese Migratiepact verhogen",
+        ),
+    )
+    other = services.answerer.ask(
+        "Is de motie van Podt om het budget voor de implementatie van het Europese Migratiepact "
+        "te verlagen aangenomen?"
+    )
+    assert other.refused
+    assert "Ik vond geen motie van Podt over verlaging in" in other.answer
+    assert "(kst-32317-914)" in other.answer
+    assert "De motie is" not in other.answer and "stemmingsuitslag" not in other.answer
+    assert_well_cited(other, services.answerer)
+    asked = services.answerer.ask(
+        "Is de motie van Podt over een verhoging van het budget voor de implementatie van het "
+        "Europese Migratiepact aangenomen?"
+    )
+    assert not asked.refused
+    assert asked.citations[0].id == "kst-32317-914"
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused
