@@ -190,6 +190,8 @@ class CommitmentAnswers(BaseAnswers):
             line = f'- {row.who or "Onbekend"} ({when}): "{row.quote}" {cite.cite(doc, row.quote)}'
             for detail in row.details[:DETAILS_SHOWN]:
                 line += f' Nader: "{detail}" {cite.cite(doc, detail)}'
+            if row.confirmed:
+                line += f' De voorzitter: "{row.confirmed}" {cite.cite(doc, row.confirmed)}'
             for evidence in row.evidence:
                 carrier = self.store.get_document(evidence.id)
                 if carrier is not None:

@@ -53,6 +53,7 @@ class CommitmentRow:
     details: list[str] = field(default_factory=list)  # verbatim sentences that spell it out
     context: list[str] = field(default_factory=list)  # verbatim sentences just before it
     rule: str = ""  # the rule of ingest/commitment_rules.py that found it in a text
+    confirmed: str = ""  # verbatim: the chair's words that call it a commitment, in a debate
 
 
 def register_status(text: str | None) -> str:
@@ -209,6 +210,7 @@ CSV_COLUMNS = (
     "nader",
     "bewijs",
     "regel",
+    "bevestigd door voorzitter",
 )
 
 
@@ -234,6 +236,7 @@ def to_csv(rows: list[CommitmentRow]) -> str:
                 " | ".join(r.details),
                 " | ".join(f"{e.id}: {e.quote}" for e in r.evidence),
                 r.rule,
+                r.confirmed,
             ]
         )
     return out.getvalue()
@@ -306,4 +309,5 @@ def _text_row(doc_id: str, index: int, body: dict[str, Any]) -> CommitmentRow:
         details=[str(d) for d in item.get("details") or []],
         context=[str(c) for c in item.get("context") or []],
         rule=str(item.get("rule") or ""),
+        confirmed=str(item.get("confirmed") or ""),
     )

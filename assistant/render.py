@@ -362,6 +362,9 @@ def render_commitments(rows: list[Any]) -> str:
         lines.append(f'    bron: {r.doc_title} ({r.doc_id}): "{textwrap.shorten(r.quote, 200)}"')
         for detail in r.details:
             lines.append(f'    nader: "{textwrap.shorten(detail, 200)}"')
+        if r.confirmed:
+            confirmed = textwrap.shorten(r.confirmed, 200)
+            lines.append(f'    bevestigd door de voorzitter: "{confirmed}"')
         for e in r.evidence:
             lines.append(f'    bewijs: {e.title} ({e.id}): "{textwrap.shorten(e.quote, 200)}"')
     return "\n".join(lines)

@@ -32,6 +32,7 @@ from ingest.deadlines import MONTH_NAMES, deadline, detail_deadline, made_on_dat
 from ingest.extract import (
     find_references,
     resolve_footnote_references,
+    sentence_at,
     sentence_finder,
     split_sentences,
 )
@@ -58,6 +59,9 @@ class Commitment:
     context: tuple[str, ...] = ()
     # The name of the rule in `ingest/commitment_rules.py` that found it ("" in older records).
     rule: str = ""
+    # The chair's words that call it a commitment, verbatim ("Dat is een toezegging."); "" when
+    # the chair did not.
+    confirmed: str = ""
 
 
 _I = re.IGNORECASE
@@ -133,6 +137,11 @@ _PAST_RE = re.compile(
 _FOLLOW_UP_WINDOW = 6  # sentences after a promise (or a detail of it) that may still spell it out
 _WHEN_MAX_WORDS = 15
 _CONTEXT_SENTENCES = 2
+# In a debate a minister's promise early in a turn answers the member who spoke just before
+# ("... kan de minister schriftelijk terugkomen op de vraag hoe het advies van de
+# commissie-SCHEER zich verhoudt tot het onderzoek van het JRC?" - "... dan zal ik die de
+# Kamer doen toekomen."): that member's last sentences say what the promise is about.
+_ANSWERED_WITHIN = 4  # sentences into the government's turn
 
 _AGENT_RE = re.compile(
     r"\b(?:[Dd]e\s+(?:minister(?:-president)?|staatssecretaris)(?:\s+van\s+[A-Z][\w-]*)?"
@@ -304,9 +313,10 @@ class _Extractor:
             if verdict is not None and verdict.kind and verdict.rule:
                 self.add(sentence, verdict.kind, verdict.rule, section)
 
-    def chair_confirmed(self, index: int, rule: str) -> None:
-        """ "Dat is een toezegging": the last promise of the government before it, found by
-        `rule` (the chair's words) when no rule of its own found it."""
+    def chair_confirmed(self, index: int, rule: str, words: str) -> None:
+        """ "Dat is een toezegging" (`words`, the chair's sentence): the last promise of the
+        government before it, found by `rule` when no rule of its own found it, and confirmed
+        by those words."""
         for section in reversed(self.doc.sections[max(0, index - 4) : index]):
             if not _is_government(section):
                 continue
@@ -318,10 +328,9 @@ class _Extractor:
             promises = [s for s in promises if not s.endswith("?") and _ACTION_RE.search(s)]
             if promises:
                 sentence = promises[-1]
-                found = self.found.get(sentence)
-                if found is not None:  # the chair's words say more than the sentence rule
-                    self.found[sentence] = replace(found, rule=rule)
                 self.add(sentence, GEDAAN, rule, section)
+                # The chair's words say more than the sentence rule that may have found it.
+                self.found[sentence] = replace(self.found[sentence], rule=rule, confirmed=words)
                 return
 
     def sentences(self) -> list[tuple[Section | None, str]]:
@@ -338,13 +347,16 @@ class _Extractor:
         anchor_section: Section | None = None
         since = 0  # sentences since the promise or its last detail
         before: list[str] = []  # the section's sentences so far
+        asked: tuple[str, ...] = ()  # a member's turn just before a government turn
         previous_section: Section | None = None
         for section, sentence in self.sentences():
             if section is not previous_section:
+                asked = _asked_before(previous_section, section, before) if self.debate else ()
                 before, previous_section = [], section
             found = self.found.get(sentence)
             if found is not None and sentence not in context:
-                context[sentence] = tuple(before[-_CONTEXT_SENTENCES:])
+                answered = asked if len(before) < _ANSWERED_WITHIN else ()
+                context[sentence] = (*answered, *before[-_CONTEXT_SENTENCES:])
             before.append(sentence)
             if found is not None and found.kind != NAKOMING:
                 anchor, anchor_section, since = sentence, section, 0
@@ -392,6 +404,18 @@ class _Extractor:
             )
 
 
+def _asked_before(
+    previous: Section | None, section: Section | None, said: list[str]
+) -> tuple[str, ...]:
+    """The last sentences of a member's turn (`said`) when a government turn follows it: what
+    the minister answers there."""
+    if previous is None or section is None or not _is_government(section):
+        return ()
+    if previous.speaker is None or _is_government(previous) or _is_chair(previous):
+        return ()
+    return tuple(said[-_CONTEXT_SENTENCES:])
+
+
 def _negated_or_elsewhere(sentence: str) -> bool:
     return bool(
         _NEGATED_RE.search(sentence)
@@ -416,7 +440,10 @@ def extract_commitments(doc: Document) -> list[Commitment]:
             if _is_chair(section):
                 confirmed = chair_rule(section.text)
                 if confirmed is not None:
-                    extractor.chair_confirmed(index, confirmed.name)
+                    match = confirmed.pattern.search(section.text)
+                    assert match is not None
+                    words = sentence_at(section.text, match.start())
+                    extractor.chair_confirmed(index, confirmed.name, words)
                 continue
             extractor.scan(section.text, section)
     else:

@@ -51,7 +51,7 @@ INGESTED, UNCHANGED, DUPLICATE, SKIPPED, REJECTED = (
 WRITE_BATCH = 256
 # Raised when what is extracted from a file changes: files logged under an older version are read
 # again (their unchanged chunks keep their vectors).
-PIPELINE_VERSION = 20
+PIPELINE_VERSION = 21
 EMBED_BATCH = 64
 NOT_REGULAR = "geen gewoon bestand (apparaat, FIFO of socket)"
 BROKEN_LINK = "koppeling (symlink) naar een bestand dat niet bestaat, of een kringverwijzing"

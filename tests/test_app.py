@@ -178,6 +178,18 @@ def test_toezeggingen_page_lists_with_status_and_exports_csv(built_store: Path) 
     assert not app.dataframe or "nagekomen" not in set(app.dataframe[0].value["status"])
 
 
+def test_toezeggingen_page_shows_the_chairs_confirmation(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A debate promise the chair called a toezegging shows the chair's words, and the
+    member's question it answers comes before it."""
+    build_store(tmp_path, fixtures, monkeypatch, ("tei",))
+    app = app_on("toezeggingen.py")
+    shown = markdown_text(app)
+    assert "**Bevestigd door de voorzitter:** Dat is een toezegging." in shown
+    assert any("commissie-SCHEER" in str(c.value) for c in app.caption)
+
+
 def test_briefing_page_builds_and_offers_downloads(built_store: Path) -> None:
     app = app_on("briefing.py")
     app.text_input(key="briefing_dossier").input("32317").run()

@@ -569,6 +569,24 @@ def test_a_promise_is_found_by_what_was_said_before_it(tmp_path: Path) -> None:
     assert_well_cited(answer, answerer)
 
 
+def test_a_debate_promise_is_found_by_the_members_question_and_shows_the_chairs_words(
+    tmp_path: Path,
+) -> None:
+    """Jetten's promise names neither SCHEER nor JRC; Kröger's question just before it does.
+    The answer quotes the promise and the chair's "Dat is een toezegging.", both cited."""
+    debate = Path(__file__).parent / "fixtures" / "tei"
+    settings = SETTINGS(tmp_path / "store")
+    Ingestor(Store.open(settings), HashEmbedder(), settings).run([debate])
+    answerer = build_services(settings, embedder=HashEmbedder(), today=TODAY).answerer
+    answer = answerer.ask("Welke toezegging deed Jetten over het advies van de commissie-SCHEER?")
+    assert not answer.refused
+    first = answer.answer.splitlines()[1]
+    assert "dan zal ik die de Kamer doen toekomen." in first
+    assert 'De voorzitter: "Dat is een toezegging."' in first
+    assert {c.quote for c in answer.citations} >= {"Dat is een toezegging."}
+    assert_well_cited(answer, answerer)
+
+
 def test_a_question_about_letters_and_when_prefers_dated_letters(tmp_path: Path) -> None:
     debate = Path(__file__).parent / "fixtures" / "commitments" / "dev1" / "h-tk-20172018-70-5.xml"
     settings = SETTINGS(tmp_path / "store")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -166,6 +168,23 @@ def test_toezeggingen_refuses_an_unknown_status(tmp_path: Path, fixtures: Path) 
     code, output = run("toezeggingen", "--status", "OPEN", "--json", store=store)
     assert code == 0, output
     assert {row["status"] for row in json.loads(output)} == {"open"}
+
+
+def test_toezeggingen_show_the_chairs_confirmation(tmp_path: Path, fixtures: Path) -> None:
+    store = tmp_path / "store"
+    assert run("ingest", "--stil", str(fixtures / "tei"), store=store)[0] == 0
+    code, output = run("toezeggingen", store=store)
+    assert code == 0, output
+    assert 'bevestigd door de voorzitter: "Dat is een toezegging."' in output
+    code, output = run("toezeggingen", "--json", store=store)
+    confirmed = [row for row in json.loads(output) if row["confirmed"]]
+    assert [row["confirmed"] for row in confirmed] == ["Dat is een toezegging."]
+    assert "commissie-SCHEER" in " ".join(confirmed[0]["context"])
+    code, output = run("toezeggingen", "--csv", store=store)
+    table = list(csv.DictReader(io.StringIO(output)))
+    assert [
+        r["bevestigd door voorzitter"] for r in table if r["regel"].startswith("voorzitter")
+    ] == ["Dat is een toezegging."]
 
 
 def test_status_choices_are_the_commitment_statuses() -> None:

@@ -465,6 +465,24 @@ def test_context_tells_what_the_promise_is_about() -> None:
     assert all(sentence in collapsed(speech.text) for sentence in promise.context)
 
 
+def test_a_debate_promise_that_answers_a_member_has_their_question_as_context() -> None:
+    """Jetten's promise early in his turn answers Kröger's question just before it: her last
+    sentences (commissie-SCHEER, JRC) come before his own in the context. A promise further
+    into a turn, or one after another minister's or the chair's turn, gets no such question."""
+    promise = find(TEI, "dan zal ik die de Kamer doen toekomen")
+    asked, *own = promise.context
+    assert "commissie-SCHEER" in asked and "JRC" in asked and asked.endswith("?")
+    sections = load(TEI).sections
+    turn = next(n for n, s in enumerate(sections) if "doen toekomen" in s.text)
+    assert sections[turn - 1].speaker is not None
+    assert "Kröger" in sections[turn - 1].speaker.name
+    assert all(sentence in collapsed(sections[turn - 1].text) for sentence in promise.context[:2])
+    assert all(sentence in collapsed(sections[turn].text) for sentence in own[-2:])
+    letter = find(TEI, "Ik zal die beleidsbrief in februari naar de Kamer sturen")
+    speech = next(s for s in sections if "beleidsbrief in februari" in s.text)
+    assert all(sentence in collapsed(speech.text) for sentence in letter.context)
+
+
 def test_a_deadline_is_not_when_it_was_promised() -> None:
     from ingest.deadlines import made_on_date
 

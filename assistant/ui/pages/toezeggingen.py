@@ -36,6 +36,8 @@ def show_row(row: CommitmentRow) -> None:
             st.markdown("**Nader uitgewerkt in dezelfde tekst:**")
             for detail in row.details:
                 st.text(detail)
+        if row.confirmed:
+            st.markdown(f"**Bevestigd door de voorzitter:** {escape(row.confirmed)}")
         if row.deadline_end:
             st.markdown(f"**Termijn:** t/m {escape(row.deadline_end)}")
         if row.rule:
