@@ -46,7 +46,7 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "toestaan",
         r"toestaan|toe te staan|toegestaan|legaliser\w*|te legaliseren|gelegaliseerd",
     ),
-    "ban": ("een verbod", r"verbieden|te verbieden|verboden|verbod"),
+    "ban": ("een verbod", r"verbieden|te verbieden|verbiedt|verboden|verbod"),
     "open": (
         "openhouden",
         r"openhoud\w*|open te houden|open houden|opengehouden|openblijven|open blijven|heropen\w*"

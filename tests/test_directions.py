@@ -25,6 +25,7 @@ from assistant.directions import (
         ("de invoering van statiegeld terugdraaien", set()),
         ("de btw-verhoging volledig terugdraaien", set()),
         ("een verbod op gezichtsbedekkende kleding", {"ban"}),
+        ("wetgeving die anonieme donaties verbiedt", {"ban"}),
         ("de spoedeisende hulp in Zutphen open te houden", {"open"}),
         ("bij een sluiting van de SEH", {"close"}),
         ("de regels voor arbeidsmigratie aan te scherpen", {"tighten"}),
