@@ -55,7 +55,8 @@ class Commitment:
     # ("Daarbij betrek ik de lessons learned.") or when it comes ("U hoort dat half mei.").
     details: tuple[str, ...] = ()
     # The sentences just before it in the same section (speech or answer), verbatim: what "daar"
-    # in "Ik wil daar ook zeker op terugkomen" is about.
+    # in "Ik wil daar ook zeker op terugkomen" is about; early in a minister's turn in a debate,
+    # first the last sentences of the member who spoke just before (the question it answers).
     context: tuple[str, ...] = ()
     # The name of the rule in `ingest/commitment_rules.py` that found it ("" in older records).
     rule: str = ""

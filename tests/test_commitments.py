@@ -467,8 +467,8 @@ def test_context_tells_what_the_promise_is_about() -> None:
 
 def test_a_debate_promise_that_answers_a_member_has_their_question_as_context() -> None:
     """Jetten's promise early in his turn answers Kröger's question just before it: her last
-    sentences (commissie-SCHEER, JRC) come before his own in the context. A promise further
-    into a turn, or one after another minister's or the chair's turn, gets no such question."""
+    sentences (commissie-SCHEER, JRC) come before his own in the context. His promise of a
+    beleidsbrief, far into a turn that follows the chair's words, gets no such question."""
     promise = find(TEI, "dan zal ik die de Kamer doen toekomen")
     asked, *own = promise.context
     assert "commissie-SCHEER" in asked and "JRC" in asked and asked.endswith("?")
