@@ -22,7 +22,7 @@ from assistant.ask_base import (
     surface_words,
     topic_words,
 )
-from assistant.directions import direction_nouns, directions_named, directions_reversed
+from assistant.directions import directions_named, directions_reversed
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.places import places_lacking, places_named
@@ -446,8 +446,8 @@ class MotionAnswers(BaseAnswers):
             # "over 15 euro", "over driejarige pabo": the number the motie does not name
             words = " en ".join(number_phrases(question.topic or question.text, numbers))
         elif directions:
-            # "over bevriezing": the closest motie asks for the opposite
-            words = direction_nouns(directions)
+            # "over bevriezing", "over geen verhoging": the closest motie asks the other way
+            words = " en ".join(sorted(directions))
         about = f" over {words}" if words else " die aan de vraag voldoet"
         if question.names:
             about = f" van {' en '.join(question.names)}{about}"
@@ -921,7 +921,13 @@ def _after_names(question: Question) -> str:
         if found:
             after = topic[found[-1].end() :]
     after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).rstrip(" ?")
-    return re.sub(r"\s+(?:aangenomen|afgelopen|af)$", "", after, flags=re.IGNORECASE)
+    # "... ingetrokken?" asks what became of the motie, not to withdraw something
+    return re.sub(
+        r"\s+(?:aangenomen|afgelopen|af|ingetrokken|aangehouden|verworpen|uitgevoerd)$",
+        "",
+        after,
+        flags=re.IGNORECASE,
+    )
 
 
 def describes_motie(question: Question) -> bool:

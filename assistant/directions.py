@@ -3,8 +3,9 @@ allow or ban, keep open or close, loosen or tighten.
 
 A motie that asks to raise the minimumloon shares nearly every word with a question about a
 motie to freeze it, and comes as close in meaning. What sets the two apart is the direction:
-a question that asks for one direction, about a motie that asks for the opposite one and never
-for the one asked, asks for another motie. Only the words that ask for an act count ("verhogen",
+a question that asks for one direction, about a motie that asks for the opposite one (or says
+it does not want the one asked: "geen verhoging van de lastendruk") and never for the one
+asked, asks for another motie. Only the words that ask for an act count ("verhogen",
 "verhoging", "bevroren"), not those that describe a state ("hoger", "stijgende"): a motie's
 considerations describe the situation it wants to change, so its subject and dictum are read,
 not its considerations.
@@ -13,11 +14,11 @@ not its considerations.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Each direction with the noun a message names it by and the word forms that ask for it:
 # infinitive, "te" + infinitive of a separable verb, participle and the noun of the act.
-# "intrekken" is left out: "is de motie ingetrokken?" asks about the motie, not its subject.
 DIRECTIONS: dict[str, tuple[str, str]] = {
     "up": (
         "verhoging",
@@ -40,7 +41,8 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "afschaffing",
         r"afschaf\w*|af te schaffen|afgeschaft|opheff\w*|op te heffen|opgeheven|beëindig\w*"
         r"|schrappen|te schrappen|geschrapt|terugdraai\w*|terug te draaien|teruggedraaid"
-        r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen",
+        r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen|\w*stop"
+        r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan",
     ),
     "allow": (
         "toestaan",
@@ -63,6 +65,7 @@ _PAIRS = (
     ("up", "down"),
     ("up", "freeze"),
     ("down", "freeze"),
+    ("up", "end"),
     ("start", "end"),
     ("allow", "ban"),
     ("open", "close"),
@@ -72,38 +75,89 @@ OPPOSITES = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 _WORDS = {
     name: re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for name, (_, forms) in DIRECTIONS.items()
 }
-# "niet te verhogen", "geen verdere verlaging": a negated act asks for something else (often
-# a freeze), so a text with one is not read for its direction at all.
-NEGATED_RE = re.compile(r"\b(?:niet|geen)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# "niet te verhogen", "geen verdere verlaging", "afzien van sluiting": a negation just before
+# the act asks not to take it. One further away ("geen extra belasting op vlees invoeren", "niet
+# vergroot maar juist verkleint", "lesmaterialen die niet werken terugdringen") leaves open
+# which act it negates: the text is not read.
+NEGATOR = r"\b(?:niet|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van)\b"
+NEGATED_RE = re.compile(
+    rf"{NEGATOR}(?:\s+(?:te|verder|verdere|meer|extra|nieuwe|enige|de|het|een))*\s*$",
+    re.IGNORECASE,
+)
+NEGATION_NEAR_RE = re.compile(NEGATOR, re.IGNORECASE)
 NEGATION_REACH = 40  # characters before a direction word searched for a negation
+# The noun of an act ("verhoging", "bezuinigingen", "een stop", "het verbod", "het verhogen
+# van"), which another act may set up; that act must stand this close to it.
+NOUN_ENDS = ("ing", "ingen", "stop", "verbod")
+NOMINAL_RE = re.compile(r"\bhet\s+$", re.IGNORECASE)
+ACT_ON_NOUN_REACH = 40  # characters between an act and the noun it sets up
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The directions a text asks for, and those it asks not to take."""
+
+    toward: frozenset[str] = frozenset()
+    against: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.toward or self.against)
+
+    def described(self) -> frozenset[str]:
+        """How a message names them: "bevriezing", "geen verhoging"."""
+        return frozenset(DIRECTIONS[d][0] for d in self.toward) | frozenset(
+            f"geen {DIRECTIONS[d][0]}" for d in self.against
+        )
 
 
 @lru_cache(maxsize=1024)
-def directions_named(text: str) -> frozenset[str]:
-    """The directions `text` asks for; empty when it negates one of them, or undoes one ("de
-    btw-verhoging terugdraaien" asks to lower the btw)."""
-    found: set[str] = set()
+def directions_named(text: str) -> Asked:
+    """The directions `text` asks for and against. Setting up the noun of another act asks for
+    that act ("een verbod instellen", "een stop invoeren"). Undoing one ("de bezuinigingen
+    schrappen", "de btw-verhoging terugdraaien") often asks the opposite, but not always ("het
+    verbod opheffen"), and reading it so made subjects clash with their own dictum: such a
+    text, and one that asks to end something and to move something else, is not read."""
+    toward: set[str] = set()
+    against: set[str] = set()
+    acts: list[tuple[str, int, int, bool]] = []  # (direction, start, end, is a noun)
     for name, pattern in _WORDS.items():
         for m in pattern.finditer(text):
-            if NEGATED_RE.search(text[max(0, m.start() - NEGATION_REACH) : m.start()]):
-                return frozenset()
-            found.add(name)
-    if "end" in found and len(found) > 1:
-        return frozenset()
-    return frozenset(found)
+            before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
+            if NEGATED_RE.search(before):
+                against.add(name)
+                continue
+            if NEGATION_NEAR_RE.search(before):
+                return Asked()
+            noun = m.group().lower().endswith(NOUN_ENDS) or bool(NOMINAL_RE.search(before))
+            acts.append((name, m.start(), m.end(), noun))
+            toward.add(name)
+
+    def acted_on(verb: str) -> set[str]:
+        """The directions of the nouns that an act `verb` stands next to."""
+        return {
+            noun
+            for v, v_start, v_end, v_noun in acts
+            if v == verb and not v_noun
+            for noun, n_start, n_end, is_noun in acts
+            if is_noun
+            and noun != verb
+            and max(n_start - v_end, v_start - n_end) <= ACT_ON_NOUN_REACH
+        }
+
+    if acted_on("start"):
+        toward.discard("start")
+    if "end" in toward and toward - {"end"}:
+        return Asked()
+    return Asked(frozenset(toward), frozenset(against))
 
 
-def directions_reversed(asked: frozenset[str], text: str) -> frozenset[str]:
-    """The directions `asked` for when `text` asks for none of them and for an opposite one:
-    then the text asks the other way. Empty otherwise."""
+def directions_reversed(asked: Asked, text: str) -> frozenset[str]:
+    """The directions `asked` for, as a message names them, when `text` asks the other way:
+    for an opposite direction and for none of those asked, or against one asked. Empty
+    otherwise."""
     named = directions_named(text)
-    if not asked or asked & named:
+    if not asked or asked.toward & named.toward or asked.against & named.against:
         return frozenset()
-    if any((a, n) in OPPOSITES for a in asked for n in named):
-        return asked
-    return frozenset()
-
-
-def direction_nouns(directions: frozenset[str]) -> str:
-    """How a message names the directions: "verhoging", "afschaffing en een verbod"."""
-    return " en ".join(DIRECTIONS[name][0] for name in sorted(directions))
+    opposite = any((a, n) in OPPOSITES for a in asked.toward for n in named.toward)
+    refused = asked.toward & named.against or asked.against & named.toward
+    return asked.described() if opposite or refused else frozenset()

@@ -72,6 +72,9 @@ def test_a_motie_subject_is_its_title_without_the_header(title: str, subject: st
             "Welke motie over de kottervisserij diende Jansen in?",
             "Welke motie over de kottervisserij diende in",
         ),
+        # What became of the motie is framing, not what it asks ("ingetrokken" is no act).
+        ("Is de motie van Knops over de mestfraude ingetrokken?", "over de mestfraude"),
+        ("Is de motie van Knops over de pachtprijzen aangehouden?", "over de pachtprijzen"),
     ],
 )
 def test_the_subject_of_a_question_about_a_members_motie(question: str, subject: str) -> None:
