@@ -1228,9 +1228,18 @@ def explain(sentence: str, *, may_promise: bool = True, written: bool = False) -
     return Verdict(None, None, tuple(blocked))
 
 
+def chair_match(text: str) -> tuple[Rule, re.Match[str]] | None:
+    """The chair rule that `text` (the chair's words) fires, and where, if any."""
+    for rule in RULES:
+        if rule.scope == CHAIR and (match := rule.pattern.search(text)) is not None:
+            return rule, match
+    return None
+
+
 def chair_rule(text: str) -> Rule | None:
     """The chair rule that `text` (the chair's words) fires, if any."""
-    return next((r for r in RULES if r.scope == CHAIR and r.pattern.search(text)), None)
+    found = chair_match(text)
+    return found[0] if found else None
 
 
 def describe(sentence: str, *, may_promise: bool = True, written: bool = False) -> str:

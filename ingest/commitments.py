@@ -25,7 +25,7 @@ from ingest.commitment_rules import (
     TOEZEGGING,
     VERMELD,
     Verdict,
-    chair_rule,
+    chair_match,
     explain,
 )
 from ingest.deadlines import MONTH_NAMES, deadline, detail_deadline, made_on_date
@@ -439,12 +439,11 @@ def extract_commitments(doc: Document) -> list[Commitment]:
     if doc.sections:
         for index, section in enumerate(doc.sections):
             if _is_chair(section):
-                confirmed = chair_rule(section.text)
+                confirmed = chair_match(section.text)
                 if confirmed is not None:
-                    match = confirmed.pattern.search(section.text)
-                    assert match is not None
+                    rule, match = confirmed
                     words = sentence_at(section.text, match.start())
-                    extractor.chair_confirmed(index, confirmed.name, words)
+                    extractor.chair_confirmed(index, rule.name, words)
                 continue
             extractor.scan(section.text, section)
     else:
