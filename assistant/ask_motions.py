@@ -145,6 +145,20 @@ class MotionAnswers(BaseAnswers):
             return False
         return any(self._lacking(question, self.store.get_document(doc_id)))
 
+    def _other_way(self, question: Question, doc_id: str) -> bool:
+        """Does the motie ask the other way than the question (see `_lacking`)?"""
+        return bool(self._lacking(question, self.store.get_document(doc_id))[2])
+
+    def _same_way(self, question: Question, doc_id: str) -> bool:
+        """Does the motie ask for a direction the question asks for (or against one it asks
+        against)?"""
+        doc = self.store.get_document(doc_id)
+        if doc is None:
+            return False
+        asked = directions_named(question_subject(question))
+        named = directions_named(" ".join([motion_subject(doc.title), *motion_dictum(doc.text)]))
+        return bool(asked.toward & named.toward or asked.against & named.against)
+
     @staticmethod
     def _lacking(
         question: Question, doc: Document | None
@@ -294,7 +308,12 @@ class MotionAnswers(BaseAnswers):
             ]
         # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that never
         # names Egypte and names Tunesië asks the same of another country.
+        turned = any(self._other_way(question, p.doc_id) for _, p in answering)
         answering = [(c, p) for c, p in answering if not self._differs(question, p.doc_id)]
+        if turned:
+            # The member's motie on this subject asks the other way: another of theirs answers
+            # only when it asks the way asked; one that asks nothing of the kind is a neighbour.
+            answering = [(c, p) for c, p in answering if self._same_way(question, p.doc_id)]
         if answering:
             # Most of the subject first; the fused ranking breaks ties. A member's other moties
             # that cover as much are named with the answer: "de motie van X over warmtepompen"

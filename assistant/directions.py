@@ -1,5 +1,5 @@
-"""Which way a motie asks to move something: raise or lower, freeze, introduce or abolish,
-allow or ban, keep open or close, loosen or tighten.
+"""Which way a motie asks to move something: raise or lower (double, halve), freeze,
+introduce, keep or abolish, allow or ban, keep open or close, loosen or tighten.
 
 A motie that asks to raise the minimumloon shares nearly every word with a question about a
 motie to freeze it, and comes as close in meaning. What sets the two apart is the direction:
@@ -25,13 +25,21 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"verho(?:o?g)\w*|opho(?:o?g)\w*|verdubbel\w*|vergro(?:o?t)\w*|uitbrei\w*"
         r"|uit te breiden|uitgebreid|op te hogen|opgehoogd|verruim\w*|indexe\w*|geïndexeerd",
     ),
+    "double": ("verdubbeling", r"verdubbel\w*|te verdubbelen|tweemaal|twee keer zo\w*"),
     "down": (
         "verlaging",
         r"verla(?:a?g)\w*|verminder\w*|verklein\w*|halver\w*|bezuinig\w*|terugdring\w*"
         r"|terug te dringen|teruggedrongen|afbouw\w*|af te bouwen|afgebouwd|inperk\w*"
         r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd",
     ),
+    "halve": ("halvering", r"halver\w*|te halveren|gehalveerd"),
     "freeze": ("bevriezing", r"bevrie\w*|bevroren"),
+    "faster": ("versnelling", r"versnel\w*|te versnellen"),
+    "delay": (
+        "uitstel",
+        r"uitstel\w*|uit te stellen|uitgesteld|temporiser\w*|te temporiseren|getemporiseerd"
+        r"|pauzer\w*|te pauzeren|gepauzeerd",
+    ),
     "start": (
         "invoering",
         r"invoeren|in te voeren|ingevoerd|invoering|introduceren|te introduceren"
@@ -44,9 +52,15 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen|\w*stop"
         r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan",
     ),
+    "keep": (
+        "behoud",
+        r"behouden|te behouden|behoud|in stand (?:te )?(?:houden|laten)|instandhouding"
+        r"|in stand gehouden|overeind (?:te )?houden",
+    ),
     "allow": (
         "toestaan",
-        r"toestaan|toe te staan|toegestaan|legaliser\w*|te legaliseren|gelegaliseerd",
+        r"toestaan|toe te staan|toegestaan|legaliser\w*|te legaliseren|gelegaliseerd"
+        r"|mogelijk (?:te )?maken|mogelijk gemaakt",
     ),
     "ban": ("een verbod", r"verbieden|te verbieden|verbiedt|verboden|verbod"),
     "open": (
@@ -67,25 +81,44 @@ _PAIRS = (
     ("down", "freeze"),
     ("up", "end"),
     ("start", "end"),
+    ("faster", "delay"),
+    ("faster", "end"),
+    ("keep", "end"),
+    ("keep", "down"),
+    ("keep", "close"),
     ("allow", "ban"),
     ("open", "close"),
     ("loosen", "tighten"),
 )
 OPPOSITES = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
+# An extent of a direction: a question that asks to double something, about a motie that
+# asks to raise it but not to double it, asks for another motie.
+EXTENTS = {"double": "up", "halve": "down"}
 _WORDS = {
     name: re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for name, (_, forms) in DIRECTIONS.items()
 }
-# "niet te verhogen", "geen verdere verlaging", "afzien van sluiting": a negation just before
-# the act asks not to take it. One further away ("geen extra belasting op vlees invoeren", "niet
-# vergroot maar juist verkleint", "lesmaterialen die niet werken terugdringen") leaves open
-# which act it negates: the text is not read.
-NEGATOR = r"\b(?:niet|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van)\b"
+# "niet te verhogen", "geen verdere verlaging", "afzien van sluiting", "voorkomen dat er wordt
+# bezuinigd", "een alternatief voor de verhoging": a negation just before the act asks not to
+# take it. One further away ("geen extra belasting op vlees invoeren", "niet vergroot maar
+# juist verkleint", "lesmaterialen die niet werken terugdringen") leaves open which act it
+# negates: the text is not read.
+NEGATOR = (
+    r"\b(?:niet|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
+    r"|alternatie\w*\s+voor)\b"
+)
 NEGATED_RE = re.compile(
-    rf"{NEGATOR}(?:\s+(?:te|verder|verdere|meer|extra|nieuwe|enige|de|het|een))*\s*$",
+    rf"{NEGATOR}(?:\s+(?:te|verder|verdere|meer|extra|nieuwe|enige|de|het|een|er|wordt|worden))*"
+    r"\s*$",
     re.IGNORECASE,
 )
 NEGATION_NEAR_RE = re.compile(NEGATOR, re.IGNORECASE)
 NEGATION_REACH = 40  # characters before a direction word searched for a negation
+# Preventing an act asks against it ("een verhoging van het eigen risico voorkomen"); preventing
+# anything else asks for no direction ("armoede tegengaan").
+PREVENT_RE = re.compile(
+    r"\b(?:voorkomen|te voorkomen|voorkomt|tegengaan|tegen te gaan|tegenhouden|tegen te houden)\b",
+    re.IGNORECASE,
+)
 # The noun of an act ("verhoging", "bezuinigingen", "een stop", "het verbod", "het verhogen
 # van"), which another act may set up; that act must stand this close to it.
 NOUN_ENDS = ("ing", "ingen", "stop", "verbod")
@@ -113,13 +146,13 @@ class Asked:
 @lru_cache(maxsize=1024)
 def directions_named(text: str) -> Asked:
     """The directions `text` asks for and against. Setting up the noun of another act asks for
-    that act ("een verbod instellen", "een stop invoeren"). Undoing one ("de bezuinigingen
-    schrappen", "de btw-verhoging terugdraaien") often asks the opposite, but not always ("het
-    verbod opheffen"), and reading it so made subjects clash with their own dictum: such a
-    text, and one that asks to end something and to move something else, is not read."""
+    that act ("een verbod instellen", "een stop invoeren"); undoing one asks against it ("de
+    bezuinigingen schrappen", "de btw-verhoging terugdraaien"), which is not the same as asking
+    the opposite ("het verbod opheffen" need not allow all). A text that asks to end something
+    and to move something else is not read: which act ends what is not clear."""
     toward: set[str] = set()
     against: set[str] = set()
-    acts: list[tuple[str, int, int, bool]] = []  # (direction, start, end, is a noun)
+    acts: list[tuple[str, int, int, bool, bool]] = []  # direction, start, end, noun, own noun
     for name, pattern in _WORDS.items():
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
@@ -128,36 +161,65 @@ def directions_named(text: str) -> Asked:
                 continue
             if NEGATION_NEAR_RE.search(before):
                 return Asked()
-            noun = m.group().lower().endswith(NOUN_ENDS) or bool(NOMINAL_RE.search(before))
-            acts.append((name, m.start(), m.end(), noun))
+            own = m.group().lower().endswith(NOUN_ENDS)
+            acts.append((name, m.start(), m.end(), own or bool(NOMINAL_RE.search(before)), own))
             toward.add(name)
 
-    def acted_on(verb: str) -> set[str]:
-        """The directions of the nouns that an act `verb` stands next to."""
+    def near(start: int, end: int, own_nouns: bool) -> set[str]:
+        """The directions of the nouns of acts next to `text[start:end]` ("een verbod"; with
+        `own_nouns`, not "het verhogen van")."""
         return {
             noun
-            for v, v_start, v_end, v_noun in acts
-            if v == verb and not v_noun
-            for noun, n_start, n_end, is_noun in acts
-            if is_noun
-            and noun != verb
-            and max(n_start - v_end, v_start - n_end) <= ACT_ON_NOUN_REACH
+            for noun, n_start, n_end, is_noun, own in acts
+            if (own if own_nouns else is_noun)
+            and max(n_start - end, start - n_end) <= ACT_ON_NOUN_REACH
+        }
+
+    def acted_on(verb: str, own_nouns: bool = False) -> set[str]:
+        """The directions of the nouns that an act `verb` (or its noun: "het schrappen van")
+        stands next to."""
+        return {
+            noun
+            for v, v_start, v_end, _, _ in acts
+            if v == verb
+            for noun in near(v_start, v_end, own_nouns)
+            if noun != verb
         }
 
     if acted_on("start"):
         toward.discard("start")
+    undone = acted_on("end", own_nouns=True) | {
+        noun for m in PREVENT_RE.finditer(text) for noun in near(m.start(), m.end(), True)
+    }
+    if undone:
+        undone |= {EXTENTS[d] for d in undone if d in EXTENTS}
+        toward -= undone | {"end"}
+        against |= undone
     if "end" in toward and toward - {"end"}:
         return Asked()
+    for extent, direction in EXTENTS.items():
+        for side in (toward, against):
+            if extent in side:
+                side.add(direction)
     return Asked(frozenset(toward), frozenset(against))
 
 
 def directions_reversed(asked: Asked, text: str) -> frozenset[str]:
     """The directions `asked` for, as a message names them, when `text` asks the other way:
-    for an opposite direction and for none of those asked, or against one asked. Empty
-    otherwise."""
+    for an opposite direction and for none of those asked, or against one asked; or when it
+    asks the same way to another extent ("verhogen" for a question about "verdubbelen").
+    Empty otherwise."""
     named = directions_named(text)
-    if not asked or asked.toward & named.toward or asked.against & named.against:
+    if not asked:
         return frozenset()
-    opposite = any((a, n) in OPPOSITES for a in asked.toward for n in named.toward)
-    refused = asked.toward & named.against or asked.against & named.toward
-    return asked.described() if opposite or refused else frozenset()
+    if asked.toward & named.toward or asked.against & named.against:
+        other_extent = {
+            extent
+            for extent, direction in EXTENTS.items()
+            if extent in asked.toward and extent not in named.toward and direction in named.toward
+        }
+        return Asked(frozenset(other_extent)).described()
+    opposite = {a for a in asked.toward for n in named.toward if (a, n) in OPPOSITES}
+    refused = asked.toward & named.against | asked.against & named.toward
+    clash = opposite | refused
+    return Asked(frozenset(asked.toward & clash), frozenset(asked.against & clash)).described()

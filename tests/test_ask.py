@@ -281,6 +281,36 @@ def test_a_motie_that_asks_the_other_way_is_not_the_answer(tmp_path: Path) -> No
     assert asked.citations[0].id == "kst-32317-914"
 
 
+def test_a_neighbour_of_a_motie_that_asks_the_other_way_is_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    """Podt's motie to pause the migratiepact's implementation asks the other way; her motie
+    to inform the Kamer about that implementation shares the words but asks nothing of the
+    kind asked: neither is the motie to speed it up. Asked with pausing, the twin answers."""
+    services = _with_twin(
+        tmp_path,
+        (
+            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
+            "Europese Migratiepact",
+            "de implementatie van het Europese Migratiepact pauzeren",
+        ),
+    )
+    other = services.answerer.ask(
+        "Is de motie van Podt om de implementatie van het Europese Migratiepact te versnellen "
+        "aangenomen?"
+    )
+    assert other.refused
+    assert "Ik vond geen motie van Podt over versnellen in" in other.answer
+    assert "De motie is" not in other.answer and "stemmingsuitslag" not in other.answer
+    assert_well_cited(other, services.answerer)
+    asked = services.answerer.ask(
+        "Is de motie van Podt om de implementatie van het Europese Migratiepact te pauzeren "
+        "aangenomen?"
+    )
+    assert not asked.refused
+    assert asked.citations[0].id == "kst-32317-914"
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused

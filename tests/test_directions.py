@@ -4,6 +4,7 @@ import pytest
 
 from assistant.directions import (
     DIRECTIONS,
+    EXTENTS,
     OPPOSITES,
     Asked,
     directions_named,
@@ -23,7 +24,12 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("dat het minimumloon bevroren moet worden", asked({"freeze"})),
         ("de tarieven in de jeugdzorg voorlopig bevriezen", asked({"freeze"})),
         ("indexering van de boetes", asked({"up"})),
-        ("het collegegeld halveren", asked({"down"})),
+        ("het collegegeld halveren", asked({"down", "halve"})),
+        ("de kinderbijslag twee keer zo hoog maken", asked({"up", "double"})),
+        ("de natuurvergunning in stand te laten", asked({"keep"})),
+        ("de aanleg van windparken versnellen", asked({"faster"})),
+        ("de bouw van de centrale uit te stellen", asked({"delay"})),
+        ("het openbaar vervoer mogelijk te maken", asked({"allow"})),
         ("het statiegeld op blikjes weer af te schaffen", asked({"end"})),
         ("een einde maken aan omzetplafonds in de ggz", asked({"end"})),
         ("een verbod op gezichtsbedekkende kleding", asked({"ban"})),
@@ -35,11 +41,18 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         # Setting up the noun of another act asks for that act.
         ("een tijdelijke stop in te stellen op het gebruik", asked({"end"})),
         ("een verbod in te voeren op lachgas", asked({"ban"})),
-        # Undoing one, or ending one thing and moving another, is not read at all.
-        ("de btw-verhoging volledig terugdraaien", asked(set())),
-        ("de geplande bezuinigingen in de jeugdzorg te schrappen", asked(set())),
-        ("de invoering van statiegeld terugdraaien", asked(set())),
-        ("het verbod op lachgas opheffen", asked(set())),
+        # Undoing or preventing one asks against it.
+        ("de btw-verhoging volledig terugdraaien", asked(set(), {"up"})),
+        ("de geplande bezuinigingen in de jeugdzorg te schrappen", asked(set(), {"down"})),
+        ("het schrappen van de geplande bezuinigingen", asked(set(), {"down"})),
+        ("de invoering van statiegeld terugdraaien", asked(set(), {"start"})),
+        ("het verbod op lachgas opheffen", asked(set(), {"ban"})),
+        ("een verhoging van het eigen risico voorkomen", asked(set(), {"up"})),
+        ("de halvering van de subsidie terugdraaien", asked(set(), {"down", "halve"})),
+        # Preventing anything else asks for nothing; ending one thing and moving another is
+        # not read at all.
+        ("armoede onder kinderen tegengaan", asked(set())),
+        ("na het afbouwen van de regeling stoppen met de heffingen", asked(set())),
         ("de subsidie afbouwen en daarna stoppen", asked(set())),
         # Words that describe a state, or only start like an act, ask for nothing.
         ("de stijgende huren en hogere prijzen", asked(set())),
@@ -50,6 +63,8 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("geen verhoging van de lastendruk voor het bedrijfsleven", asked(set(), {"up"})),
         ("tot nader order afzien van sluiting van het veld", asked(set(), {"close"})),
         ("geen verdere verlaging van het budget en een verbod", asked({"ban"}, {"down"})),
+        ("te voorkomen dat er wordt bezuinigd op de zorg", asked(set(), {"down"})),
+        ("een alternatief voor de verhoging van het btw-tarief", asked(set(), {"up"})),
         # ... and one further from the act leaves open what it negates: the text is not read.
         ("lesmaterialen waarvan vaststaat dat ze niet werken terugdringen", asked(set())),
         ("geen extra belasting op vlees invoeren", asked(set())),
@@ -72,11 +87,37 @@ def test_directions_named(text: str, expected: Asked) -> None:
         ),
         ("de SEH openhouden", "de bereikbaarheid na sluiting van de SEH", {"openhouden"}),
         ("milieuzones uitbreiden naar meer steden", "de milieuzones afschaffen", {"verhoging"}),
-        # An undone act is not read: a cut that a motie takes back is not taken for more money.
-        ("extra bezuinigen op de jeugdzorg", "de bezuinigingen op de jeugdzorg schrappen", set()),
+        # An undone act is asked against, but is not its opposite: a cut that a motie takes
+        # back is not taken for more money.
+        (
+            "extra bezuinigen op de jeugdzorg",
+            "de bezuinigingen op de jeugdzorg schrappen",
+            {"verlaging"},
+        ),
+        ("het budget verhogen", "de bezuinigingen op het budget schrappen", set()),
+        ("lachgas verbieden", "het verbod op lachgas opheffen", {"een verbod"}),
+        # Another extent of the same direction.
+        ("de kinderbijslag verdubbelen", "de kinderbijslag verhogen", {"verdubbeling"}),
+        ("de kinderbijslag verdubbelen", "de kinderbijslag te verdubbelen", set()),
+        ("de kinderbijslag verhogen", "de kinderbijslag te verdubbelen", set()),
+        ("de subsidie halveren", "de subsidie verlagen", {"halvering"}),
+        # Keeping, speeding up and allowing against their opposites.
+        ("de vergunning in stand laten", "de vergunning per direct intrekken", {"behoud"}),
+        (
+            "de bouw van windparken versnellen",
+            "stoppen met het bouwen van windparken",
+            {"versnelling"},
+        ),
+        (
+            "de bouw van windparken versnellen",
+            "de bouw van windparken te pauzeren",
+            {"versnelling"},
+        ),
+        ("regenwater verbieden", "het gebruik van regenwater mogelijk maken", {"een verbod"}),
+        # Only the directions that clash are named.
+        ("het veld versneld sluiten", "afzien van sluiting van het veld", {"sluiting"}),
         # The motie asks not to take the direction asked, or the question asks not to.
         ("de lasten verhogen", "geen verhoging van de lastendruk", {"verhoging"}),
-        ("het veld versneld sluiten", "afzien van sluiting van het veld", {"sluiting"}),
         ("de accijns niet verhogen", "de accijns verhogen", {"geen verhoging"}),
         # The motie asks the way asked as well (a second act: a cut elsewhere pays for it).
         ("de regeling uitbreiden", "de regeling uit te breiden en de inhuur te verlagen", set()),
@@ -96,5 +137,6 @@ def test_directions_reversed(question: str, motie: str, reversed_: set[str]) -> 
 
 def test_every_direction_has_a_noun_and_an_opposite() -> None:
     named = {name for pair in OPPOSITES for name in pair}
-    assert named == set(DIRECTIONS)
+    assert named | set(EXTENTS) == set(DIRECTIONS)
+    assert set(EXTENTS.values()) <= named
     assert all(noun and forms for noun, forms in DIRECTIONS.values())
