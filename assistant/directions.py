@@ -23,14 +23,15 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
     "up": (
         "verhoging",
         r"verho(?:o?g)\w*|opho(?:o?g)\w*|verdubbel\w*|vergro(?:o?t)\w*|uitbrei\w*"
-        r"|uit te breiden|uitgebreid|op te hogen|opgehoogd|verruim\w*|indexe\w*|geïndexeerd",
+        r"|uit te breiden|uitgebreid|op te hogen|opgehoogd|verruim\w*|indexe\w*|geïndexeerd"
+        r"|optrekken|op te trekken|opgetrokken",
     ),
     "double": ("verdubbeling", r"verdubbel\w*|te verdubbelen|tweemaal|twee keer zo\w*"),
     "down": (
         "verlaging",
         r"verla(?:a?g)\w*|verminder\w*|verklein\w*|halver\w*|bezuinig\w*|terugdring\w*"
         r"|terug te dringen|teruggedrongen|afbouw\w*|af te bouwen|afgebouwd|inperk\w*"
-        r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd",
+        r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd|korten|te korten|gekort",
     ),
     "halve": ("halvering", r"halver\w*|te halveren|gehalveerd"),
     "freeze": ("bevriezing", r"bevrie\w*|bevroren"),
@@ -38,41 +39,48 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
     "delay": (
         "uitstel",
         r"uitstel\w*|uit te stellen|uitgesteld|temporiser\w*|te temporiseren|getemporiseerd"
-        r"|pauzer\w*|te pauzeren|gepauzeerd",
+        r"|pauzer\w*|te pauzeren|gepauzeerd|opschort\w*|op te schorten|opgeschort",
     ),
     "start": (
         "invoering",
         r"invoeren|in te voeren|ingevoerd|invoering|introduceren|te introduceren"
-        r"|geïntroduceerd|instellen|in te stellen|ingesteld",
+        r"|geïntroduceerd|instellen|in te stellen|ingesteld|oprichten|op te richten|opgericht"
+        r"|oprichting",
     ),
     "end": (
         "afschaffing",
         r"afschaf\w*|af te schaffen|afgeschaft|opheff\w*|op te heffen|opgeheven|beëindig\w*"
         r"|schrappen|te schrappen|geschrapt|terugdraai\w*|terug te draaien|teruggedraaid"
         r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen|\w*stop"
-        r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan",
+        r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan|uitfaser\w*"
+        r"|uit te faseren|uitgefaseerd",
     ),
     "keep": (
         "behoud",
         r"behouden|te behouden|behoud|in stand (?:te )?(?:houden|laten)|instandhouding"
-        r"|in stand gehouden|overeind (?:te )?houden",
+        r"|in stand gehouden|overeind (?:te )?houden|voortzet\w*|voort te zetten|voortgezet"
+        r"|continuer\w*|te continueren|gecontinueerd|verleng\w*|te verlengen|verlengd",
     ),
     "allow": (
         "toestaan",
         r"toestaan|toe te staan|toegestaan|legaliser\w*|te legaliseren|gelegaliseerd"
-        r"|mogelijk (?:te )?maken|mogelijk gemaakt",
+        r"|mogelijk (?:te )?maken|mogelijk gemaakt|toelaten|toe te laten|toegelaten",
     ),
-    "ban": ("een verbod", r"verbieden|te verbieden|verbiedt|verboden|verbod"),
+    "ban": (
+        "een verbod",
+        r"verbieden|te verbieden|verbiedt|verboden|verbod|uitbannen|uit te bannen|uitgebannen",
+    ),
     "open": (
         "openhouden",
         r"openhoud\w*|open te houden|open houden|opengehouden|openblijven|open blijven|heropen\w*"
-        r"|te heropenen",
+        r"|te heropenen|openstellen|open te stellen|opengesteld|openstelling",
     ),
-    "close": ("sluiting", r"sluiten|te sluiten|sluiting"),
-    "loosen": ("versoepeling", r"versoepel\w*|verruim\w*"),
+    "close": ("sluiting", r"sluiten|te sluiten|sluiting|dichtdoen|dicht te doen"),
+    "loosen": ("versoepeling", r"versoepel\w*|verruim\w*|soepeler"),
     "tighten": (
         "aanscherping",
-        r"aanscherp\w*|aan te scherpen|aangescherpt|verscherp\w*|strenger\w*",
+        r"aanscherp\w*|aan te scherpen|aangescherpt|verscherp\w*|strenger\w*|verzwar\w*"
+        r"|te verzwaren|verzwaard",
     ),
 }
 _PAIRS = (
@@ -89,11 +97,22 @@ _PAIRS = (
     ("allow", "ban"),
     ("open", "close"),
     ("loosen", "tighten"),
+    ("tighten", "end"),
+    ("tighten", "allow"),
+    ("loosen", "ban"),
 )
 OPPOSITES = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
 # An extent of a direction: a question that asks to double something, about a motie that
 # asks to raise it but not to double it, asks for another motie.
 EXTENTS = {"double": "up", "halve": "down"}
+# Where a word names no direction: one closes a contract or a deal as well as a hospital.
+NOT_AFTER = {
+    "close": re.compile(
+        r"\b(?:contract|akkoord|overeenkomst|deal|convenant|verdrag|pact|compromis|afspra"
+        r"|vrede|coalitie|verbond)\w*\b[^.;,]*$",
+        re.IGNORECASE,
+    ),
+}
 _WORDS = {
     name: re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for name, (_, forms) in DIRECTIONS.items()
 }
@@ -156,6 +175,8 @@ def directions_named(text: str) -> Asked:
     for name, pattern in _WORDS.items():
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
+            if name in NOT_AFTER and NOT_AFTER[name].search(before):
+                continue
             if NEGATED_RE.search(before):
                 against.add(name)
                 continue

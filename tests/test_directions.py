@@ -30,6 +30,12 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("de aanleg van windparken versnellen", asked({"faster"})),
         ("de bouw van de centrale uit te stellen", asked({"delay"})),
         ("het openbaar vervoer mogelijk te maken", asked({"allow"})),
+        ("de regeling voor energiearmoede te verlengen", asked({"keep"})),
+        ("de straffen voor geweld te verzwaren", asked({"tighten"})),
+        ("de uitzettingen naar Syrië op te schorten", asked({"delay"})),
+        ("kolencentrales uit te faseren", asked({"end"})),
+        # One closes a contract or a deal as well as a hospital.
+        ("langjarige contracten kunnen sluiten voor opvanglocaties", asked(set())),
         ("het statiegeld op blikjes weer af te schaffen", asked({"end"})),
         ("een einde maken aan omzetplafonds in de ggz", asked({"end"})),
         ("een verbod op gezichtsbedekkende kleding", asked({"ban"})),
@@ -114,6 +120,8 @@ def test_directions_named(text: str, expected: Asked) -> None:
             {"versnelling"},
         ),
         ("regenwater verbieden", "het gebruik van regenwater mogelijk maken", {"een verbod"}),
+        ("de kostendelersnorm aanscherpen", "de kostendelersnorm afschaffen", {"aanscherping"}),
+        ("de regeling verlengen", "de regeling per 2026 beëindigen", {"behoud"}),
         # Only the directions that clash are named.
         ("het veld versneld sluiten", "afzien van sluiting van het veld", {"sluiting"}),
         # The motie asks not to take the direction asked, or the question asks not to.
