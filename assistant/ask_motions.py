@@ -22,7 +22,7 @@ from assistant.ask_base import (
     surface_words,
     topic_words,
 )
-from assistant.directions import directions_named, directions_reversed
+from assistant.directions import directions_named, directions_reversed, same_way
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.places import places_lacking, places_named
@@ -157,7 +157,7 @@ class MotionAnswers(BaseAnswers):
             return False
         asked = directions_named(question_subject(question))
         named = directions_named(" ".join([motion_subject(doc.title), *motion_dictum(doc.text)]))
-        return bool(asked.toward & named.toward or asked.against & named.against)
+        return same_way(asked, named)
 
     @staticmethod
     def _lacking(

@@ -31,9 +31,11 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "verlaging",
         r"verla(?:a?g)\w*|verminder\w*|verklein\w*|halver\w*|bezuinig\w*|terugdring\w*"
         r"|terug te dringen|teruggedrongen|afbouw\w*|af te bouwen|afgebouwd|inperk\w*"
-        r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd|korten|te korten|gekort",
+        r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd|korten|te korten|gekort"
+        r"|verkort\w*|te verkorten|afschal\w*|af te schalen|afgeschaald",
     ),
     "halve": ("halvering", r"halver\w*|te halveren|gehalveerd"),
+    "permanent": ("permanent maken", r"permanent (?:te )?maken|permanent gemaakt"),
     "freeze": ("bevriezing", r"bevrie\w*|bevroren"),
     "faster": ("versnelling", r"versnel\w*|te versnellen"),
     "delay": (
@@ -45,7 +47,8 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "invoering",
         r"invoeren|in te voeren|ingevoerd|invoering|introduceren|te introduceren"
         r"|geïntroduceerd|instellen|in te stellen|ingesteld|oprichten|op te richten|opgericht"
-        r"|oprichting",
+        r"|oprichting|verplichten|te verplichten|verplicht (?:te )?(?:maken|stellen)"
+        r"|verplichtstelling",
     ),
     "end": (
         "afschaffing",
@@ -59,7 +62,8 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "behoud",
         r"behouden|te behouden|behoud|in stand (?:te )?(?:houden|laten)|instandhouding"
         r"|in stand gehouden|overeind (?:te )?houden|voortzet\w*|voort te zetten|voortgezet"
-        r"|continuer\w*|te continueren|gecontinueerd|verleng\w*|te verlengen|verlengd",
+        r"|continuer\w*|te continueren|gecontinueerd|verleng\w*|te verlengen|verlengd"
+        r"|(?:te )?blijven \w+en",
     ),
     "allow": (
         "toestaan",
@@ -97,14 +101,22 @@ _PAIRS = (
     ("allow", "ban"),
     ("open", "close"),
     ("loosen", "tighten"),
-    ("tighten", "end"),
     ("tighten", "allow"),
     ("loosen", "ban"),
+    ("tighten", "end"),
 )
 OPPOSITES = frozenset(_PAIRS) | frozenset((b, a) for a, b in _PAIRS)
+# Directions that ask the same way in other words: an end to a practice is a ban on it ("een
+# einde maken aan het lozen", "het lozen verbieden"), keeping a hospital open keeps it.
+_ALIKE = (("end", "ban"), ("end", "close"), ("ban", "close"), ("open", "keep"))
+ALIKE = frozenset(_ALIKE) | frozenset((b, a) for a, b in _ALIKE)
 # An extent of a direction: a question that asks to double something, about a motie that
 # asks to raise it but not to double it, asks for another motie.
-EXTENTS = {"double": "up", "halve": "down"}
+EXTENTS = {"double": "up", "halve": "down", "permanent": "keep"}
+# An act that goes further than another one: a question that asks to abolish something, about
+# a motie that asks only to reduce it, asks for another motie (not the reverse: "verlagen" may
+# be the user's word for a motie that abolishes).
+FURTHER = {"end": frozenset({"down"}), "ban": frozenset({"down", "tighten"})}
 # Where a word names no direction: one closes a contract or a deal as well as a hospital.
 NOT_AFTER = {
     "close": re.compile(
@@ -113,6 +125,7 @@ NOT_AFTER = {
         re.IGNORECASE,
     ),
 }
+NOT_AFTER_REACH = 60  # characters before a word searched for what makes it no direction
 _WORDS = {
     name: re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for name, (_, forms) in DIRECTIONS.items()
 }
@@ -122,7 +135,7 @@ _WORDS = {
 # juist verkleint", "lesmaterialen die niet werken terugdringen") leaves open which act it
 # negates: the text is not read.
 NEGATOR = (
-    r"\b(?:niet|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
+    r"\b(?:(?<!\bhet\s)niet|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
     r"|alternatie\w*\s+voor)\b"
 )
 NEGATED_RE = re.compile(
@@ -174,16 +187,19 @@ def directions_named(text: str) -> Asked:
     acts: list[tuple[str, int, int, bool, bool]] = []  # direction, start, end, noun, own noun
     for name, pattern in _WORDS.items():
         for m in pattern.finditer(text):
-            before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
-            if name in NOT_AFTER and NOT_AFTER[name].search(before):
+            # The window before the word; searched in place, so that what stands just before
+            # it still counts ("het niet hebben van" negates no act).
+            before = (max(0, m.start() - NEGATION_REACH), m.start())
+            if name in NOT_AFTER and NOT_AFTER[name].search(text[: m.start()][-NOT_AFTER_REACH:]):
                 continue
-            if NEGATED_RE.search(before):
+            if NEGATED_RE.search(text, *before):
                 against.add(name)
                 continue
-            if NEGATION_NEAR_RE.search(before):
+            if NEGATION_NEAR_RE.search(text, *before):
                 return Asked()
             own = m.group().lower().endswith(NOUN_ENDS)
-            acts.append((name, m.start(), m.end(), own or bool(NOMINAL_RE.search(before)), own))
+            noun = own or bool(NOMINAL_RE.search(text, *before))
+            acts.append((name, m.start(), m.end(), noun, own))
             toward.add(name)
 
     def near(start: int, end: int, own_nouns: bool) -> set[str]:
@@ -225,22 +241,31 @@ def directions_named(text: str) -> Asked:
     return Asked(frozenset(toward), frozenset(against))
 
 
+def same_way(asked: Asked, named: Asked) -> bool:
+    """Do the two ask for a direction alike, or against one?"""
+    return bool(
+        asked.toward & named.toward
+        or asked.against & named.against
+        or any((a, n) in ALIKE for a in asked.toward for n in named.toward)
+    )
+
+
 def directions_reversed(asked: Asked, text: str) -> frozenset[str]:
     """The directions `asked` for, as a message names them, when `text` asks the other way:
     for an opposite direction and for none of those asked, or against one asked; or when it
-    asks the same way to another extent ("verhogen" for a question about "verdubbelen").
-    Empty otherwise."""
+    asks for less: another extent ("verhogen" or "verlengen" for a question about
+    "verdubbelen") or a lesser act ("verlagen" for "afschaffen"). Empty otherwise."""
     named = directions_named(text)
     if not asked:
         return frozenset()
-    if asked.toward & named.toward or asked.against & named.against:
-        other_extent = {
-            extent
-            for extent, direction in EXTENTS.items()
-            if extent in asked.toward and extent not in named.toward and direction in named.toward
-        }
-        return Asked(frozenset(other_extent)).described()
+    less = {
+        act
+        for act in asked.toward - named.toward
+        if (act in EXTENTS and named.toward) or named.toward & FURTHER.get(act, frozenset())
+    }
+    if same_way(asked, named):
+        return Asked(frozenset(less)).described()
     opposite = {a for a in asked.toward for n in named.toward if (a, n) in OPPOSITES}
     refused = asked.toward & named.against | asked.against & named.toward
-    clash = opposite | refused
+    clash = opposite | refused | less
     return Asked(frozenset(asked.toward & clash), frozenset(asked.against & clash)).described()

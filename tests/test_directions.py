@@ -120,7 +120,28 @@ def test_directions_named(text: str, expected: Asked) -> None:
             {"versnelling"},
         ),
         ("regenwater verbieden", "het gebruik van regenwater mogelijk maken", {"een verbod"}),
+        # Tightening clashes with ending; ending a practice is banning it.
         ("de kostendelersnorm aanscherpen", "de kostendelersnorm afschaffen", {"aanscherping"}),
+        (
+            "een einde maken aan het lozen",
+            "het lozen verbieden en het lozingsverbod aanscherpen",
+            set(),
+        ),
+        # "het niet hebben van" negates no act.
+        (
+            "boetes afschaffen",
+            "de boetes voor het niet hebben van een zorgverzekering te verlagen",
+            {"afschaffing"},
+        ),
+        # A further act than the motie asks, or another extent; not the reverse.
+        ("de boetes helemaal afschaffen", "de boetes verlagen", {"afschaffing"}),
+        ("de boetes verlagen", "de boetes afschaffen", set()),
+        ("gokreclame verbieden", "gokreclame verder beperken", {"een verbod"}),
+        ("de accijnskorting verdubbelen", "de accijnskorting verlengen", {"verdubbeling"}),
+        ("de regeling permanent maken", "de regeling verlengen", {"permanent maken"}),
+        ("de regeling verlengen", "de regeling permanent maken", set()),
+        ("de taaltoets verplicht maken", "de taaltoets schrappen", {"invoering"}),
+        ("Russisch lng blijven importeren", "stoppen met importeren van Russisch lng", {"behoud"}),
         ("de regeling verlengen", "de regeling per 2026 beëindigen", {"behoud"}),
         # Only the directions that clash are named.
         ("het veld versneld sluiten", "afzien van sluiting van het veld", {"sluiting"}),
