@@ -131,19 +131,27 @@ _WORDS = {
 }
 # "niet te verhogen", "geen verdere verlaging", "afzien van sluiting", "voorkomen dat er wordt
 # bezuinigd", "een alternatief voor de verhoging": a negation just before the act asks not to
-# take it. One further away ("geen extra belasting op vlees invoeren", "niet vergroot maar
-# juist verkleint", "lesmaterialen die niet werken terugdringen") leaves open which act it
-# negates: the text is not read.
+# take it. One further away ("niet vergroot maar juist verkleint", "lesmaterialen die niet
+# werken terugdringen") leaves open which act it negates: the text is not read; but "geen"
+# with the thing the act is about ("geen extra belasting op vlees invoeren", "geen (toename
+# van) nachtvluchten toestaan") asks not to take it.
 NEGATOR = (
-    r"\b(?:(?<!\bhet\s)niet|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
+    r"\b(?:{niet}|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
     r"|alternatie\w*\s+voor)\b"
 )
 NEGATED_RE = re.compile(
-    rf"{NEGATOR}(?:\s+(?:te|verder|verdere|meer|extra|nieuwe|enige|de|het|een|er|wordt|worden))*"
-    r"\s*$",
+    NEGATOR.format(niet="niet")
+    + r"(?:\s+(?:te|verder|verdere|meer|extra|nieuwe|enige|de|het|een|er|wordt|worden))*\s*$",
     re.IGNORECASE,
 )
-NEGATION_NEAR_RE = re.compile(NEGATOR, re.IGNORECASE)
+# "het niet hebben van een zorgverzekering" negates no act further on.
+NEGATION_NEAR_RE = re.compile(NEGATOR.format(niet=r"(?<!\bhet\s)niet"), re.IGNORECASE)
+NONE_OF_RE = re.compile(
+    r"\bgeen\s+(?:(?!(?:die|dat|wat|maar|en|of|om|omdat|want|als|wanneer|niet|zodat|tenzij"
+    r"|te)\b)[\w()'’-]+\s+){1,7}$",
+    re.IGNORECASE,
+)
+NONE_OF_REACH = 80  # characters before a direction word searched for "geen" with its object
 NEGATION_REACH = 40  # characters before a direction word searched for a negation
 # Preventing an act asks against it ("een verhoging van het eigen risico voorkomen"); preventing
 # anything else asks for no direction ("armoede tegengaan").
@@ -190,9 +198,13 @@ def directions_named(text: str) -> Asked:
             # The window before the word; searched in place, so that what stands just before
             # it still counts ("het niet hebben van" negates no act).
             before = (max(0, m.start() - NEGATION_REACH), m.start())
-            if name in NOT_AFTER and NOT_AFTER[name].search(text[: m.start()][-NOT_AFTER_REACH:]):
+            if name in NOT_AFTER and NOT_AFTER[name].search(
+                text, max(0, m.start() - NOT_AFTER_REACH), m.start()
+            ):
                 continue
-            if NEGATED_RE.search(text, *before):
+            if NEGATED_RE.search(text, *before) or NONE_OF_RE.search(
+                text, max(0, m.start() - NONE_OF_REACH), m.start()
+            ):
                 against.add(name)
                 continue
             if NEGATION_NEAR_RE.search(text, *before):

@@ -244,6 +244,10 @@ LOWER_CASE_MEMBER_RE = re.compile(
     rf"{PROPOSAL}(?:[\w-]*[Kk]amerlid\s+)?"
     rf"({_PARTICLES.format(V='v', D='d', T='t', I='i')}?[a-zà-ÿ][\w'-]+)"
 )
+# ... after a given name: "de motie van wybren van haga", "de motie van don ceder".
+LOWER_CASE_SURNAME_RE = re.compile(
+    rf"\s+({_PARTICLES.format(V='v', D='d', T='t', I='i')}?[a-zà-ÿ][\w'-]+)"
+)
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
@@ -315,8 +319,10 @@ def proposer_names(text: str) -> list[str]:
             continue
         if match.re is PROPOSER_RE:
             names += NAME_SEPARATOR_RE.split(match.group(1))
-        else:  # "de oproep van PvdD-Kamerlid van raan"
+        else:  # "de oproep van PvdD-Kamerlid van raan", "de motie van wybren van haga"
             names.append(titled(match.group(1)))
+            if surname := LOWER_CASE_SURNAME_RE.match(text, match.end()):
+                names.append(titled(f"{match.group(1)} {surname.group(1)}"))
     for clause in SIGNER_CLAUSE_RE.finditer(text):
         signers = [m.group(0) for m in re.finditer(MEMBER, clause.group(0))]
         lower = LOWER_CASE_SIGNER_RE.match(clause.group(0))

@@ -263,6 +263,9 @@ def test_proposals_named_by_their_proposers_in_the_users_own_words() -> None:
     ) == ("Omtzigt", "Dassen")
     assert names("Is de oproep van PvdD-Kamerlid van raan aangenomen?") == ("Van Raan",)
     assert names("Is de motie van van raan over vliegen aangenomen?") == ("Van Raan",)
+    # A given name before it (in lower case too): the name as a whole is the member's.
+    assert names("Is de motie van lammert van raan over vliegen aangenomen?") == ("Van Raan",)
+    assert names("Is de motie van dassen over vliegen aangenomen?") == ("Dassen",)
     assert names(
         "Wat is er gebeurd met de motie die Lilian Marijnisen mede indiende om de bezuiniging "
         "op de jeugdzorg van tafel te halen?"

@@ -73,7 +73,14 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("een alternatief voor de verhoging van het btw-tarief", asked(set(), {"up"})),
         # ... and one further from the act leaves open what it negates: the text is not read.
         ("lesmaterialen waarvan vaststaat dat ze niet werken terugdringen", asked(set())),
-        ("geen extra belasting op vlees invoeren", asked(set())),
+        ("de spoedeisende hulp niet vergroot maar juist verkleint", asked(set())),
+        # "geen" with the thing the act is about asks not to take it.
+        ("geen extra belasting op vlees invoeren", asked(set(), {"start"})),
+        ("het niet afschalen van de dienstregeling", asked(set(), {"down"})),
+        (
+            "geen (toename van) nachtvluchten voor commercieel verkeer toe te staan",
+            asked(set(), {"allow"}),
+        ),
     ],
 )
 def test_directions_named(text: str, expected: Asked) -> None:
