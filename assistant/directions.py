@@ -153,6 +153,14 @@ NONE_OF_RE = re.compile(
 )
 NONE_OF_REACH = 80  # characters before a direction word searched for "geen" with its object
 NEGATION_REACH = 40  # characters before a direction word searched for a negation
+# The effects of an act are no act asked ("de gevolgen van de bezuinigingen in kaart brengen"):
+# the act may only be undone or prevented.
+EFFECT_OF_RE = re.compile(
+    r"\b(?:gevolg\w*|effect\w*|impact|consequenties|ondanks|vanwege)\b[^.;,]{0,40}"
+    r"\bvan\s+(?:de|het|deze)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+EFFECT_REACH = 70  # characters before an act's noun searched for its effects
 # Preventing an act asks against it ("een verhoging van het eigen risico voorkomen"); preventing
 # anything else asks for no direction ("armoede tegengaan").
 PREVENT_RE = re.compile(
@@ -186,10 +194,11 @@ class Asked:
 @lru_cache(maxsize=1024)
 def directions_named(text: str) -> Asked:
     """The directions `text` asks for and against. Setting up the noun of another act asks for
-    that act ("een verbod instellen", "een stop invoeren"); undoing one asks against it ("de
-    bezuinigingen schrappen", "de btw-verhoging terugdraaien"), which is not the same as asking
-    the opposite ("het verbod opheffen" need not allow all). A text that asks to end something
-    and to move something else is not read: which act ends what is not clear."""
+    that act ("een verbod instellen", "een stop invoeren"); undoing, postponing or preventing
+    one asks against it ("de bezuinigingen schrappen", "de btw-verhoging terugdraaien", "de
+    invoering uitstellen"), which is not the same as asking the opposite ("het verbod opheffen"
+    need not allow all). A text that asks to end something and to move something else is not
+    read: which act ends what is not clear."""
     toward: set[str] = set()
     against: set[str] = set()
     acts: list[tuple[str, int, int, bool, bool]] = []  # direction, start, end, noun, own noun
@@ -212,7 +221,10 @@ def directions_named(text: str) -> Asked:
             own = m.group().lower().endswith(NOUN_ENDS)
             noun = own or bool(NOMINAL_RE.search(text, *before))
             acts.append((name, m.start(), m.end(), noun, own))
-            toward.add(name)
+            if not (
+                noun and EFFECT_OF_RE.search(text, max(0, m.start() - EFFECT_REACH), m.start())
+            ):
+                toward.add(name)
 
     def near(start: int, end: int, own_nouns: bool) -> set[str]:
         """The directions of the nouns of acts next to `text[start:end]` ("een verbod"; with
@@ -237,12 +249,14 @@ def directions_named(text: str) -> Asked:
 
     if acted_on("start"):
         toward.discard("start")
-    undone = acted_on("end", own_nouns=True) | {
+    # Ending, postponing or preventing another act asks against it, not for ending.
+    undoing = {verb: acted_on(verb, own_nouns=True) for verb in ("end", "delay")}
+    undone = set().union(*undoing.values()) | {
         noun for m in PREVENT_RE.finditer(text) for noun in near(m.start(), m.end(), True)
     }
     if undone:
         undone |= {EXTENTS[d] for d in undone if d in EXTENTS}
-        toward -= undone | {"end"}
+        toward -= undone | {verb for verb, nouns in undoing.items() if nouns}
         against |= undone
     if "end" in toward and toward - {"end"}:
         return Asked()

@@ -55,6 +55,7 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("het verbod op lachgas opheffen", asked(set(), {"ban"})),
         ("een verhoging van het eigen risico voorkomen", asked(set(), {"up"})),
         ("de halvering van de subsidie terugdraaien", asked(set(), {"down", "halve"})),
+        ("de extra bezuinigingen op de zorg op te schorten", asked(set(), {"down"})),
         # Preventing anything else asks for nothing; ending one thing and moving another is
         # not read at all.
         ("armoede onder kinderen tegengaan", asked(set())),
@@ -64,6 +65,10 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("de stijgende huren en hogere prijzen", asked(set())),
         ("zich aansluiten bij de coalitie; het besloten overleg", asked(set())),
         ("mensen met een beperking", asked(set())),
+        # The effects of an act are no act asked.
+        ("de gevolgen van de bezuinigingen voor de jeugdzorg in kaart brengen", asked(set())),
+        # ... but a study of what an act would bring asks for it.
+        ("de effecten in kaart brengen voor het afschaffen van de eigen bijdrage", asked({"end"})),
         # A negated act is asked against.
         ("de accijns niet te verhogen", asked(set(), {"up"})),
         ("geen verhoging van de lastendruk voor het bedrijfsleven", asked(set(), {"up"})),
