@@ -156,8 +156,7 @@ class MotionAnswers(BaseAnswers):
         if doc is None:
             return False
         asked = directions_named(question_subject(question))
-        named = directions_named(" ".join([motion_subject(doc.title), *motion_dictum(doc.text)]))
-        return same_way(asked, named)
+        return same_way(asked, directions_named(motion_asks(doc)))
 
     @staticmethod
     def _lacking(
@@ -175,10 +174,7 @@ class MotionAnswers(BaseAnswers):
         return (
             places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
             numbers_lacking(numbers_named(question.topic or question.text), subject),
-            directions_reversed(
-                directions_named(question_subject(question)),
-                " ".join([subject, *motion_dictum(doc.text)]),
-            ),
+            directions_reversed(directions_named(question_subject(question)), motion_asks(doc)),
         )
 
     def _subject_vector(self, question: Question) -> np.ndarray:
@@ -968,6 +964,12 @@ def asked_kind(question: str) -> re.Pattern[str] | None:
     if ASKS_WHEN_RE.search(question):
         return MOMENT_RE
     return None
+
+
+def motion_asks(doc: Document) -> str:
+    """What a motie asks: its subject and its dictum (its considerations describe what it
+    wants to change)."""
+    return " ".join([motion_subject(doc.title), *motion_dictum(doc.text)])
 
 
 def motion_dictum(text: str) -> list[str]:
