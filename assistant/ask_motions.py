@@ -137,17 +137,20 @@ class MotionAnswers(BaseAnswers):
     def _differs(self, question: Question, doc_id: str) -> bool:
         """Does the motie name another place or number instead of the one the question asks
         for, or ask the other way, however many words they share (see `_lacking`)?"""
+        return any(self._lacks(question, doc_id))
+
+    def _lacks(
+        self, question: Question, doc_id: str
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """`_lacking` for the motie `doc_id`; not looked up when the question names no place,
+        number or direction."""
         if (
             not places_named(question.text)
             and not numbers_named(question.topic or question.text)
             and not directions_named(question_subject(question))
         ):
-            return False
-        return any(self._lacking(question, self.store.get_document(doc_id)))
-
-    def _other_way(self, question: Question, doc_id: str) -> bool:
-        """Does the motie ask the other way than the question (see `_lacking`)?"""
-        return bool(self._lacking(question, self.store.get_document(doc_id))[2])
+            return frozenset(), frozenset(), frozenset()
+        return self._lacking(question, self.store.get_document(doc_id))
 
     def _same_way(self, question: Question, doc_id: str) -> bool:
         """Does the motie ask for a direction the question asks for (or against one it asks
@@ -304,9 +307,9 @@ class MotionAnswers(BaseAnswers):
             ]
         # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that never
         # names Egypte and names Tunesië asks the same of another country.
-        turned = any(self._other_way(question, p.doc_id) for _, p in answering)
-        answering = [(c, p) for c, p in answering if not self._differs(question, p.doc_id)]
-        if turned:
+        lacks = {p.doc_id: self._lacks(question, p.doc_id) for _, p in answering}
+        answering = [(c, p) for c, p in answering if not any(lacks[p.doc_id])]
+        if any(directions for _, _, directions in lacks.values()):
             # The member's motie on this subject asks the other way: another of theirs answers
             # only when it asks the way asked; one that asks nothing of the kind is a neighbour.
             answering = [(c, p) for c, p in answering if self._same_way(question, p.doc_id)]

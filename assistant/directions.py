@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 # Each direction with the noun a message names it by and the word forms that ask for it:
 # infinitive, "te" + infinitive of a separable verb, participle and the noun of the act.
@@ -191,6 +191,13 @@ class Asked:
         )
 
 
+def _ends_before(text: str, at: int, found: re.Pattern[str], reach: int) -> bool:
+    """Does `found` match within `reach` characters before `at`, up to it? Searched in place,
+    so that what stands before that window still counts ("het niet hebben van" negates no
+    act)."""
+    return found.search(text, max(0, at - reach), at) is not None
+
+
 @lru_cache(maxsize=1024)
 def directions_named(text: str) -> Asked:
     """The directions `text` asks for and against. Setting up the noun of another act asks for
@@ -204,26 +211,18 @@ def directions_named(text: str) -> Asked:
     acts: list[tuple[str, int, int, bool, bool]] = []  # direction, start, end, noun, own noun
     for name, pattern in _WORDS.items():
         for m in pattern.finditer(text):
-            # The window before the word; searched in place, so that what stands just before
-            # it still counts ("het niet hebben van" negates no act).
-            before = (max(0, m.start() - NEGATION_REACH), m.start())
-            if name in NOT_AFTER and NOT_AFTER[name].search(
-                text, max(0, m.start() - NOT_AFTER_REACH), m.start()
-            ):
+            before = partial(_ends_before, text, m.start())
+            if name in NOT_AFTER and before(NOT_AFTER[name], NOT_AFTER_REACH):
                 continue
-            if NEGATED_RE.search(text, *before) or NONE_OF_RE.search(
-                text, max(0, m.start() - NONE_OF_REACH), m.start()
-            ):
+            if before(NEGATED_RE, NEGATION_REACH) or before(NONE_OF_RE, NONE_OF_REACH):
                 against.add(name)
                 continue
-            if NEGATION_NEAR_RE.search(text, *before):
+            if before(NEGATION_NEAR_RE, NEGATION_REACH):
                 return Asked()
             own = m.group().lower().endswith(NOUN_ENDS)
-            noun = own or bool(NOMINAL_RE.search(text, *before))
+            noun = own or before(NOMINAL_RE, NEGATION_REACH)
             acts.append((name, m.start(), m.end(), noun, own))
-            if not (
-                noun and EFFECT_OF_RE.search(text, max(0, m.start() - EFFECT_REACH), m.start())
-            ):
+            if not (noun and before(EFFECT_OF_RE, EFFECT_REACH)):
                 toward.add(name)
 
     def near(start: int, end: int, own_nouns: bool) -> set[str]:
