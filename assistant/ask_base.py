@@ -313,11 +313,16 @@ class BaseAnswers:
         return Relevance(self.retriever.index, self.relevance)
 
     def _coverage(
-        self, question: Question, passage: Passage, drop: tuple[str, ...] = ()
+        self,
+        question: Question,
+        passage: Passage,
+        drop: tuple[str, ...] = (),
+        held: tuple[str, ...] = (),
     ) -> Coverage:
         """How much of the question's content the passage holds (its title, indieners and
         section name included). `drop`: words already satisfied otherwise (a member's name
-        when the search was narrowed to their moties)."""
+        when the search was narrowed to their moties); `held`: words of the question the
+        passage says in its own words."""
         topic = self._content_topic(question, drop)
         meta = passage.metadata
         text = " ".join(
@@ -326,7 +331,7 @@ class BaseAnswers:
         )
         return self.relevance_judge.coverage(
             topic_words(topic, self.tokenizer),
-            f"{text} {passage.text}",
+            " ".join((text, passage.text, *held, *(SPLIT_VERB_RE.sub(r"\1\2", h) for h in held))),
             written_forms(topic, self.tokenizer),
         )
 

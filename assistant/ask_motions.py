@@ -22,12 +22,21 @@ from assistant.ask_base import (
     surface_words,
     topic_words,
 )
-from assistant.directions import directions_named, directions_reversed, same_way
+from assistant.directions import (
+    acts_about,
+    direction_context,
+    direction_words,
+    directions_named,
+    directions_reversed,
+    same_way,
+    shared_ways,
+)
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.places import places_lacking, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
+from assistant.relevance import contains, text_words
 from assistant.retrieve import Filters, Passage
 from assistant.timeframe import FULL_MONTHS, Timeframe
 
@@ -125,7 +134,9 @@ class MotionAnswers(BaseAnswers):
                 # any motie leads); in the period the question names before other periods.
                 period = timeframe if search is not searches[-1] else None
                 best = self._standing_out(ranking(searches[-1]), period)
-                if best is not None and self._differs(question, best):
+                if best is not None and (
+                    self._differs(question, best) or not self._asks_as_asked(question, best)
+                ):
                     best = None
                 by_meaning = best is not None
             if best is not None:
@@ -152,6 +163,11 @@ class MotionAnswers(BaseAnswers):
             return frozenset(), frozenset(), frozenset()
         return self._lacking(question, self.store.get_document(doc_id))
 
+    def _asks_as_asked(self, question: Question, doc_id: str) -> bool:
+        """A motie found by meaning alone asks the way the question asks, if it asks any way:
+        "de klimaatdoelen aanscherpen" is not the motie to reach them sooner."""
+        return not directions_named(question_subject(question)) or self._same_way(question, doc_id)
+
     def _same_way(self, question: Question, doc_id: str) -> bool:
         """Does the motie ask for a direction the question asks for (or against one it asks
         against)?"""
@@ -161,23 +177,54 @@ class MotionAnswers(BaseAnswers):
         asked = directions_named(question_subject(question))
         return same_way(asked, directions_named(motion_asks(doc)))
 
-    @staticmethod
+    def _acts_alike(self, question: Question, doc_id: str) -> tuple[str, ...]:
+        """The question's words for a direction that the motie's subject asks for (or
+        against) alike, on something the question names: "optrekken" for "de
+        liberalisatiegrens niet verhogen", not "bezuinigen op de jeugdzorg" for "de noodzaak
+        tot insluitingen verminderen"."""
+        subject = question_subject(question)
+        asked = directions_named(subject)
+        doc = self.store.get_document(doc_id) if asked else None
+        if doc is None:
+            return ()
+        motie = motion_subject(doc.title)
+        shared = shared_ways(asked, directions_named(motie))
+        words = direction_words(subject, shared)
+        about = self._about_object(question, words)
+        return words if any(about(part) for part in direction_context(motie, shared)) else ()
+
+    def _about_object(self, question: Question, acts: tuple[str, ...]) -> Callable[[str], bool]:
+        """Whether a text names what the question asks to act on: a word of its subject
+        other than the `acts` words."""
+        stems = self._content_stems(replace(question, topic=question_subject(question)), acts)
+        return lambda text: any(contains(text_words(text), stem) for stem in stems)
+
     def _lacking(
-        question: Question, doc: Document | None
+        self, question: Question, doc: Document | None
     ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """The places, the numbers and the directions the question asks for that the motie
         lacks while it names others ("met Egypte" for the Tunesië motie, "een driejarige pabo"
         for the vierjarige one, "bevriezen" for a motie to raise): places read in its title
         and text, numbers in its subject (texts hold dates and Kamerstuk numbers), directions
-        in its subject and dictum (its considerations describe what it wants to change). All
+        in its subject and dictum (its considerations describe what it wants to change), and
+        when it asks both ways, in what it asks of the thing the question names ("de btw op
+        boodschappen verhogen" for the motie to lower it and to raise the bankbelasting). All
         empty when it is about what was asked."""
         if doc is None:
             return frozenset(), frozenset(), frozenset()
         subject = motion_subject(doc.title)
+        asked = directions_named(question_subject(question))
+        asks = motion_asks(doc)
+        reversed_ = directions_reversed(asked, asks)
+        if asked and not reversed_:
+            words = direction_words(question_subject(question), asked.toward | asked.against)
+            reversed_ = directions_reversed(
+                asked, acts_about(asks, self._about_object(question, words))
+            )
         return (
             places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
             numbers_lacking(numbers_named(question.topic or question.text), subject),
-            directions_reversed(directions_named(question_subject(question)), motion_asks(doc)),
+            reversed_,
         )
 
     def _subject_vector(self, question: Question) -> np.ndarray:
@@ -281,7 +328,12 @@ class MotionAnswers(BaseAnswers):
                 )
             ]
         drop = question.names if by_member else ()
-        scored = [(self._coverage(question, p, drop), p) for p in passages]
+        # "de liberalisatiegrens niet optrekken" for the motie "de liberalisatiegrens niet
+        # verhogen": the user's words for the act the motie's subject asks alike.
+        scored = [
+            (self._coverage(question, p, drop, self._acts_alike(question, p.doc_id)), p)
+            for p in passages
+        ]
         judge = self.relevance_judge
         # Only the member's motie that the search ranks first may be a paraphrase: further
         # down, a neighbouring subject shares as many words ("Eurovignet" for

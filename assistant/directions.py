@@ -14,6 +14,7 @@ not its considerations.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -36,8 +37,8 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
     ),
     "halve": ("halvering", r"halver\w*|te halveren|gehalveerd"),
     "permanent": ("permanent maken", r"permanent (?:te )?maken|permanent gemaakt"),
-    "freeze": ("bevriezing", r"bevrie\w*|bevroren"),
-    "faster": ("versnelling", r"versnel\w*|te versnellen"),
+    "freeze": ("bevriezing", r"bevrie(?!nd)\w*|bevroren"),
+    "faster": ("versnelling", r"versnel\w*|te versnellen|sneller"),
     "delay": (
         "uitstel",
         r"uitstel\w*|uit te stellen|uitgesteld|temporiser\w*|te temporiseren|getemporiseerd"
@@ -56,14 +57,15 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"|schrappen|te schrappen|geschrapt|terugdraai\w*|terug te draaien|teruggedraaid"
         r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen|\w*stop"
         r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan|uitfaser\w*"
-        r"|uit te faseren|uitgefaseerd",
+        r"|uit te faseren|uitgefaseerd|verwijderen|te verwijderen|verwijderd",
     ),
     "keep": (
         "behoud",
         r"behouden|te behouden|behoud|in stand (?:te )?(?:houden|laten)|instandhouding"
         r"|in stand gehouden|overeind (?:te )?houden|voortzet\w*|voort te zetten|voortgezet"
         r"|continuer\w*|te continueren|gecontinueerd|verleng\w*|te verlengen|verlengd"
-        r"|(?:te )?blijven \w+en",
+        r"|(?:te )?blijven \w+en|(?:te )?laten staan|ongewijzigd (?:te )?laten"
+        r"|geen (?:aanpassingen|wijzigingen) (?:te )?(?:maken|doen|aanbrengen)",
     ),
     "allow": (
         "toestaan",
@@ -268,10 +270,58 @@ def directions_named(text: str) -> Asked:
 
 def same_way(asked: Asked, named: Asked) -> bool:
     """Do the two ask for a direction alike, or against one?"""
-    return bool(
-        asked.toward & named.toward
-        or asked.against & named.against
-        or any((a, n) in ALIKE for a in asked.toward for n in named.toward)
+    return bool(shared_ways(asked, named))
+
+
+def shared_ways(asked: Asked, named: Asked) -> frozenset[str]:
+    """The directions `asked` for (or against) that `named` asks for (or against) alike."""
+    return frozenset(
+        a for a in asked.toward if a in named.toward or any((a, n) in ALIKE for n in named.toward)
+    ) | (asked.against & named.against)
+
+
+def acts_about(text: str, about: Callable[[str], bool]) -> str:
+    """The part of `text` that asks for acts on what `about` accepts. Each word of an act
+    stands with what lies between it and the acts before and after it (ACT_ON_NOUN_REACH at
+    most): its object ("de btw op boodschappen" before "verlagen", "van de bankbelasting"
+    after "verhogen"). From the first act whose object `about` accepts to the last one;
+    empty when there is none."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(
+        (m.start(), m.end()) for p in _WORDS.values() for m in p.finditer(text)
+    ):
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    parts: list[list[int]] = []  # [begin, stop, index of the last act] of each part
+    for n, (start, end) in enumerate(spans):
+        begin = max(spans[n - 1][1] if n else 0, start - ACT_ON_NOUN_REACH)
+        stop = min(spans[n + 1][0] if n + 1 < len(spans) else len(text), end + ACT_ON_NOUN_REACH)
+        if not about(f"{text[begin:start]} {text[end:stop]}"):
+            continue
+        if parts and parts[-1][2] == n - 1:  # acts next to one another are read together
+            parts[-1][1:] = [stop, n]
+        else:
+            parts.append([begin, stop, n])
+    return "; ".join(text[begin:stop] for begin, stop, _ in parts)
+
+
+def direction_context(text: str, directions: frozenset[str]) -> tuple[str, ...]:
+    """What stands next to the words of `text` that name one of `directions`, on either side
+    (ACT_ON_NOUN_REACH characters): the thing the act is about ("de liberalisatiegrens niet"
+    before "verhogen", "van de afname van tolken" after "verhoging")."""
+    return tuple(
+        text[max(0, m.start() - ACT_ON_NOUN_REACH) : m.end() + ACT_ON_NOUN_REACH]
+        for d in sorted(directions)
+        for m in _WORDS[d].finditer(text)
+    )
+
+
+def direction_words(text: str, directions: frozenset[str]) -> tuple[str, ...]:
+    """The words of `text` that name one of `directions` ("op te trekken" for "up")."""
+    return tuple(
+        dict.fromkeys(m.group() for d in sorted(directions) for m in _WORDS[d].finditer(text))
     )
 
 

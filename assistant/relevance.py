@@ -166,6 +166,10 @@ def contains(words: frozenset[str], stem: str) -> bool:
     # A verb with its -t ("afkeurt", "verzoekt") where the text has another form ("afkeuren").
     if stem.endswith("t") and len(stem) > MIN_INSIDE:
         linked.append(stem[:-1])
+    # A verb's stem with its vowel doubled, as it stands inside a compound ("langstuder" of
+    # "langstuderen" in "langstudeerboete").
+    if stem[-1] not in VOWELS and stem[-2] in "aeou" and stem[-3] not in VOWELS:
+        linked.append(f"{stem[:-1]}{stem[-2:]}")
     if any(_inside(words, variant) for variant in linked):
         return True
     # A compound of two parts that are both there, the linking s left out of the head:

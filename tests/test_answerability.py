@@ -84,10 +84,16 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
         ("teeltsysteem", False),  # not an s that links two parts that are there
         ("zeewiersteelt", True),  # a linking s after the first part of a compound
         ("afkeurt", True),  # a verb's -t where the text has another form
+        ("langstuder", True),  # a verb's stem with its vowel doubled inside a compound
+        ("studer", True),
+        ("boeter", False),
     ],
 )
 def test_a_stem_is_found_as_a_word_inside_a_word_or_as_a_compound(stem: str, found: bool) -> None:
-    words = text_words("Over de teelt van zeewier, de asielinstroom en een afstandeis afkeuren")
+    words = text_words(
+        "Over de teelt van zeewier, de asielinstroom en een afstandeis afkeuren; de "
+        "langstudeerboete"
+    )
     assert contains(words, stem) is found
 
 

@@ -311,6 +311,50 @@ def test_a_neighbour_of_a_motie_that_asks_the_other_way_is_not_the_answer(
     assert asked.citations[0].id == "kst-32317-914"
 
 
+def test_a_motie_that_asks_the_other_way_on_the_thing_asked_is_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    """Podt's motie to lower the migratiepact budget and to pay for it by raising the leges
+    asks to raise something, but not the budget: it is not the motie to raise the budget."""
+    services = _with_twin(
+        tmp_path,
+        (
+            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
+            "Europese Migratiepact",
+            "het budget voor het Europese Migratiepact verlagen en dit dekken door het verhogen "
+            "van de leges",
+        ),
+    )
+    other = services.answerer.ask(
+        "Is de motie van Podt om het budget voor het Europese Migratiepact te verhogen aangenomen?"
+    )
+    assert_not_this_motie(other, services, "Ik vond geen motie van Podt over verhoging in")
+    assert "(kst-32317-914)" in other.answer
+    asked = services.answerer.ask(
+        "Is de motie van Podt om het budget voor het Europese Migratiepact te verlagen aangenomen?"
+    )
+    assert not asked.refused
+    assert asked.citations[0].id == "kst-32317-914"
+
+
+def test_a_motie_is_found_by_the_users_word_for_its_act(tmp_path: Path) -> None:
+    """ "Niet optrekken" is the user's word for the motie "niet verhogen": the act counts as
+    covered when the motie asks it of the thing the question names."""
+    services = _with_twin(
+        tmp_path,
+        (
+            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
+            "Europese Migratiepact",
+            "de liberalisatiegrens niet verhogen",
+        ),
+    )
+    asked = services.answerer.ask(
+        "Is de motie van Podt aangenomen om de liberalisatiegrens niet op te trekken?"
+    )
+    assert not asked.refused
+    assert asked.citations[0].id == "kst-32317-914"
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused

@@ -7,8 +7,12 @@ from assistant.directions import (
     EXTENTS,
     OPPOSITES,
     Asked,
+    acts_about,
+    direction_context,
+    direction_words,
     directions_named,
     directions_reversed,
+    shared_ways,
 )
 
 
@@ -28,6 +32,13 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("de kinderbijslag twee keer zo hoog maken", asked({"up", "double"})),
         ("de natuurvergunning in stand te laten", asked({"keep"})),
         ("de aanleg van windparken versnellen", asked({"faster"})),
+        ("asielzoekers sneller een verblijfsvergunning geven", asked({"faster"})),
+        # "bevriende landen" are friendly ones: nothing is frozen.
+        ("samen met bevriende landen een coalitie opzetten", asked(set())),
+        ("het laten staan van mijnbouwplatforms op de Noordzee", asked({"keep"})),
+        ("geen aanpassingen maken in de gezinshereniging", asked({"keep"})),
+        ("de regeling ongewijzigd laten", asked({"keep"})),
+        ("alle mijnbouwplatforms laten verwijderen", asked({"end"})),
         ("de bouw van de centrale uit te stellen", asked({"delay"})),
         ("het openbaar vervoer mogelijk te maken", asked({"allow"})),
         ("de regeling voor energiearmoede te verlengen", asked({"keep"})),
@@ -169,6 +180,12 @@ def test_directions_named(text: str, expected: Asked) -> None:
         ("de regels aanscherpen", "de subsidie verhogen", set()),
         ("de huurtoeslag", "de huurtoeslag verlagen", set()),
         ("de huurtoeslag verhogen", "een onderzoek naar de huurtoeslag", set()),
+        (
+            "de gezinshereniging beperken",
+            "geen aanpassingen maken in de gezinshereniging",
+            {"verlaging"},
+        ),
+        ("de platforms verwijderen", "het laten staan van de platforms", {"afschaffing"}),
         ("de accijns verlagen", "de accijns niet te verhogen", set()),
     ],
 )
@@ -181,3 +198,44 @@ def test_every_direction_has_a_noun_and_an_opposite() -> None:
     assert named | set(EXTENTS) == set(DIRECTIONS)
     assert set(EXTENTS.values()) <= named
     assert all(noun and forms for noun, forms in DIRECTIONS.values())
+
+
+def test_the_ways_two_texts_ask_alike_and_the_words_for_them() -> None:
+    question = "de liberalisatiegrens niet op te trekken"
+    motie = "de liberalisatiegrens niet verhogen"
+    assert shared_ways(directions_named(question), directions_named(motie)) == {"up"}
+    assert shared_ways(directions_named("het lozen beëindigen"), asked({"ban"})) == {"end"}
+    assert shared_ways(directions_named("de huren bevriezen"), directions_named(motie)) == set()
+    assert direction_words(question, frozenset({"up"})) == ("op te trekken",)
+    both = "de huren bevriezen en de liberalisatiegrens optrekken"
+    assert direction_words(both, frozenset({"freeze"})) == ("bevriezen",)
+    # What the act is about stands next to it, either side.
+    assert direction_context("de btw verlagen", frozenset({"down"})) == ("de btw verlagen",)
+    [after] = direction_context("een verhoging van de huurtoeslag", frozenset({"up"}))
+    assert "huurtoeslag" in after
+
+
+@pytest.mark.parametrize(
+    ("about", "read"),
+    [
+        # Each act with its own object: the part about the asked object is read alone.
+        ("btw", "de btw op boodschappen verlagen en dit dekken door het"),
+        ("bankbelasting", "en dit dekken door het verhogen van de bankbelasting"),
+        ("zorg", ""),
+    ],
+)
+def test_the_acts_on_one_object_are_read_apart_from_the_others(about: str, read: str) -> None:
+    motie = "de btw op boodschappen verlagen en dit dekken door het verhogen van de bankbelasting"
+    part = acts_about(motie, lambda text: about in text)
+    assert part.strip() == read
+    assert directions_reversed(directions_named("de btw verhogen"), motie) == set()
+    assert directions_reversed(
+        directions_named("de btw verhogen"), acts_about(motie, lambda text: "btw" in text)
+    ) == {"verhoging"}
+
+
+def test_acts_next_to_one_another_are_read_together() -> None:
+    """Scrapping the cuts on the zorg asks against cutting it, not for ending it."""
+    motie = "de bezuinigingen op de zorg schrappen en de btw verlagen"
+    part = acts_about(motie, lambda text: "zorg" in text)
+    assert directions_named(part) == asked(set(), {"down"})

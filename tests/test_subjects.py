@@ -132,17 +132,20 @@ class FixedEmbedder(HashEmbedder):
         return [self.query for _ in texts]
 
 
-@pytest.fixture
-def members_moties(tmp_path: Path) -> tuple[Answerer, FixedEmbedder]:
+def jansens_moties(
+    tmp_path: Path, parks: str = "recreatieparken"
+) -> tuple[Answerer, FixedEmbedder]:
+    """Four moties of Jansen, two of them on `parks` (a motie and its gewijzigde version), each
+    subject with its own direction in meaning."""
     settings = Settings(store=tmp_path / "store")
     store = Store.open(settings)
     jansen = [Person("Jansen", "PVV")]
     subjects = {
-        "kst-1-1": ("Motie van het lid Jansen over recreatieparken", unit(1, 0, 0, 0), MOTIE),
+        "kst-1-1": (f"Motie van het lid Jansen over {parks}", unit(1, 0, 0, 0), MOTIE),
         "kst-1-2": ("Motie van het lid Jansen over zonnepanelen", unit(0, 1, 0, 0), MOTIE),
         "kst-1-3": ("Motie van het lid Jansen over wolven", unit(0, 0, 1, 0), MOTIE),
         "kst-1-4": (
-            "Gewijzigde motie van het lid Jansen over recreatieparken (t.v.v. 1-1)",
+            f"Gewijzigde motie van het lid Jansen over {parks} (t.v.v. 1-1)",
             unit(1, 0, 0, 0),
             GEWIJZIGDE_MOTIE,
         ),
@@ -159,6 +162,11 @@ def members_moties(tmp_path: Path) -> tuple[Answerer, FixedEmbedder]:
     embedder = FixedEmbedder()
     answerer = build_services(settings, embedder=embedder, today=TODAY).answerer
     return answerer, embedder
+
+
+@pytest.fixture
+def members_moties(tmp_path: Path) -> tuple[Answerer, FixedEmbedder]:
+    return jansens_moties(tmp_path)
 
 
 def chosen(answerer: Answerer, question: str) -> str | None:
@@ -187,6 +195,17 @@ def test_the_members_motie_whose_subject_stands_out_answers(
     embedder.query = [closest, closest - SUBJECT_LEAD - 0.01, 0.0]
     embedder.query += [math.sqrt(1 - sum(v * v for v in embedder.query))]
     assert chosen(answerer, question) == "kst-1-4"
+
+
+def test_a_motie_chosen_by_meaning_alone_asks_the_way_asked(tmp_path: Path) -> None:
+    """Chosen by its meaning alone, the motie to keep the parks open is the one asked with
+    other words for keeping them open, not the one asked to ban them (a direction it never
+    asks, though not its opposite) or to close them."""
+    answerer, _ = jansens_moties(tmp_path, "recreatieparken openhouden")
+    assert chosen(answerer, "Is de motie van Jansen om vakantieparken open te houden aangenomen?")
+    assert chosen(answerer, "Is de motie van Jansen over vakantieparken aangenomen?")
+    assert not chosen(answerer, "Is de motie van Jansen om vakantieparken te verbieden aangenomen?")
+    assert not chosen(answerer, "Is de motie van Jansen om vakantieparken te sluiten aangenomen?")
 
 
 def test_a_motie_chosen_by_meaning_alone_says_so(
