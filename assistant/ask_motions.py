@@ -164,9 +164,15 @@ class MotionAnswers(BaseAnswers):
         return self._lacking(question, self.store.get_document(doc_id))
 
     def _asks_as_asked(self, question: Question, doc_id: str) -> bool:
-        """A motie found by meaning alone asks the way the question asks, if it asks any way:
-        "de klimaatdoelen aanscherpen" is not the motie to reach them sooner."""
-        return not directions_named(question_subject(question)) or self._same_way(question, doc_id)
+        """A motie found by meaning alone that asks for a direction asks the way the question
+        asks, if it asks any way: "de klimaatdoelen aanscherpen" is not the motie to reach
+        them sooner. One that names no direction may say it in words of its own."""
+        asked = directions_named(question_subject(question))
+        doc = self.store.get_document(doc_id) if asked else None
+        if doc is None:
+            return True
+        named = directions_named(motion_asks(doc))
+        return not named or same_way(asked, named)
 
     def _same_way(self, question: Question, doc_id: str) -> bool:
         """Does the motie ask for a direction the question asks for (or against one it asks
@@ -194,9 +200,11 @@ class MotionAnswers(BaseAnswers):
         return words if any(about(part) for part in direction_context(motie, shared)) else ()
 
     def _about_object(self, question: Question, acts: tuple[str, ...]) -> Callable[[str], bool]:
-        """Whether a text names what the question asks to act on: a word of its subject
-        other than the `acts` words."""
-        stems = self._content_stems(replace(question, topic=question_subject(question)), acts)
+        """Whether a text names what the question asks to act on: a distinctive word of its
+        subject other than the `acts` words (not "extra" or "regering")."""
+        subject = replace(question, topic=question_subject(question))
+        judge = self.relevance_judge
+        stems = [s for s in self._content_stems(subject, acts) if judge.specific(s)]
         return lambda text: any(contains(text_words(text), stem) for stem in stems)
 
     def _lacking(

@@ -57,7 +57,7 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"|schrappen|te schrappen|geschrapt|terugdraai\w*|terug te draaien|teruggedraaid"
         r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen|\w*stop"
         r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan|uitfaser\w*"
-        r"|uit te faseren|uitgefaseerd|verwijderen|te verwijderen|verwijderd",
+        r"|uit te faseren|uitgefaseerd",
     ),
     "keep": (
         "behoud",

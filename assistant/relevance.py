@@ -88,6 +88,11 @@ class Relevance:
         total = max(self.index.size, 1)
         return self.frequency(stem) <= DISTINCTIVE_SHARE * total
 
+    def specific(self, stem: str) -> bool:
+        """A distinctive stem, in an index large enough to tell (in a few documents most
+        words are rare)."""
+        return self.index.size < ABSENT_MIN_CHUNKS or self.distinctive(stem)
+
     def absent(self, stem: str) -> bool:
         """No chunk holds the stem, not even as the start of a longer word, in an index large
         enough for that to mean something (a few documents lack most words)."""

@@ -97,6 +97,14 @@ def test_a_stem_is_found_as_a_word_inside_a_word_or_as_a_compound(stem: str, fou
     assert contains(words, stem) is found
 
 
+def test_a_specific_stem_is_rare_in_a_large_index_and_any_stem_in_a_small_one() -> None:
+    frequency = {"liberalisatiegren": 12, "regering": 40_000}
+    large = Relevance(_Counts(100_000, frequency), dense_threshold=0.88)  # type: ignore[arg-type]
+    assert large.specific("liberalisatiegren") and not large.specific("regering")
+    small = Relevance(_Counts(40, {"regering": 30}), dense_threshold=0.88)  # type: ignore[arg-type]
+    assert small.specific("regering")
+
+
 def test_a_missing_rare_term_weighs_more_than_a_missing_common_one(answerer: Answerer) -> None:
     judge = Relevance(answerer.retriever.index, dense_threshold=0.88)
     common = judge.weight("migratiepact")

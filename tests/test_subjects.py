@@ -200,12 +200,16 @@ def test_the_members_motie_whose_subject_stands_out_answers(
 def test_a_motie_chosen_by_meaning_alone_asks_the_way_asked(tmp_path: Path) -> None:
     """Chosen by its meaning alone, the motie to keep the parks open is the one asked with
     other words for keeping them open, not the one asked to ban them (a direction it never
-    asks, though not its opposite) or to close them."""
+    asks, though not its opposite) or to close them. A motie that names no direction may
+    say it in words of its own."""
     answerer, _ = jansens_moties(tmp_path, "recreatieparken openhouden")
     assert chosen(answerer, "Is de motie van Jansen om vakantieparken open te houden aangenomen?")
     assert chosen(answerer, "Is de motie van Jansen over vakantieparken aangenomen?")
-    assert not chosen(answerer, "Is de motie van Jansen om vakantieparken te verbieden aangenomen?")
+    ban = "Is de motie van Jansen om vakantieparken te verbieden aangenomen?"
+    assert not chosen(answerer, ban)
     assert not chosen(answerer, "Is de motie van Jansen om vakantieparken te sluiten aangenomen?")
+    plain, _ = jansens_moties(tmp_path / "plain", "recreatieparken")
+    assert chosen(plain, ban)
 
 
 def test_a_motie_chosen_by_meaning_alone_says_so(
