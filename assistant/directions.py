@@ -25,7 +25,7 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "verhoging",
         r"verho(?:o?g)\w*|opho(?:o?g)\w*|verdubbel\w*|vergro(?:o?t)\w*|uitbrei\w*"
         r"|uit te breiden|uitgebreid|op te hogen|opgehoogd|verruim\w*|indexe\w*|geïndexeerd"
-        r"|optrekken|op te trekken|opgetrokken",
+        r"|optrekken|op te trekken|opgetrokken|\w+verhoging(?:en)?",
     ),
     "double": ("verdubbeling", r"verdubbel\w*|te verdubbelen|tweemaal|twee keer zo\w*"),
     "down": (
@@ -33,7 +33,8 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"verla(?:a?g)\w*|verminder\w*|verklein\w*|halver\w*|bezuinig\w*|terugdring\w*"
         r"|terug te dringen|teruggedrongen|afbouw\w*|af te bouwen|afgebouwd|inperk\w*"
         r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd|korten|te korten|gekort"
-        r"|verkort\w*|te verkorten|afschal\w*|af te schalen|afgeschaald",
+        r"|verkort\w*|te verkorten|afschal\w*|af te schalen|afgeschaald"
+        r"|\w+verlaging(?:en)?|\w+bezuiniging(?:en)?",
     ),
     "halve": ("halvering", r"halver\w*|te halveren|gehalveerd"),
     "permanent": ("permanent maken", r"permanent (?:te )?maken|permanent gemaakt"),
@@ -119,6 +120,9 @@ EXTENTS = {"double": "up", "halve": "down", "permanent": "keep"}
 # a motie that asks only to reduce it, asks for another motie (not the reverse: "verlagen" may
 # be the user's word for a motie that abolishes).
 FURTHER = {"end": frozenset({"down"}), "ban": frozenset({"down", "tighten"})}
+OBJECT_AFTER_RE = re.compile(r"\s+(?:van|op)\b", re.IGNORECASE)
+# Acts that undo or postpone the act whose noun stands next to them.
+UNDOING = frozenset({"end", "delay"})
 # Where a word names no direction: one closes a contract or a deal as well as a hospital.
 NOT_AFTER = {
     "close": re.compile(
@@ -283,28 +287,51 @@ def shared_ways(asked: Asked, named: Asked) -> frozenset[str]:
 def acts_about(text: str, about: Callable[[str], bool]) -> str:
     """The part of `text` that asks for acts on what `about` accepts. Each word of an act
     stands with what lies between it and the acts before and after it (ACT_ON_NOUN_REACH at
-    most): its object ("de btw op boodschappen" before "verlagen", "van de bankbelasting"
-    after "verhogen"). From the first act whose object `about` accepts to the last one;
-    empty when there is none."""
-    spans: list[tuple[int, int]] = []
-    for start, end in sorted(
-        (m.start(), m.end()) for p in _WORDS.values() for m in p.finditer(text)
+    most), of which one side is its object ("de btw op boodschappen" before "verlagen", "van
+    de bankbelasting" after "het verhogen"). An act that undoes or postpones the act next to
+    it is read with it ("het terugdraaien van de verhoging van de accijns op bier"). Empty
+    when no act is about what `about` accepts."""
+    spans: list[tuple[int, int, frozenset[str]]] = []  # start, end, directions
+    for start, end, name in sorted(
+        (m.start(), m.end(), name) for name, p in _WORDS.items() for m in p.finditer(text)
     ):
         if spans and start < spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            first, last, names = spans[-1]
+            spans[-1] = (first, max(end, last), names | {name})
         else:
-            spans.append((start, end))
-    parts: list[list[int]] = []  # [begin, stop, index of the last act] of each part
-    for n, (start, end) in enumerate(spans):
+            spans.append((start, end, frozenset({name})))
+
+    def region(n: int) -> tuple[int, int]:
+        start, end, _ = spans[n]
         begin = max(spans[n - 1][1] if n else 0, start - ACT_ON_NOUN_REACH)
         stop = min(spans[n + 1][0] if n + 1 < len(spans) else len(text), end + ACT_ON_NOUN_REACH)
-        if not about(f"{text[begin:start]} {text[end:stop]}"):
-            continue
-        if parts and parts[-1][2] == n - 1:  # acts next to one another are read together
-            parts[-1][1:] = [stop, n]
+        return begin, stop
+
+    def about_object(n: int) -> bool:
+        """The object follows a noun or a verb with "van" or "op" ("verhoging van de btw",
+        "het verhogen van de btw", "een verbod op"), and comes before a verb otherwise ("de btw
+        verhogen")."""
+        (begin, stop), (start, end, _) = region(n), spans[n]
+        return about(text[end:stop] if OBJECT_AFTER_RE.match(text, end) else text[begin:start])
+
+    def undoes(m: int, n: int) -> bool:
+        """Does act `m` undo or postpone act `n` next to it, its object on that side?"""
+        if not (0 <= m < len(spans) and spans[m][2] & UNDOING):
+            return False
+        if OBJECT_AFTER_RE.match(text, spans[m][1]):
+            return n == m + 1 and spans[n][0] - spans[m][1] <= ACT_ON_NOUN_REACH
+        return n == m - 1 and spans[m][0] - spans[n][1] <= ACT_ON_NOUN_REACH
+
+    chosen = {n for n in range(len(spans)) if about_object(n)}
+    chosen |= {m for n in chosen for m in (n - 1, n + 1) if undoes(m, n)}
+    parts: list[tuple[int, int]] = []
+    for n in sorted(chosen):
+        begin, stop = region(n)
+        if parts and n - 1 in chosen:  # acts next to one another are read together
+            parts[-1] = (parts[-1][0], stop)
         else:
-            parts.append([begin, stop, n])
-    return "; ".join(text[begin:stop] for begin, stop, _ in parts)
+            parts.append((begin, stop))
+    return "; ".join(text[begin:stop] for begin, stop in parts)
 
 
 def direction_context(text: str, directions: frozenset[str]) -> tuple[str, ...]:

@@ -39,6 +39,10 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("de platforms laten staan en niet verwijderen", asked({"keep"})),
         ("geen aanpassingen maken in de gezinshereniging", asked({"keep"})),
         ("de regeling ongewijzigd laten", asked({"keep"})),
+        # The noun of an act inside a compound: the accijns is what is raised.
+        ("afzien van de accijnsverhoging op brandstof", asked(set(), {"up"})),
+        ("een lastenverlaging voor gezinnen", asked({"down"})),
+        ("de zorgbezuinigingen schrappen", asked(set(), {"down"})),
         ("de bouw van de centrale uit te stellen", asked({"delay"})),
         ("het openbaar vervoer mogelijk te maken", asked({"allow"})),
         ("de regeling voor energiearmoede te verlengen", asked({"keep"})),
@@ -233,8 +237,33 @@ def test_the_acts_on_one_object_are_read_apart_from_the_others(about: str, read:
     ) == {"verhoging"}
 
 
-def test_acts_next_to_one_another_are_read_together() -> None:
-    """Scrapping the cuts on the zorg asks against cutting it, not for ending it."""
-    motie = "de bezuinigingen op de zorg schrappen en de btw verlagen"
-    part = acts_about(motie, lambda text: "zorg" in text)
-    assert directions_named(part) == asked(set(), {"down"})
+@pytest.mark.parametrize(
+    ("motie", "about", "expected"),
+    [
+        # Scrapping the cuts on the zorg asks against cutting it, not for ending it.
+        (
+            "de bezuinigingen op de zorg schrappen en de btw verlagen",
+            "zorg",
+            asked(set(), {"down"}),
+        ),
+        ("de bezuinigingen op de zorg schrappen en de btw verlagen", "btw", asked({"down"})),
+        # The act that undoes the raise is read with it, though its own object is the raise.
+        (
+            "het terugdraaien van de verhoging van de accijns op bier en het verhogen van de "
+            "tabaksaccijns",
+            "bier",
+            asked(set(), {"up"}),
+        ),
+        (
+            "het terugdraaien van de verhoging van de accijns op bier en het verhogen van de "
+            "tabaksaccijns",
+            "tabak",
+            asked({"up"}),
+        ),
+        ("het terugdraaien van de accijnsverhoging op bier", "bier", asked(set(), {"up"})),
+    ],
+)
+def test_acts_next_to_one_another_are_read_together(
+    motie: str, about: str, expected: Asked
+) -> None:
+    assert directions_named(acts_about(motie, lambda text: about in text)) == expected
