@@ -200,7 +200,7 @@ class MotionAnswers(BaseAnswers):
         return words if any(about(part) for part in direction_context(motie, shared)) else ()
 
     def _about_object(self, question: Question, acts: tuple[str, ...]) -> Callable[[str], bool]:
-        """Whether a text names what the question asks to act on: a distinctive word of its
+        """Whether a text names what the question asks to act on: a specific word of its
         subject other than the `acts` words (not "extra" or "regering")."""
         subject = replace(question, topic=question_subject(question))
         judge = self.relevance_judge
@@ -220,18 +220,19 @@ class MotionAnswers(BaseAnswers):
         empty when it is about what was asked."""
         if doc is None:
             return frozenset(), frozenset(), frozenset()
-        subject = motion_subject(doc.title)
-        asked = directions_named(question_subject(question))
+        wanted = question_subject(question)
+        asked = directions_named(wanted)
         asks = motion_asks(doc)
         reversed_ = directions_reversed(asked, asks)
         if asked and not reversed_:
-            words = direction_words(question_subject(question), asked.toward | asked.against)
-            reversed_ = directions_reversed(
-                asked, acts_about(asks, self._about_object(question, words))
-            )
+            acts = direction_words(wanted, asked.toward | asked.against)
+            about = self._about_object(question, acts)
+            reversed_ = directions_reversed(asked, acts_about(asks, about))
         return (
             places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
-            numbers_lacking(numbers_named(question.topic or question.text), subject),
+            numbers_lacking(
+                numbers_named(question.topic or question.text), motion_subject(doc.title)
+            ),
             reversed_,
         )
 

@@ -120,6 +120,8 @@ EXTENTS = {"double": "up", "halve": "down", "permanent": "keep"}
 # a motie that asks only to reduce it, asks for another motie (not the reverse: "verlagen" may
 # be the user's word for a motie that abolishes).
 FURTHER = {"end": frozenset({"down"}), "ban": frozenset({"down", "tighten"})}
+# An act's object follows "van" or "op" after it ("de verhoging van de btw", "het verhogen van
+# de btw", "een verbod op"), and stands before it otherwise ("de btw verhogen").
 OBJECT_AFTER_RE = re.compile(r"\s+(?:van|op)\b", re.IGNORECASE)
 # Acts that undo or postpone the act whose noun stands next to them.
 UNDOING = frozenset({"end", "delay"})
@@ -308,9 +310,7 @@ def acts_about(text: str, about: Callable[[str], bool]) -> str:
         return begin, stop
 
     def about_object(n: int) -> bool:
-        """The object follows a noun or a verb with "van" or "op" ("verhoging van de btw",
-        "het verhogen van de btw", "een verbod op"), and comes before a verb otherwise ("de btw
-        verhogen")."""
+        """Is act `n` about what `about` accepts, read on its object's side?"""
         (begin, stop), (start, end, _) = region(n), spans[n]
         return about(text[end:stop] if OBJECT_AFTER_RE.match(text, end) else text[begin:start])
 

@@ -218,6 +218,9 @@ def test_the_ways_two_texts_ask_alike_and_the_words_for_them() -> None:
     assert "huurtoeslag" in after
 
 
+BOTH_WAYS = "de btw op boodschappen verlagen en dit dekken door het verhogen van de bankbelasting"
+
+
 @pytest.mark.parametrize(
     ("about", "read"),
     [
@@ -228,13 +231,13 @@ def test_the_ways_two_texts_ask_alike_and_the_words_for_them() -> None:
     ],
 )
 def test_the_acts_on_one_object_are_read_apart_from_the_others(about: str, read: str) -> None:
-    motie = "de btw op boodschappen verlagen en dit dekken door het verhogen van de bankbelasting"
-    part = acts_about(motie, lambda text: about in text)
-    assert part.strip() == read
-    assert directions_reversed(directions_named("de btw verhogen"), motie) == set()
-    assert directions_reversed(
-        directions_named("de btw verhogen"), acts_about(motie, lambda text: "btw" in text)
-    ) == {"verhoging"}
+    assert acts_about(BOTH_WAYS, lambda text: about in text).strip() == read
+
+
+def test_a_motie_that_asks_both_ways_asks_the_other_way_on_the_thing_asked() -> None:
+    btw = acts_about(BOTH_WAYS, lambda text: "btw" in text)
+    assert directions_reversed(directions_named("de btw verhogen"), BOTH_WAYS) == set()
+    assert directions_reversed(directions_named("de btw verhogen"), btw) == {"verhoging"}
 
 
 @pytest.mark.parametrize(

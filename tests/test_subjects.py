@@ -136,7 +136,7 @@ def jansens_moties(
     tmp_path: Path, parks: str = "recreatieparken"
 ) -> tuple[Answerer, FixedEmbedder]:
     """Four moties of Jansen, two of them on `parks` (a motie and its gewijzigde version), each
-    subject with its own direction in meaning."""
+    subject with its own vector."""
     settings = Settings(store=tmp_path / "store")
     store = Store.open(settings)
     jansen = [Person("Jansen", "PVV")]
