@@ -153,6 +153,13 @@ def assert_not_this_motie(answer: Answer, services: Services, refusal: str) -> N
     assert_well_cited(answer, services.answerer)
 
 
+def assert_the_twin_answers(services: Services, question: str) -> None:
+    """Asked in the twin's own terms, the twin (kst-32317-914) answers."""
+    asked = services.answerer.ask(question)
+    assert not asked.refused
+    assert asked.citations[0].id == "kst-32317-914"
+
+
 def _with_twin(tmp_path: Path, subject: tuple[str, str]) -> Services:
     """A store of the OData fixtures and a second motie of Podt and Rajkowski made from the
     migratiepact one (kst-32317-914, same day), with the words `subject` of its Onderwerp
@@ -214,27 +221,84 @@ def test_a_members_other_motie_that_fits_as_well_is_named(tmp_path: Path) -> Non
     assert "past bij uw omschrijving" not in alone.answer
 
 
-def test_a_motie_about_another_country_is_not_the_answer(tmp_path: Path) -> None:
-    """Podt's motie on migration agreements with Tunesië is not the one asked for with Egypte,
-    however many words the two share: the answer says nothing was found and names it as the
-    closest. Asked with Tunesië, in the adjective, it is the answer."""
-    services = _with_twin(
-        tmp_path,
+INFORMING = (
+    "de Kamer periodiek informeren over de voortgang van de implementatie van het Europese "
+    "Migratiepact"
+)
+
+
+@pytest.mark.parametrize(
+    ("twin", "other", "refusal", "named", "own"),
+    [
+        # Migration agreements with Tunesië are not the ones asked for with Egypte, however
+        # many words the two share; asked with Tunesië, in the adjective, it is the answer.
         (
-            "de voortgang van de implementatie van het Europese Migratiepact",
-            "de voortgang van de migratieafspraken met Tunesië",
+            (
+                "de voortgang van de implementatie van het Europese Migratiepact",
+                "de voortgang van de migratieafspraken met Tunesië",
+            ),
+            "Is de motie van Podt over de voortgang van de migratieafspraken met Egypte "
+            "aangenomen?",
+            "Ik vond geen motie van Podt over Egypte in",
+            "Tunesië (kst-32317-914)",
+            "Is de motie van Podt over de voortgang van de Tunesische migratieafspraken "
+            "aangenomen?",
         ),
-    )
-    other = services.answerer.ask(
-        "Is de motie van Podt over de voortgang van de migratieafspraken met Egypte aangenomen?"
-    )
-    assert_not_this_motie(other, services, "Ik vond geen motie van Podt over Egypte in")
-    assert "Tunesië (kst-32317-914)" in other.answer
-    asked = services.answerer.ask(
-        "Is de motie van Podt over de voortgang van de Tunesische migratieafspraken aangenomen?"
-    )
-    assert not asked.refused
-    assert asked.citations[0].id == "kst-32317-914"
+        # Raising the budget is not the motie asked for with lowering it; asked with raising
+        # it, in other words, it is the answer.
+        (
+            (
+                INFORMING,
+                "het budget voor de implementatie van het Europese Migratiepact verhogen",
+            ),
+            "Is de motie van Podt om het budget voor de implementatie van het Europese "
+            "Migratiepact te verlagen aangenomen?",
+            "Ik vond geen motie van Podt over verlaging in",
+            "(kst-32317-914)",
+            "Is de motie van Podt over een verhoging van het budget voor de implementatie van "
+            "het Europese Migratiepact aangenomen?",
+        ),
+        # Pausing the implementation asks the other way; the motie to inform the Kamer about
+        # that implementation shares the words but asks nothing of the kind asked: neither is
+        # the motie to speed it up.
+        (
+            (INFORMING, "de implementatie van het Europese Migratiepact pauzeren"),
+            "Is de motie van Podt om de implementatie van het Europese Migratiepact te "
+            "versnellen aangenomen?",
+            "Ik vond geen motie van Podt over versnellen in",
+            "",
+            "Is de motie van Podt om de implementatie van het Europese Migratiepact te pauzeren "
+            "aangenomen?",
+        ),
+        # Lowering the budget and paying for it by raising the leges asks to raise something,
+        # but not the budget.
+        (
+            (
+                INFORMING,
+                "het budget voor het Europese Migratiepact verlagen en dit dekken door het "
+                "verhogen van de leges",
+            ),
+            "Is de motie van Podt om het budget voor het Europese Migratiepact te verhogen "
+            "aangenomen?",
+            "Ik vond geen motie van Podt over verhoging in",
+            "(kst-32317-914)",
+            "Is de motie van Podt om het budget voor het Europese Migratiepact te verlagen "
+            "aangenomen?",
+        ),
+    ],
+)
+def test_a_motie_that_differs_in_the_point_asked_is_not_the_answer(
+    tmp_path: Path, twin: tuple[str, str], other: str, refusal: str, named: str, own: str
+) -> None:
+    """A second motie of Podt (the twin, with the words `twin` of its Onderwerp replaced) on
+    another place or asking the other way is not the answer to `other`, however many words
+    they share: the answer says nothing was found (`refusal`) and names it as the closest
+    (`named`). Asked in its own terms (`own`), it is the answer."""
+    services = _with_twin(tmp_path, twin)
+    answer = services.answerer.ask(other)
+    assert_not_this_motie(answer, services, refusal)
+    assert named in answer.answer
+    assert_the_twin_answers(services, own)
 
 
 def test_a_motie_with_another_number_is_not_the_answer(tmp_path: Path) -> None:
@@ -253,106 +317,16 @@ def test_a_motie_with_another_number_is_not_the_answer(tmp_path: Path) -> None:
     assert not other.refused
     assert other.citations[0].id == "kst-32317-913" and "kst-32317-914" not in cited(other)
     assert_well_cited(other, services.answerer)
-    three = services.answerer.ask(asked.format("drie"))
-    assert not three.refused
-    assert three.citations[0].id == "kst-32317-914"
-
-
-def test_a_motie_that_asks_the_other_way_is_not_the_answer(tmp_path: Path) -> None:
-    """Podt's motie to raise the migratiepact budget is not the one asked for with lowering it,
-    however many words the two share: the answer says nothing was found and names it as the
-    closest. Asked with raising it, in other words, it is the answer."""
-    services = _with_twin(
-        tmp_path,
-        (
-            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
-            "Europese Migratiepact",
-            "het budget voor de implementatie van het Europese Migratiepact verhogen",
-        ),
-    )
-    other = services.answerer.ask(
-        "Is de motie van Podt om het budget voor de implementatie van het Europese Migratiepact "
-        "te verlagen aangenomen?"
-    )
-    assert_not_this_motie(other, services, "Ik vond geen motie van Podt over verlaging in")
-    assert "(kst-32317-914)" in other.answer
-    asked = services.answerer.ask(
-        "Is de motie van Podt over een verhoging van het budget voor de implementatie van het "
-        "Europese Migratiepact aangenomen?"
-    )
-    assert not asked.refused
-    assert asked.citations[0].id == "kst-32317-914"
-
-
-def test_a_neighbour_of_a_motie_that_asks_the_other_way_is_not_the_answer(
-    tmp_path: Path,
-) -> None:
-    """Podt's motie to pause the migratiepact's implementation asks the other way; her motie
-    to inform the Kamer about that implementation shares the words but asks nothing of the
-    kind asked: neither is the motie to speed it up. Asked with pausing, the twin answers."""
-    services = _with_twin(
-        tmp_path,
-        (
-            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
-            "Europese Migratiepact",
-            "de implementatie van het Europese Migratiepact pauzeren",
-        ),
-    )
-    other = services.answerer.ask(
-        "Is de motie van Podt om de implementatie van het Europese Migratiepact te versnellen "
-        "aangenomen?"
-    )
-    assert_not_this_motie(other, services, "Ik vond geen motie van Podt over versnellen in")
-    asked = services.answerer.ask(
-        "Is de motie van Podt om de implementatie van het Europese Migratiepact te pauzeren "
-        "aangenomen?"
-    )
-    assert not asked.refused
-    assert asked.citations[0].id == "kst-32317-914"
-
-
-def test_a_motie_that_asks_the_other_way_on_the_thing_asked_is_not_the_answer(
-    tmp_path: Path,
-) -> None:
-    """Podt's motie to lower the migratiepact budget and to pay for it by raising the leges
-    asks to raise something, but not the budget: it is not the motie to raise the budget."""
-    services = _with_twin(
-        tmp_path,
-        (
-            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
-            "Europese Migratiepact",
-            "het budget voor het Europese Migratiepact verlagen en dit dekken door het verhogen "
-            "van de leges",
-        ),
-    )
-    other = services.answerer.ask(
-        "Is de motie van Podt om het budget voor het Europese Migratiepact te verhogen aangenomen?"
-    )
-    assert_not_this_motie(other, services, "Ik vond geen motie van Podt over verhoging in")
-    assert "(kst-32317-914)" in other.answer
-    asked = services.answerer.ask(
-        "Is de motie van Podt om het budget voor het Europese Migratiepact te verlagen aangenomen?"
-    )
-    assert not asked.refused
-    assert asked.citations[0].id == "kst-32317-914"
+    assert_the_twin_answers(services, asked.format("drie"))
 
 
 def test_a_motie_is_found_by_the_users_word_for_its_act(tmp_path: Path) -> None:
     """ "Niet optrekken" is the user's word for the motie "niet verhogen": the act counts as
     covered when the motie asks it of the thing the question names."""
-    services = _with_twin(
-        tmp_path,
-        (
-            "de Kamer periodiek informeren over de voortgang van de implementatie van het "
-            "Europese Migratiepact",
-            "de liberalisatiegrens niet verhogen",
-        ),
+    services = _with_twin(tmp_path, (INFORMING, "de liberalisatiegrens niet verhogen"))
+    assert_the_twin_answers(
+        services, "Is de motie van Podt aangenomen om de liberalisatiegrens niet op te trekken?"
     )
-    asked = services.answerer.ask(
-        "Is de motie van Podt aangenomen om de liberalisatiegrens niet op te trekken?"
-    )
-    assert not asked.refused
-    assert asked.citations[0].id == "kst-32317-914"
 
 
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
