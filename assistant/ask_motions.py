@@ -23,6 +23,7 @@ from assistant.ask_base import (
     topic_words,
 )
 from assistant.directions import (
+    Asked,
     acts_about,
     direction_context,
     direction_words,
@@ -163,25 +164,24 @@ class MotionAnswers(BaseAnswers):
             return frozenset(), frozenset(), frozenset()
         return self._lacking(question, self.store.get_document(doc_id))
 
+    def _ways(self, question: Question, doc_id: str) -> tuple[Asked, Asked]:
+        """The directions the question asks and those the motie asks (its subject and dictum);
+        the motie is not looked up when the question asks none."""
+        asked = directions_named(question_subject(question))
+        doc = self.store.get_document(doc_id) if asked else None
+        return asked, directions_named(motion_asks(doc)) if doc is not None else Asked()
+
     def _asks_as_asked(self, question: Question, doc_id: str) -> bool:
         """A motie found by meaning alone that asks for a direction asks the way the question
         asks, if it asks any way: "de klimaatdoelen aanscherpen" is not the motie to reach
         them sooner. One that names no direction may say it in words of its own."""
-        asked = directions_named(question_subject(question))
-        doc = self.store.get_document(doc_id) if asked else None
-        if doc is None:
-            return True
-        named = directions_named(motion_asks(doc))
-        return not named or same_way(asked, named)
+        asked, named = self._ways(question, doc_id)
+        return not asked or not named or same_way(asked, named)
 
     def _same_way(self, question: Question, doc_id: str) -> bool:
         """Does the motie ask for a direction the question asks for (or against one it asks
         against)?"""
-        doc = self.store.get_document(doc_id)
-        if doc is None:
-            return False
-        asked = directions_named(question_subject(question))
-        return same_way(asked, directions_named(motion_asks(doc)))
+        return same_way(*self._ways(question, doc_id))
 
     def _acts_alike(self, question: Question, doc_id: str) -> tuple[str, ...]:
         """The question's words for a direction that the motie's subject asks for (or

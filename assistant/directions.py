@@ -257,7 +257,7 @@ def directions_named(text: str) -> Asked:
     if acted_on("start"):
         toward.discard("start")
     # Ending, postponing or preventing another act asks against it, not for ending.
-    undoing = {verb: acted_on(verb, own_nouns=True) for verb in ("end", "delay")}
+    undoing = {verb: acted_on(verb, own_nouns=True) for verb in sorted(UNDOING)}
     undone = set().union(*undoing.values()) | {
         noun for m in PREVENT_RE.finditer(text) for noun in near(m.start(), m.end(), True)
     }
