@@ -323,15 +323,21 @@ class BaseAnswers:
         section name included). `drop`: words already satisfied otherwise (a member's name
         when the search was narrowed to their moties); `held`: words of the question the
         passage says in its own words."""
-        topic = self._content_topic(question, drop)
         meta = passage.metadata
         text = " ".join(
             str(meta.get(k, ""))
             for k in ("title", "dossier_title", "indieners", "section", "speaker", "afzender")
         )
+        return self._coverage_of(question, f"{text} {passage.text}", drop, held)
+
+    def _coverage_of(
+        self, question: Question, text: str, drop: tuple[str, ...] = (), held: tuple[str, ...] = ()
+    ) -> Coverage:
+        """`_coverage` of a text."""
+        topic = self._content_topic(question, drop)
         return self.relevance_judge.coverage(
             topic_words(topic, self.tokenizer),
-            " ".join((text, passage.text, *held, *(SPLIT_VERB_RE.sub(r"\1\2", h) for h in held))),
+            " ".join((text, *held, *(SPLIT_VERB_RE.sub(r"\1\2", h) for h in held))),
             written_forms(topic, self.tokenizer),
         )
 
@@ -569,17 +575,30 @@ def written_forms(text: str, tokenizer: Tokenizer) -> Mapping[str, tuple[str, ..
         stems = tokenizer(word)
         if not stems or len(word) < MIN_FORM:
             continue
-        singular = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("s") else word
-        forms.setdefault(_strip_kind(stems[0]), []).append(singular)
+        forms.setdefault(_strip_kind(stems[0]), []).append(singular(word))
     return MappingProxyType({stem: tuple(dict.fromkeys(words)) for stem, words in forms.items()})
+
+
+def singular(word: str) -> str:
+    """The word without a plural ending: "generaties" -> "generatie", "kastjes" -> "kastje"."""
+    return word[:-2] if word.endswith("en") else word[:-1] if word.endswith("s") else word
 
 
 def surface_words(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> str:
     """The words of `text` whose stems are `stems`, as the user wrote them: "zeewierteelt"."""
+    return listed(surface_list(text, stems, tokenizer))
+
+
+def surface_list(text: str, stems: tuple[str, ...], tokenizer: Tokenizer) -> list[str]:
+    """`surface_words`, one by one."""
     wanted = set(stems)
     text = SPLIT_VERB_RE.sub(r"\1\2", text)  # "af te schaffen": "afschaffen"
     words = [w for w in re.findall(r"[\w-]+", text) if wanted & set(tokenizer(joined_codes(w)))]
-    words = list(dict.fromkeys(words))
+    return list(dict.fromkeys(words))
+
+
+def listed(words: list[str]) -> str:
+    """ "a, b en c"."""
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} en {words[-1]}"

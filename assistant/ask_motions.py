@@ -17,8 +17,11 @@ from assistant.ask_base import (
     BaseAnswers,
     dutch_date,
     identifiers,
+    listed,
     motion_name,
     question_parts,
+    singular,
+    surface_list,
     surface_words,
     topic_words,
 )
@@ -419,6 +422,12 @@ class MotionAnswers(BaseAnswers):
         if doc.motion is None and doc.type != TOEZEGGING:
             return self._document_answer(question, doc, cite), (doc.id,)
         lines = self._motion_lines(doc, question.aspects, cite, question)
+        unsaid = "" if question.ids else self._unsaid(question, doc)
+        if unsaid:
+            # A paraphrase, or a neighbouring motie: the user sees which of their words it
+            # lacks before its outcome ("kansspelbelasting" for a motie on bedenktijd).
+            check = "" if by_meaning else "; controleer of het de bedoelde is"
+            lines.insert(0, f"Deze motie noemt {unsaid} uit uw vraag niet{check}.")
         if by_meaning:
             # Chosen by meaning alone: the user checks that it is the motie they meant.
             who = " en ".join(question.names)
@@ -439,6 +448,29 @@ class MotionAnswers(BaseAnswers):
             suggestions=[o.id for o in alike],
         )
         return answer, (doc.id,)
+
+    def _unsaid(self, question: Question, doc: Document) -> str:
+        """The specific words of the question's subject that the motie nowhere uses (its
+        title, dossier, indieners and text), as the user wrote them, each in quotes; its act
+        said in the user's words ("optrekken" for "verhogen") counts as used."""
+        text = " ".join(
+            (doc.title, doc.dossier_title or "", *(p.name for p in doc.indieners), doc.text)
+        )
+        held = self._acts_alike(question, doc.id)
+        coverage = self._coverage_of(question, text, question.names, held)
+        if not coverage.missing_distinctive:
+            return ""
+        # Named only when not written inside a word of the motie ("kastje" in
+        # "monitoringskastje"), so that what the line says is literally true.
+        lowered = text.lower()
+        words = [
+            word
+            for word in surface_list(
+                question.topic or question.text, coverage.missing_distinctive, self.tokenizer
+            )
+            if singular(word.lower()) not in lowered
+        ]
+        return listed([f"“{word}”" for word in words])
 
     def _alike(self, doc: Document, alike: tuple[str, ...]) -> list[Document]:
         """The member's other moties that fit the description as well as the one answered

@@ -329,6 +329,24 @@ def test_a_motie_is_found_by_the_users_word_for_its_act(tmp_path: Path) -> None:
     )
 
 
+def test_a_motie_answer_names_the_words_of_the_question_it_lacks(tmp_path: Path) -> None:
+    """Answered although the motie lacks a specific word of the question: the user reads which
+    one before its outcome, and checks. Its act in the user's words counts as said."""
+    services = _with_twin(tmp_path, (INFORMING, "de liberalisatiegrens niet verhogen"))
+    asked = services.answerer.ask(
+        "Is de motie van Podt aangenomen om de liberalisatiegrens voor woonwagens niet te verhogen?"
+    )
+    assert not asked.refused
+    assert asked.answer.startswith(
+        "Deze motie noemt “woonwagens” uit uw vraag niet; controleer of het de bedoelde is. "
+        "De motie (kst-32317-914"
+    )
+    said = services.answerer.ask(
+        "Is de motie van Podt aangenomen om de liberalisatiegrens niet op te trekken?"
+    )
+    assert not said.refused and "noemt" not in said.answer
+
+
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
     answer = answerer.ask("Wat is de status van motie kst-99999-1?")
     assert answer.refused

@@ -220,6 +220,14 @@ def test_a_motie_chosen_by_meaning_alone_says_so(
     assert not answer.refused
     assert answer.answer.startswith("Herkend aan de betekenis, niet aan de woorden")
     assert "kst-1-4" in {c.id for c in answer.citations}
+    # ... and which of the user's words it lacks; one inside a word of its own ("parken" in
+    # "recreatieparken") it does not lack.
+    assert (
+        "(controleer of het de bedoelde is). Deze motie noemt “vakantieparken” uit uw vraag "
+        "niet. De gewijzigde motie-Jansen" in answer.answer
+    )
+    parks = answerer.ask("Is de motie van Jansen over parken aangenomen?")
+    assert parks.answer.startswith("Herkend aan de betekenis") and "noemt" not in parks.answer
 
 
 def test_a_refusal_names_the_members_motie_closest_in_meaning_first(
