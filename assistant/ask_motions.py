@@ -451,23 +451,27 @@ class MotionAnswers(BaseAnswers):
 
     def _unsaid(self, question: Question, doc: Document) -> str:
         """The specific words of the question's subject that the motie nowhere uses (its
-        title, dossier, indieners and text), as the user wrote them, each in quotes; its act
-        said in the user's words ("optrekken" for "verhogen") counts as used."""
+        title, dossier, indieners and text) and that weigh at least as much as any word it
+        does use: what makes the question specific ("kansspelbelasting" where it holds
+        "loterijen"), not a word of the user's own phrasing beside it. As the user wrote
+        them, each in quotes; its act said in the user's words ("optrekken" for "verhogen")
+        counts as used."""
         text = " ".join(
             (doc.title, doc.dossier_title or "", *(p.name for p in doc.indieners), doc.text)
         )
         held = self._acts_alike(question, doc.id)
         coverage = self._coverage_of(question, text, question.names, held)
-        if not coverage.missing_distinctive:
+        judge = self.relevance_judge
+        held_weight = max((judge.weight(s) for s in coverage.covered), default=0.0)
+        missing = tuple(s for s in coverage.missing_distinctive if judge.weight(s) >= held_weight)
+        if not missing:
             return ""
         # Named only when not written inside a word of the motie ("kastje" in
         # "monitoringskastje"), so that what the line says is literally true.
         lowered = text.lower()
         words = [
             word
-            for word in surface_list(
-                question.topic or question.text, coverage.missing_distinctive, self.tokenizer
-            )
+            for word in surface_list(question.topic or question.text, missing, self.tokenizer)
             if singular(word.lower()) not in lowered
         ]
         return listed([f"“{word}”" for word in words])

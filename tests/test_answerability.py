@@ -839,6 +839,7 @@ def test_a_plural_the_stemmer_changes_is_found_as_written_inside_a_compound() ->
         "Hoe liep de motie over de generatietoets af?",
         "Wat werd er besloten over de generatietoets?",
         "Wat werd er gestemd over de generatietoets?",
+        "Is de motie over de generatietoets doorgekomen?",
     ],
 )
 def test_how_a_motie_ended_is_asked_without_adding_to_its_subject(question: str) -> None:
@@ -861,6 +862,11 @@ def test_function_words_are_no_subject_of_a_question() -> None:
         "de 19.000 adressen die geen internetverbinding krijgen", tokenizer
     )
     assert topic_words("sinds wanneer", tokenizer) == tokenizer("sinds")
+    # Written with an accent for stress, no index word is spelled so: they would weigh most.
+    assert topic_words("álle scholen vóór de zomer", tokenizer) == topic_words(
+        "scholen zomer", tokenizer
+    )
+    assert topic_words("privéjets", tokenizer) == ["privéjets"]  # an accent of its own stays
 
 
 def test_no_answering_motie_names_the_closest_and_other_moties_of_the_member_nearby(
