@@ -500,9 +500,7 @@ GENERIC_WORDS = (
     "ingestemd instemde instemden instemming "
     # the motie named as a proposal, and who filed it: "wie dienden samen met X de motie in",
     # "wat is er terechtgekomen van het verzoek van X om ..."
-    "diende dienden indiende indienden samen terechtgekomen voorstel verzoek oproep "
-    # "is de motie doorgekomen": its outcome
-    "doorgekomen"
+    "diende dienden indiende indienden samen terechtgekomen voorstel verzoek oproep"
 ).split()
 
 
@@ -518,7 +516,7 @@ FUNCTION_WORDS = (
     "doordat aangezien alsnog ongeveer circa bijna zeker laatst laatste daarnaast "
     "bovendien echter eveneens tevens namelijk daarom immers inmiddels alleen slechts helemaal "
     "verder weer even vaak vaker nooit soms meteen steeds hoeverre naarmate bedoeld zulke "
-    "zo'n ieder iedere elke elk sommige enkele alle eigenlijk"
+    "zo'n ieder iedere elke elk sommige enkele"
 ).split() + [head + tail for head in PRONOMINAL_HEADS for tail in PRONOMINAL_TAILS]
 
 
@@ -546,15 +544,16 @@ def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
     text = joined_codes(SPLIT_VERB_RE.sub(r"\1\2", text))
     stems = [_strip_kind(t) for t in tokenizer(text)]
     # A single letter ("s" of "auto's") says nothing of the subject.
-    return [t for t in stems if not _generic(t) and not t.isdigit() and len(t) > 1]
+    return [t for t in stems if t not in _generic_stems() and not t.isdigit() and len(t) > 1]
 
 
-def _generic(stem: str) -> bool:
-    """A generic or function word, also when written with an accent for stress ("vóór",
-    "álle"): no index word is spelled so, which would make it weigh like a rare subject."""
-    plain = without_accents(stem)
+def function_word(word: str, tokenizer: Tokenizer) -> bool:
+    """A stop, generic or function word, also when written with an accent for stress ("vóór",
+    "álle", "één"): no index word is spelled so, so it weighs like the rarest subject."""
+    plain = without_accents(word.lower())
+    stems = tokenizer(plain)
     generic = _generic_stems()
-    return stem in generic or plain in generic or plain in shared_tokenizer().stopwords
+    return all(s in generic or s in tokenizer.stopwords for s in stems)
 
 
 def _with_following_cause(chosen: list[tuple[Passage, str]]) -> list[tuple[Passage, str]]:

@@ -16,6 +16,7 @@ from assistant.ask_base import (
     HOW_MANY_RE,
     BaseAnswers,
     dutch_date,
+    function_word,
     identifiers,
     listed,
     motion_name,
@@ -467,12 +468,13 @@ class MotionAnswers(BaseAnswers):
         if not missing:
             return ""
         # Named only when not written inside a word of the motie ("kastje" in
-        # "monitoringskastje"), so that what the line says is literally true.
+        # "monitoringskastje"), so that what the line says is literally true, and not when it
+        # only joins the sentence ("vóór", "álle").
         lowered = text.lower()
         words = [
             word
             for word in surface_list(question.topic or question.text, missing, self.tokenizer)
-            if singular(word.lower()) not in lowered
+            if singular(word.lower()) not in lowered and not function_word(word, self.tokenizer)
         ]
         return listed([f"“{word}”" for word in words])
 
