@@ -16,6 +16,8 @@ from assistant.ask_base import with_declared_votes
 from assistant.cli import Context, main
 from assistant.compose import Services, build_services
 from assistant.embed import HashEmbedder
+from assistant.question import parse_question
+from assistant.relevance import Relevance
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
@@ -345,6 +347,29 @@ def test_a_motie_answer_names_the_words_of_the_question_it_lacks(tmp_path: Path)
         "Is de motie van Podt aangenomen om de liberalisatiegrens niet op te trekken?"
     )
     assert not said.refused and "noemt" not in said.answer
+
+
+def test_only_the_words_that_make_the_question_specific_are_named_as_lacking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word the motie lacks that weighs less than a word it holds is the user's phrasing
+    around its subject, not what makes the question specific: not named."""
+    services = _with_twin(tmp_path, (INFORMING, "de liberalisatiegrens niet verhogen"))
+    answerer = services.answerer
+    question = parse_question(
+        "Is de motie van Podt aangenomen om de liberalisatiegrens voor woonwagens niet te "
+        "verhogen?",
+        dt.date(2026, 12, 6),
+    )
+    motie = answerer.store.get_document("kst-32317-914")
+    assert motie is not None
+    assert answerer._unsaid(question, motie) == "“woonwagens”"
+    weights = {"liberalisatiegren": 3.0, "woonwagen": 2.0}
+    monkeypatch.setattr(Relevance, "weight", lambda _, stem: weights.get(stem, 1.0))
+    monkeypatch.setattr(Relevance, "distinctive", lambda _, stem: True)
+    assert answerer._unsaid(question, motie) == ""
+    weights["woonwagen"] = 3.0
+    assert answerer._unsaid(question, motie) == "“woonwagens”"
 
 
 def test_unknown_motion_is_refused_without_citations(answerer: Answerer) -> None:
