@@ -423,7 +423,7 @@ class MotionAnswers(BaseAnswers):
         if doc.motion is None and doc.type != TOEZEGGING:
             return self._document_answer(question, doc, cite), (doc.id,)
         lines = self._motion_lines(doc, question.aspects, cite, question)
-        unsaid = "" if question.ids else self._unsaid(question, doc)
+        unsaid = "" if question.ids or doc.motion is None else self._unsaid(question, doc)
         if unsaid:
             # A paraphrase, or a neighbouring motie: the user sees which of their words it
             # lacks before its outcome ("kansspelbelasting" for a motie on bedenktijd).
