@@ -549,7 +549,9 @@ def topic_words(text: str, tokenizer: Tokenizer) -> list[str]:
 
 def function_word(word: str, tokenizer: Tokenizer) -> bool:
     """A stop, generic or function word, also when written with an accent for stress ("vóór",
-    "álle", "één"): no index word is spelled so, so it weighs like the rarest subject."""
+    "álle", "één"). Spelled so, it stands in no index text and would weigh like the rarest
+    subject word; `topic_words` keeps it, since leaving it out changed answers (README,
+    sixteenth round), so only the words a motie lacks are checked with this."""
     plain = without_accents(word.lower())
     stems = tokenizer(plain)
     generic = _generic_stems()
