@@ -28,7 +28,8 @@ class Settings:
     chroma_token: str | None = None
     collection_prefix: str = "kamer"
     embed_model: str = str(PROJECT_ROOT / "models" / "embeddinggemma-300m")
-    embed_dtype: str = "bfloat16"
+    # "auto": bfloat16 where the CPU computes in it natively, else float32 (assistant.embed).
+    embed_dtype: str = "auto"
     embed_batch_size: int = 16
     # Keep only the first N dimensions of each vector (EmbeddingGemma is trained for 768, 512,
     # 256 and 128): a third of the memory at 256, for about 3 points of recall@5 (README,

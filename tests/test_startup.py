@@ -95,3 +95,38 @@ def test_the_bfloat16_copy_is_loaded_only_when_computing_in_bfloat16(tmp_path: P
     (copy / "model.safetensors").write_bytes(b"")
     assert prepared_source(str(source), "bfloat16") == str(copy)
     assert prepared_source(str(source), "float32") == str(source)
+
+
+CPU_FLAGS = {
+    "x86 with AVX-512 BF16": ("flags\t\t: fpu sse2 avx2 avx512f avx512_bf16\n", "bfloat16"),
+    "x86 with AMX": ("flags\t\t: fpu avx2 amx_tile amx_bf16\n", "bfloat16"),
+    "x86 with AVX2 only": ("flags\t\t: fpu sse2 fma avx2\n", "float32"),
+    "Arm with BF16": ("Features\t: fp asimd sve bf16 i8mm\n", "bfloat16"),
+    "Arm without": ("Features\t: fp asimd crc32\n", "float32"),
+}
+
+
+@pytest.mark.parametrize("cpu", CPU_FLAGS)
+def test_auto_computes_in_bfloat16_only_where_the_cpu_does_so_natively(
+    tmp_path: Path, cpu: str
+) -> None:
+    from assistant.embed import chosen_dtype
+
+    cpuinfo, expected = CPU_FLAGS[cpu]
+    path = tmp_path / "cpuinfo"
+    path.write_text(f"processor\t: 0\n{cpuinfo}\nprocessor\t: 1\n{cpuinfo}")
+    assert chosen_dtype("auto", path) == expected
+    # a dtype set explicitly is kept
+    assert chosen_dtype("bfloat16", path) == "bfloat16"
+    assert chosen_dtype("float32", path) == "float32"
+
+
+def test_auto_is_float32_where_the_cpu_flags_cannot_be_read(tmp_path: Path) -> None:
+    from assistant.embed import SentenceTransformerEmbedder, chosen_dtype
+    from assistant.settings import load_settings
+
+    assert chosen_dtype("auto", tmp_path / "missing") == "float32"
+    assert load_settings(env={}).embed_dtype == "auto"
+    model = tmp_path / "model"
+    model.mkdir()
+    assert SentenceTransformerEmbedder(str(model), dtype="float16").dtype == "float16"
