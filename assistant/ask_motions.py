@@ -38,10 +38,17 @@ from assistant.directions import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
+from assistant.motion_fit import (
+    FIT_THRESHOLD,
+    MISSING_COUNTED,
+    MOTION_FIT,
+    Evidence,
+    FitModel,
+)
 from assistant.places import places_lacking, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
-from assistant.relevance import contains, text_words
+from assistant.relevance import Coverage, contains, text_words
 from assistant.retrieve import Filters, Passage
 from assistant.timeframe import FULL_MONTHS, Timeframe
 
@@ -97,20 +104,7 @@ class MotionAnswers(BaseAnswers):
         if question.ids:
             return Candidates(None)
         filters = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE))
-        index = self.retriever.index
-        signed = index.doc_ids_signed_by(question.names) if question.names else ()
-        if question.names:
-            # "Koekoek" for "Koekkoek": a surname one letter off a member who signed many
-            # moties also searches theirs (the answer names the indieners it found).
-            respelled = [index.respelled(name) or name for name in question.names]
-            if respelled != list(question.names):
-                signed = tuple(dict.fromkeys((*signed, *index.doc_ids_signed_by(respelled))))
-        if question.names and not signed:
-            # "Vestering en Wasenberg": a name that signed no motie at all is misspelled or
-            # wrong; the moties of the members that are known are searched.
-            known = [n for n in question.names if index.is_indiener(n)]
-            if known and len(known) < len(question.names):
-                signed = index.doc_ids_signed_by(known)
+        signed = self._member_moties(question)
         if signed:
             filters = replace(filters, doc_ids=signed)
         searches = [filters]
@@ -149,6 +143,25 @@ class MotionAnswers(BaseAnswers):
             closest = closest or near
         meant = self._closest_in_meaning(ranking(searches[-1])) if signed else ()
         return Candidates(None, closest, meant=meant)
+
+    def _member_moties(self, question: Question) -> tuple[str, ...]:
+        """The ids of every motie the members the question names signed (any period)."""
+        if not question.names:
+            return ()
+        index = self.retriever.index
+        signed = index.doc_ids_signed_by(question.names)
+        # "Koekoek" for "Koekkoek": a surname one letter off a member who signed many
+        # moties also searches theirs (the answer names the indieners it found).
+        respelled = [index.respelled(name) or name for name in question.names]
+        if respelled != list(question.names):
+            signed = tuple(dict.fromkeys((*signed, *index.doc_ids_signed_by(respelled))))
+        if not signed:
+            # "Vestering en Wasenberg": a name that signed no motie at all is misspelled or
+            # wrong; the moties of the members that are known are searched.
+            known = [n for n in question.names if index.is_indiener(n)]
+            if known and len(known) < len(question.names):
+                signed = index.doc_ids_signed_by(known)
+        return signed
 
     def _differs(self, question: Question, doc_id: str) -> bool:
         """Does the motie name another place or number instead of the one the question asks
@@ -316,18 +329,55 @@ class MotionAnswers(BaseAnswers):
                 return None
         return None
 
-    def _best_motion(
-        self,
-        question: Question,
-        filters: Filters,
-        by_member: bool,
-        ranking: Callable[[], Closest | None],
-    ) -> tuple[str | None, tuple[Passage, ...], tuple[str, ...]]:
-        """(the id of the motie that answers, (), the ids of the named member's other moties that
-        cover as much of the subject), or (None, the closest ones, ()). `by_member`: the search is
-        narrowed to the moties the named members signed; the question's words may then be the
-        user's own for one of them ("notoire hardrijders"), not a subject the index lacks;
-        `ranking`: those moties by how close their subject comes in meaning."""
+    def _evidence(
+        self, scored: list[tuple[Coverage, Passage]], closest: Closest | None
+    ) -> list[Evidence]:
+        """What speaks for each of the member's moties the search found (see
+        `assistant.motion_fit`), in the search's order."""
+        judge = self.relevance_judge
+        most_share = max((c.share for c, _ in scored), default=0.0)
+        most_dense = max((p.dense or 0.0 for _, p in scored), default=0.0)
+        most_bm25 = max((p.bm25 or 0.0 for _, p in scored), default=0.0) or 1.0
+        found = []
+        for rank, (coverage, passage) in enumerate(scored):
+            weights = {s: judge.weight(s) for s in (*coverage.covered, *coverage.missing)}
+            total = sum(weights.values()) or 1.0
+            lacking = coverage.missing_distinctive
+            heaviest_missing = max((weights.get(s, 0.0) for s in lacking), default=0.0)
+            heaviest_held = max((weights[s] for s in coverage.covered), default=0.0)
+            dense = passage.dense or 0.0
+            meaning = closest.similarity_of(passage.doc_id) if closest else None
+            found.append(
+                Evidence(
+                    share=coverage.share,
+                    share_gap=coverage.share - most_share,
+                    missing=min(len(lacking), MISSING_COUNTED),
+                    absent=any(judge.absent(s) for s in lacking),
+                    missing_weight=heaviest_missing / total,
+                    heavier_missing=bool(lacking) and heaviest_missing >= heaviest_held,
+                    dense=dense,
+                    dense_gap=dense - most_dense,
+                    meaning=dense if meaning is None else meaning,
+                    lead=lead_in_meaning(closest, passage.doc_id),
+                    first_in_meaning=first_in_meaning(closest, passage.doc_id),
+                    rank=rank,
+                    bm25_ratio=(passage.bm25 or 0.0) / most_bm25,
+                )
+            )
+        return found
+
+    def _chances(
+        self, model: FitModel, scored: list[tuple[Coverage, Passage]], closest: Closest | None
+    ) -> dict[str, float]:
+        """How likely each of the member's moties the search found is the one described."""
+        evidence = self._evidence(scored, closest)
+        return {p.doc_id: model.probability(e) for (_, p), e in zip(scored, evidence, strict=True)}
+
+    def _scored(
+        self, question: Question, filters: Filters, by_member: bool
+    ) -> list[tuple[Coverage, Passage]]:
+        """The moties the search finds for the question's subject (up to 20), each with how
+        much of the subject it covers; `by_member`: among the moties of the members named."""
         passages = self.retriever.search(question.topic or question.text, filters, k=20)
         if question.names and not by_member:
             # Not an indiener of any motie: the names must stand in the motie's header.
@@ -343,33 +393,57 @@ class MotionAnswers(BaseAnswers):
         drop = question.names if by_member else ()
         # "de liberalisatiegrens niet optrekken" for the motie "de liberalisatiegrens niet
         # verhogen": the user's words for the act the motie's subject asks alike.
-        scored = [
+        return [
             (self._coverage(question, p, drop, self._acts_alike(question, p.doc_id)), p)
             for p in passages
         ]
+
+    def _best_motion(
+        self,
+        question: Question,
+        filters: Filters,
+        by_member: bool,
+        ranking: Callable[[], Closest | None],
+    ) -> tuple[str | None, tuple[Passage, ...], tuple[str, ...]]:
+        """(the id of the motie that answers, (), the ids of the named member's other moties that
+        cover as much of the subject), or (None, the closest ones, ()). `by_member`: the search is
+        narrowed to the moties the named members signed; the question's words may then be the
+        user's own for one of them ("notoire hardrijders"), not a subject the index lacks;
+        `ranking`: those moties by how close their subject comes in meaning."""
+        scored = self._scored(question, filters, by_member)
         judge = self.relevance_judge
-        # Only the member's motie that the search ranks first may be a paraphrase: further
-        # down, a neighbouring subject shares as many words ("Eurovignet" for
-        # "rekeningrijden").
-        answering = [
-            (coverage, p)
-            for rank, (coverage, p) in enumerate(scored)
-            if judge.answers(coverage, p.dense)
-            or (
-                by_member
-                and rank == 0
-                and judge.answers(coverage, p.dense, paraphrase=True)
-                and first_in_meaning(ranking(), p.doc_id)
+        model = MOTION_FIT if by_member and describes_motie(question) else None
+        if model is not None:
+            # A description of one of the member's moties: the model weighs all the evidence
+            # (assistant.motion_fit); the most likely motie first.
+            chances = self._chances(model, scored, ranking())
+            answering = sorted(
+                ((c, p) for c, p in scored if chances[p.doc_id] >= FIT_THRESHOLD),
+                key=lambda item: -chances[item[1].doc_id],
             )
-        ]
-        if by_member and describes_motie(question):
-            # Words of the question the motie lacks ("nachtvluchten", "afschaffen") may be the
-            # user's own for what it says, or the point where a neighbouring motie differs.
+        else:
+            # Only the member's motie that the search ranks first may be a paraphrase: further
+            # down, a neighbouring subject shares as many words ("Eurovignet" for
+            # "rekeningrijden").
             answering = [
                 (coverage, p)
-                for coverage, p in answering
-                if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
+                for rank, (coverage, p) in enumerate(scored)
+                if judge.answers(coverage, p.dense)
+                or (
+                    by_member
+                    and rank == 0
+                    and judge.answers(coverage, p.dense, paraphrase=True)
+                    and first_in_meaning(ranking(), p.doc_id)
+                )
             ]
+            if by_member and describes_motie(question):
+                # Words of the question the motie lacks ("nachtvluchten", "afschaffen") may be the
+                # user's own for what it says, or the point where a neighbouring motie differs.
+                answering = [
+                    (coverage, p)
+                    for coverage, p in answering
+                    if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
+                ]
         # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that never
         # names Egypte and names Tunesië asks the same of another country.
         lacks = {p.doc_id: self._lacks(question, p.doc_id) for _, p in answering}
@@ -383,6 +457,8 @@ class MotionAnswers(BaseAnswers):
             # that cover as much are named with the answer: "de motie van X over warmtepompen"
             # may mean either of two.
             most = max(round(coverage.share, 2) for coverage, _ in answering)
+            if model is not None:
+                most = round(answering[0][0].share, 2)
             tied = list(dict.fromkeys(p.doc_id for c, p in answering if round(c.share, 2) == most))
             return tied[0], (), tuple(tied[1:]) if question.names else ()
         if not scored:
@@ -1007,6 +1083,18 @@ def first_in_meaning(closest: Closest | None, doc_id: str) -> bool:
     if closest.subjects[closest.ids[top]] == closest.subjects[doc_id]:
         return True
     return float(closest.similarity[top]) - mine <= PARAPHRASE_MEANING_GAP
+
+
+def lead_in_meaning(closest: Closest | None, doc_id: str) -> float:
+    """How much closer in meaning the motie's subject comes to the question's than the member's
+    closest motie on another subject (negative when that one comes closer); 0 when there is
+    nothing to compare."""
+    mine = closest.similarity_of(doc_id) if closest else None
+    if closest is None or mine is None:
+        return 0.0
+    subject = closest.subjects[doc_id]
+    other = next((n for n in closest.order if closest.subjects[closest.ids[n]] != subject), None)
+    return 0.0 if other is None else mine - float(closest.similarity[other])
 
 
 def close_in_meaning(closest: Closest | None, doc_id: str) -> bool:

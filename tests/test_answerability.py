@@ -450,6 +450,35 @@ def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer
     assert "kst-32317-913" in {c.id for c in answer.citations}
 
 
+def test_with_a_fitted_model_the_members_most_likely_motie_answers_a_description(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model (assistant.motion_fit) decides among the member's moties the search found:
+    the most likely one answers, and none when none reaches the threshold. Here a model that
+    weighs only the share of the subject the motie covers."""
+    import assistant.ask_motions as motions
+    from assistant.motion_fit import FitModel
+
+    width = len(motions.Evidence(*(0,) * 13).vector())
+    by_share = FitModel((0.0,) * width, (1.0,) * width, (12.0,) + (0.0,) * (width - 1), -6.0)
+    monkeypatch.setattr(motions, "MOTION_FIT", by_share)
+    asked = (
+        "Is de motie van Podt aangenomen om de Kamer te informeren over de voortgang van de "
+        "implementatie van het migratiepact?"
+    )
+    index = answerer.retriever.index
+    question = with_known_members(
+        parse_question(asked, TODAY), index.is_indiener, index.respelled, index.signed_count
+    )
+    found = answerer._motion_candidates(question)
+    assert found.doc is not None and found.doc.id == "kst-32317-913" and not found.by_meaning
+    never = FitModel((0.0,) * width, (1.0,) * width, (0.0,) * width, -6.0)
+    monkeypatch.setattr(motions, "MOTION_FIT", never)
+    found = answerer._motion_candidates(question)
+    # No motie gets a chance from the model: only a subject that stands out in meaning may.
+    assert found.doc is None or found.by_meaning
+
+
 def test_a_member_with_a_tussenvoegsel_finds_their_moties(answerer: Answerer) -> None:
     index = answerer.retriever.index
     assert index.doc_ids_signed_by(["Podt"])
