@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -42,9 +42,17 @@ class Evidence:
     bm25_ratio: float  # its BM25 score over the highest among the candidates
 
     def vector(self) -> list[float]:
-        values = astuple(self)
+        """The features in field order; the lead clipped, the rank on a log scale."""
         return [
-            *(float(v) for v in values[:9]),
+            self.share,
+            self.share_gap,
+            float(self.missing),
+            float(self.absent),
+            self.missing_weight,
+            float(self.heavier_missing),
+            self.dense,
+            self.dense_gap,
+            self.meaning,
             max(min(self.lead, LEAD_CLIP), -LEAD_CLIP),
             float(self.first_in_meaning),
             math.log1p(self.rank),
@@ -63,8 +71,9 @@ class FitModel:
 
     def probability(self, evidence: Evidence) -> float:
         columns = zip(evidence.vector(), self.mean, self.scale, self.weights, strict=True)
-        z = sum(w * (x - m) / s for x, m, s, w in columns)
-        return 1.0 / (1.0 + math.exp(-(z + self.bias)))
+        z = sum(w * (x - m) / s for x, m, s, w in columns) + self.bias
+        # the logistic function, without overflow far from zero either way
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 def fit(

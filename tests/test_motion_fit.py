@@ -10,7 +10,7 @@ import pytest
 
 from assistant.ask_motions import lead_in_meaning
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
-from assistant.motion_fit import LEAD_CLIP, Evidence, fit
+from assistant.motion_fit import LEAD_CLIP, Evidence, FitModel, fit
 from assistant.question import parse_question
 from assistant.retrieve import Filters
 from tests.test_subjects import TODAY, jansens_moties, unit
@@ -79,3 +79,9 @@ def test_the_lead_in_meaning_is_over_the_members_next_subject(tmp_path: Path) ->
     assert lead_in_meaning(closest, "kst-1-2") == pytest.approx(panels - parks, abs=1e-5)
     assert lead_in_meaning(closest, "kst-9-9") == 0.0  # no vector: nothing to compare
     assert lead_in_meaning(None, "kst-1-1") == 0.0
+
+
+def test_a_chance_far_from_the_threshold_is_no_overflow() -> None:
+    certain = FitModel((0.0,) * 13, (1.0,) * 13, (1000.0,) + (0.0,) * 12, 0.0)
+    assert certain.probability(PARAPHRASE) == 1.0
+    assert certain.probability(replace(PARAPHRASE, share=-0.9)) == 0.0
