@@ -25,7 +25,7 @@ SIMILARITY_PROMPT = "STS"
 # `embed_dtype` "auto": bfloat16 where the CPU computes in it natively, float32 elsewhere.
 AUTO_DTYPE = "auto"
 # CPU flags (Linux /proc/cpuinfo) of native bfloat16 arithmetic: x86 AVX-512 BF16 and AMX, the
-# Arm BF16 extension. Without them torch emulates bfloat16, about four times slower than float32
+# Arm BF16 extension. Without them torch emulates bfloat16, four to six times slower than float32
 # on an AVX2-only CPU (`bench/bench_dtype.py`).
 BF16_FLAGS = frozenset({"avx512_bf16", "amx_bf16", "bf16"})
 CPUINFO = Path("/proc/cpuinfo")
