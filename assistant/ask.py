@@ -126,11 +126,7 @@ class Answerer(MotionAnswers, CommitmentAnswers):
         text = terminal_safe(text).replace("\t", " ")
         if not re.search(r"\w", text):  # empty, or only punctuation ("???")
             return Answer(question=text, answer=ASK_FOR_A_QUESTION, refused=True, intent=FREE)
-        index = self.retriever.index
-        question = with_known_members(
-            parse_question(text, self.today), index.is_indiener, index.respelled, index.signed_count
-        )
-        question = resolve_follow_up(question, conversation)
+        question = resolve_follow_up(self.read(text), conversation)
         if filters is not None:
             question = replace(question, filters=question.filters.merged(filters))
         handler = {
@@ -144,6 +140,14 @@ class Answerer(MotionAnswers, CommitmentAnswers):
         if conversation is not None:
             conversation.turns.append(Turn(question, doc_ids))
         return answer
+
+    def read(self, text: str) -> Question:
+        """The question as parsed, names read as members only when some motie has them among
+        its indieners (also one letter off a member who signed many)."""
+        index = self.retriever.index
+        return with_known_members(
+            parse_question(text, self.today), index.is_indiener, index.respelled, index.signed_count
+        )
 
     def motion_report(self, identifier: str) -> Answer:
         """Everything known about one motie: outcome, votes, appreciatie, fulfilment evidence."""

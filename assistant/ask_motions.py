@@ -456,9 +456,11 @@ class MotionAnswers(BaseAnswers):
             # Most of the subject first; the fused ranking breaks ties. A member's other moties
             # that cover as much are named with the answer: "de motie van X over warmtepompen"
             # may mean either of two.
-            most = max(round(coverage.share, 2) for coverage, _ in answering)
-            if model is not None:
-                most = round(answering[0][0].share, 2)
+            most = (
+                round(answering[0][0].share, 2)  # the model's choice
+                if model is not None
+                else max(round(coverage.share, 2) for coverage, _ in answering)
+            )
             tied = list(dict.fromkeys(p.doc_id for c, p in answering if round(c.share, 2) == most))
             return tied[0], (), tuple(tied[1:]) if question.names else ()
         if not scored:

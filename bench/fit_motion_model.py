@@ -30,7 +30,6 @@ from assistant.ask_motions import describes_motie
 from assistant.compose import build_services
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.motion_fit import Evidence, FitModel, fit
-from assistant.question import parse_question, with_known_members
 from assistant.retrieve import Filters
 from assistant.settings import load_settings
 
@@ -44,19 +43,13 @@ def collect(answerer: Answerer) -> list[dict[str, Any]]:
     """Per DEV question: its file, expected ids, whether to refuse, what the assistant answers
     now, and per candidate motie its id, evidence and whether a place, number or direction
     vetoes it."""
-    index = answerer.retriever.index
     items = []
     for path in sorted(DEV.glob("questions*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             if item["kind"] not in KINDS or item.get("history"):
                 continue
-            question = with_known_members(
-                parse_question(item["question"], TODAY),
-                index.is_indiener,
-                index.respelled,
-                index.signed_count,
-            )
+            question = answerer.read(item["question"])
             signed = answerer._member_moties(question)
             if not signed or not describes_motie(question):
                 continue

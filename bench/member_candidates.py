@@ -27,7 +27,6 @@ from pathlib import Path
 from assistant.compose import build_services
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
 from assistant.judge import judge
-from assistant.question import parse_question, with_known_members
 from assistant.retrieve import Filters
 from assistant.settings import load_settings
 
@@ -50,12 +49,7 @@ def main() -> None:
             item = json.loads(line)
             if item["kind"] not in KINDS:
                 continue
-            question = with_known_members(
-                parse_question(item["question"], TODAY),
-                index.is_indiener,
-                index.respelled,
-                index.signed_count,
-            )
+            question = answerer.read(item["question"])
             signed = index.doc_ids_signed_by(question.names) if question.names else ()
             if not signed:
                 continue

@@ -466,10 +466,7 @@ def test_with_a_fitted_model_the_members_most_likely_motie_answers_a_description
         "Is de motie van Podt aangenomen om de Kamer te informeren over de voortgang van de "
         "implementatie van het migratiepact?"
     )
-    index = answerer.retriever.index
-    question = with_known_members(
-        parse_question(asked, TODAY), index.is_indiener, index.respelled, index.signed_count
-    )
+    question = answerer.read(asked)
     found = answerer._motion_candidates(question)
     assert found.doc is not None and found.doc.id == "kst-32317-913" and not found.by_meaning
     never = FitModel((0.0,) * width, (1.0,) * width, (0.0,) * width, -6.0)
