@@ -38,13 +38,7 @@ from assistant.directions import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
-from assistant.motion_fit import (
-    FIT_THRESHOLD,
-    MISSING_COUNTED,
-    MOTION_FIT,
-    Evidence,
-    FitModel,
-)
+from assistant.motion_fit import MISSING_COUNTED, Evidence
 from assistant.places import places_lacking, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
@@ -366,13 +360,6 @@ class MotionAnswers(BaseAnswers):
             )
         return found
 
-    def _chances(
-        self, model: FitModel, scored: list[tuple[Coverage, Passage]], closest: Closest | None
-    ) -> dict[str, float]:
-        """How likely each of the member's moties the search found is the one described."""
-        evidence = self._evidence(scored, closest)
-        return {p.doc_id: model.probability(e) for (_, p), e in zip(scored, evidence, strict=True)}
-
     def _scored(
         self, question: Question, filters: Filters, by_member: bool
     ) -> list[tuple[Coverage, Passage]]:
@@ -412,38 +399,27 @@ class MotionAnswers(BaseAnswers):
         `ranking`: those moties by how close their subject comes in meaning."""
         scored = self._scored(question, filters, by_member)
         judge = self.relevance_judge
-        model = MOTION_FIT if by_member and describes_motie(question) else None
-        if model is not None:
-            # A description of one of the member's moties: the model weighs all the evidence
-            # (assistant.motion_fit); the most likely motie first.
-            chances = self._chances(model, scored, ranking())
-            answering = sorted(
-                ((c, p) for c, p in scored if chances[p.doc_id] >= FIT_THRESHOLD),
-                key=lambda item: -chances[item[1].doc_id],
+        # Only the member's motie that the search ranks first may be a paraphrase: further
+        # down, a neighbouring subject shares as many words ("Eurovignet" for "rekeningrijden").
+        answering = [
+            (coverage, p)
+            for rank, (coverage, p) in enumerate(scored)
+            if judge.answers(coverage, p.dense)
+            or (
+                by_member
+                and rank == 0
+                and judge.answers(coverage, p.dense, paraphrase=True)
+                and first_in_meaning(ranking(), p.doc_id)
             )
-        else:
-            # Only the member's motie that the search ranks first may be a paraphrase: further
-            # down, a neighbouring subject shares as many words ("Eurovignet" for
-            # "rekeningrijden").
+        ]
+        if by_member and describes_motie(question):
+            # Words of the question the motie lacks ("nachtvluchten", "afschaffen") may be the
+            # user's own for what it says, or the point where a neighbouring motie differs.
             answering = [
                 (coverage, p)
-                for rank, (coverage, p) in enumerate(scored)
-                if judge.answers(coverage, p.dense)
-                or (
-                    by_member
-                    and rank == 0
-                    and judge.answers(coverage, p.dense, paraphrase=True)
-                    and first_in_meaning(ranking(), p.doc_id)
-                )
+                for coverage, p in answering
+                if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
             ]
-            if by_member and describes_motie(question):
-                # Words of the question the motie lacks ("nachtvluchten", "afschaffen") may be the
-                # user's own for what it says, or the point where a neighbouring motie differs.
-                answering = [
-                    (coverage, p)
-                    for coverage, p in answering
-                    if not coverage.missing_distinctive or close_in_meaning(ranking(), p.doc_id)
-                ]
         # "de motie van Drost over een migratieovereenkomst met Egypte": a motie that never
         # names Egypte and names Tunesië asks the same of another country.
         lacks = {p.doc_id: self._lacks(question, p.doc_id) for _, p in answering}
@@ -456,11 +432,7 @@ class MotionAnswers(BaseAnswers):
             # Most of the subject first; the fused ranking breaks ties. A member's other moties
             # that cover as much are named with the answer: "de motie van X over warmtepompen"
             # may mean either of two.
-            most = (
-                round(answering[0][0].share, 2)  # the model's choice
-                if model is not None
-                else max(round(coverage.share, 2) for coverage, _ in answering)
-            )
+            most = max(round(coverage.share, 2) for coverage, _ in answering)
             tied = list(dict.fromkeys(p.doc_id for c, p in answering if round(c.share, 2) == most))
             return tied[0], (), tuple(tied[1:]) if question.names else ()
         if not scored:

@@ -450,30 +450,28 @@ def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer
     assert "kst-32317-913" in {c.id for c in answer.citations}
 
 
-def test_with_a_fitted_model_the_members_most_likely_motie_answers_a_description(
-    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+def test_the_evidence_for_a_members_moties_is_measured_against_the_best_candidate(
+    answerer: Answerer,
 ) -> None:
-    """The model (assistant.motion_fit) decides among the member's moties the search found:
-    the most likely one answers, and none when none reaches the threshold. Here a model that
-    weighs only the share of the subject the motie covers."""
-    import assistant.ask_motions as motions
-    from assistant.motion_fit import FitModel
+    """What bench/fit_motion_model.py records per candidate (assistant.motion_fit): each of the
+    member's moties the search found, in its order, measured against the best of them."""
+    from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
+    from assistant.retrieve import Filters
 
-    width = len(motions.Evidence(*(0,) * 13).vector())
-    by_share = FitModel((0.0,) * width, (1.0,) * width, (12.0,) + (0.0,) * (width - 1), -6.0)
-    monkeypatch.setattr(motions, "MOTION_FIT", by_share)
-    asked = (
+    question = answerer.read(
         "Is de motie van Podt aangenomen om de Kamer te informeren over de voortgang van de "
         "implementatie van het migratiepact?"
     )
-    question = answerer.read(asked)
-    found = answerer._motion_candidates(question)
-    assert found.doc is not None and found.doc.id == "kst-32317-913" and not found.by_meaning
-    never = FitModel((0.0,) * width, (1.0,) * width, (0.0,) * width, -6.0)
-    monkeypatch.setattr(motions, "MOTION_FIT", never)
-    found = answerer._motion_candidates(question)
-    # No motie gets a chance from the model: only a subject that stands out in meaning may.
-    assert found.doc is None or found.by_meaning
+    moties = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE), doc_ids=answerer._member_moties(question))
+    scored = answerer._scored(question, moties, True)
+    evidence = answerer._evidence(scored, answerer._closest(question, moties))
+    assert len(evidence) == len(scored) > 0
+    assert [e.rank for e in evidence] == list(range(len(scored)))
+    assert max(e.share_gap for e in evidence) == 0 and max(e.dense_gap for e in evidence) == 0
+    assert max(e.bm25_ratio for e in evidence) == pytest.approx(1.0)
+    ids = [p.doc_id for _, p in scored]
+    meant = evidence[ids.index("kst-32317-913")]
+    assert meant.share > 0.5 and meant.first_in_meaning
 
 
 def test_a_member_with_a_tussenvoegsel_finds_their_moties(answerer: Answerer) -> None:
