@@ -38,7 +38,6 @@ from assistant.directions import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
-from assistant.motion_fit import MISSING_COUNTED, Evidence
 from assistant.places import places_lacking, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
@@ -322,43 +321,6 @@ class MotionAnswers(BaseAnswers):
             if closest.subjects[closest.ids[n]] != best and not closest.twins(n, mine):
                 return None
         return None
-
-    def _evidence(
-        self, scored: list[tuple[Coverage, Passage]], closest: Closest | None
-    ) -> list[Evidence]:
-        """What speaks for each of the member's moties the search found (see
-        `assistant.motion_fit`), in the search's order."""
-        judge = self.relevance_judge
-        most_share = max((c.share for c, _ in scored), default=0.0)
-        most_dense = max((p.dense or 0.0 for _, p in scored), default=0.0)
-        most_bm25 = max((p.bm25 or 0.0 for _, p in scored), default=0.0) or 1.0
-        found = []
-        for rank, (coverage, passage) in enumerate(scored):
-            weights = {s: judge.weight(s) for s in (*coverage.covered, *coverage.missing)}
-            total = sum(weights.values()) or 1.0
-            lacking = coverage.missing_distinctive
-            heaviest_missing = max((weights.get(s, 0.0) for s in lacking), default=0.0)
-            heaviest_held = max((weights[s] for s in coverage.covered), default=0.0)
-            dense = passage.dense or 0.0
-            meaning = closest.similarity_of(passage.doc_id) if closest else None
-            found.append(
-                Evidence(
-                    share=coverage.share,
-                    share_gap=coverage.share - most_share,
-                    missing=min(len(lacking), MISSING_COUNTED),
-                    absent=any(judge.absent(s) for s in lacking),
-                    missing_weight=heaviest_missing / total,
-                    heavier_missing=bool(lacking) and heaviest_missing >= heaviest_held,
-                    dense=dense,
-                    dense_gap=dense - most_dense,
-                    meaning=dense if meaning is None else meaning,
-                    lead=lead_in_meaning(closest, passage.doc_id),
-                    first_in_meaning=first_in_meaning(closest, passage.doc_id),
-                    rank=rank,
-                    bm25_ratio=(passage.bm25 or 0.0) / most_bm25,
-                )
-            )
-        return found
 
     def _scored(
         self, question: Question, filters: Filters, by_member: bool
@@ -1057,18 +1019,6 @@ def first_in_meaning(closest: Closest | None, doc_id: str) -> bool:
     if closest.subjects[closest.ids[top]] == closest.subjects[doc_id]:
         return True
     return float(closest.similarity[top]) - mine <= PARAPHRASE_MEANING_GAP
-
-
-def lead_in_meaning(closest: Closest | None, doc_id: str) -> float:
-    """How much closer in meaning the motie's subject comes to the question's than the member's
-    closest motie on another subject (negative when that one comes closer); 0 when there is
-    nothing to compare."""
-    mine = closest.similarity_of(doc_id) if closest else None
-    if closest is None or mine is None:
-        return 0.0
-    subject = closest.subjects[doc_id]
-    other = next((n for n in closest.order if closest.subjects[closest.ids[n]] != subject), None)
-    return 0.0 if other is None else mine - float(closest.similarity[other])
 
 
 def close_in_meaning(closest: Closest | None, doc_id: str) -> bool:

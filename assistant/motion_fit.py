@@ -19,6 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.ask_motions import Closest, first_in_meaning
+from assistant.relevance import Coverage, Relevance
+from assistant.retrieve import Passage
+
 # Rare words of the subject a motie lacks are counted up to this many.
 MISSING_COUNTED = 3
 # The lead in meaning over the member's next subject is clipped to this either way.
@@ -61,6 +65,55 @@ class Evidence:
             math.log1p(self.rank),
             self.bm25_ratio,
         ]
+
+
+def evidence(
+    judge: Relevance, scored: list[tuple[Coverage, Passage]], closest: Closest | None
+) -> list[Evidence]:
+    """What speaks for each of the member's moties the search found (`MotionAnswers._scored`),
+    in the search's order; `closest`: the member's moties by meaning (`MotionAnswers._closest`)."""
+    most_share = max((c.share for c, _ in scored), default=0.0)
+    most_dense = max((p.dense or 0.0 for _, p in scored), default=0.0)
+    most_bm25 = max((p.bm25 or 0.0 for _, p in scored), default=0.0) or 1.0
+    found = []
+    for rank, (coverage, passage) in enumerate(scored):
+        weights = {s: judge.weight(s) for s in (*coverage.covered, *coverage.missing)}
+        total = sum(weights.values()) or 1.0
+        lacking = coverage.missing_distinctive
+        heaviest_missing = max((weights.get(s, 0.0) for s in lacking), default=0.0)
+        heaviest_held = max((weights[s] for s in coverage.covered), default=0.0)
+        dense = passage.dense or 0.0
+        meaning = closest.similarity_of(passage.doc_id) if closest else None
+        found.append(
+            Evidence(
+                share=coverage.share,
+                share_gap=coverage.share - most_share,
+                missing=min(len(lacking), MISSING_COUNTED),
+                absent=any(judge.absent(s) for s in lacking),
+                missing_weight=heaviest_missing / total,
+                heavier_missing=bool(lacking) and heaviest_missing >= heaviest_held,
+                dense=dense,
+                dense_gap=dense - most_dense,
+                meaning=dense if meaning is None else meaning,
+                lead=lead_in_meaning(closest, passage.doc_id),
+                first_in_meaning=first_in_meaning(closest, passage.doc_id),
+                rank=rank,
+                bm25_ratio=(passage.bm25 or 0.0) / most_bm25,
+            )
+        )
+    return found
+
+
+def lead_in_meaning(closest: Closest | None, doc_id: str) -> float:
+    """How much closer in meaning the motie's subject comes to the question's than the member's
+    closest motie on another subject (negative when that one comes closer); 0 when there is
+    nothing to compare."""
+    mine = closest.similarity_of(doc_id) if closest else None
+    if closest is None or mine is None:
+        return 0.0
+    subject = closest.subjects[doc_id]
+    other = next((n for n in closest.order if closest.subjects[closest.ids[n]] != subject), None)
+    return 0.0 if other is None else mine - float(closest.similarity[other])
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 
 For every DEV question that names a member who signed moties and describes one of theirs
 (motion_by_description) or one that does not exist (refuse), the member's moties the search
-finds get their evidence (`MotionAnswers._evidence`). Printed:
+finds get their evidence (`assistant.motion_fit.evidence`). Printed:
 
 - leave one file out: for each DEV question file, the model fitted on the other files decides
   its questions (the best motie when it reaches the threshold, else the member's motie that
@@ -34,7 +34,7 @@ from assistant.ask import Answerer
 from assistant.ask_motions import describes_motie
 from assistant.compose import build_services
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
-from assistant.motion_fit import Evidence, FitModel, fit
+from assistant.motion_fit import Evidence, FitModel, evidence, fit
 from assistant.retrieve import Filters
 from assistant.settings import load_settings
 
@@ -69,7 +69,7 @@ def collect(answerer: Answerer) -> list[dict[str, Any]]:
                 standing = None
             answer = answerer.ask(item["question"])
             now = None if answer.refused or not answer.citations else answer.citations[0].id
-            evidence = answerer._evidence(scored, closest)
+            found = evidence(answerer.relevance_judge, scored, closest)
             items.append(
                 {
                     "file": path.name,
@@ -84,7 +84,7 @@ def collect(answerer: Answerer) -> list[dict[str, Any]]:
                             "evidence": asdict(e),
                             "vetoed": any(answerer._lacks(question, p.doc_id)),
                         }
-                        for (_, p), e in zip(scored, evidence, strict=True)
+                        for (_, p), e in zip(scored, found, strict=True)
                     ],
                 }
             )

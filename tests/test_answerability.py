@@ -456,6 +456,7 @@ def test_the_evidence_for_a_members_moties_is_measured_against_the_best_candidat
     """What bench/fit_motion_model.py records per candidate (assistant.motion_fit): each of the
     member's moties the search found, in its order, measured against the best of them."""
     from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
+    from assistant.motion_fit import evidence as measured
     from assistant.retrieve import Filters
 
     question = answerer.read(
@@ -464,7 +465,7 @@ def test_the_evidence_for_a_members_moties_is_measured_against_the_best_candidat
     )
     moties = Filters(types=(MOTIE, GEWIJZIGDE_MOTIE), doc_ids=answerer._member_moties(question))
     scored = answerer._scored(question, moties, True)
-    evidence = answerer._evidence(scored, answerer._closest(question, moties))
+    evidence = measured(answerer.relevance_judge, scored, answerer._closest(question, moties))
     assert len(evidence) == len(scored) > 0
     assert [e.rank for e in evidence] == list(range(len(scored)))
     assert max(e.share_gap for e in evidence) == 0 and max(e.dense_gap for e in evidence) == 0

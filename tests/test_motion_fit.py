@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask_motions import lead_in_meaning
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE
-from assistant.motion_fit import LEAD_CLIP, Evidence, FitModel, fit
+from assistant.motion_fit import LEAD_CLIP, Evidence, FitModel, fit, lead_in_meaning
 from assistant.question import parse_question
 from assistant.retrieve import Filters
 from tests.test_subjects import TODAY, jansens_moties, unit
