@@ -33,6 +33,7 @@ from assistant.directions import (
     direction_words,
     directions_named,
     directions_reversed,
+    only_studied,
     same_way,
     shared_ways,
 )
@@ -238,6 +239,8 @@ class MotionAnswers(BaseAnswers):
             acts = direction_words(wanted, asked.toward | asked.against)
             about = self._about_object(question, acts)
             reversed_ = directions_reversed(asked, acts_about(asks, about))
+        if asked and not reversed_:
+            reversed_ = only_studied(asked, asks)
         return (
             places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
             numbers_lacking(

@@ -66,7 +66,8 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"|in stand gehouden|overeind (?:te )?houden|voortzet\w*|voort te zetten|voortgezet"
         r"|continuer\w*|te continueren|gecontinueerd|verleng\w*|te verlengen|verlengd"
         r"|(?:te )?blijven \w+en|(?:te )?laten staan|ongewijzigd (?:te )?laten"
-        r"|geen (?:aanpassingen|wijzigingen) (?:te )?(?:maken|doen|aanbrengen)",
+        r"|geen (?:aanpassingen|wijzigingen) (?:te )?(?:maken|doen|aanbrengen)"
+        r"|doorontwikkel\w*|door te ontwikkelen|verder (?:te )?ontwikkelen|verder ontwikkeld",
     ),
     "allow": (
         "toestaan",
@@ -143,6 +144,26 @@ _WORDS = {
 # werken terugdringen") leaves open which act it negates: the text is not read; but "geen"
 # with the thing the act is about ("geen extra belasting op vlees invoeren", "geen (toename
 # van) nachtvluchten toestaan") asks not to take it.
+# Asking for a study, a talk or a plan ("te onderzoeken", "een verkenning", "in kaart te
+# brengen", "in gesprek te gaan"): a motie that asks only that, and never names the act a
+# question asks for, is not the motie that asks to take it.
+STUDY_RE = re.compile(
+    r"\b(?:(?:te |laten )?onderzoeken|onderzoek (?:te )?(?:laten )?(?:doen|uitvoeren|instellen"
+    r"|verrichten)|(?<!het )onderzoek naar|(?:te )?verkennen|verkenning|in kaart (?:te )?brengen"
+    r"|(?:te )?monitoren|(?:te )?evalueren|evaluatie|(?:te )?bezien|impactanalyse"
+    r"|(?:te )?inventariseren|inventarisatie|na te gaan|nagaan|uit te zoeken|uitzoeken"
+    r"|in gesprek (?:te )?(?:gaan|treden)|in overleg (?:te )?(?:gaan|treden)|plan van aanpak)\b",
+    re.IGNORECASE,
+)
+# Words that name an act without asking for it the way `directions_named` reads: "de
+# mogelijkheid creëren" or "ruimte bieden" for what a question calls "mogelijk maken".
+NAMES_ACT = {
+    "allow": re.compile(
+        r"\b(?:mogelijkhe\w*|ruimte)\b[^.;,]{0,60}\b(?:creëren|te creëren|gecreëerd|bieden"
+        r"|te bieden|geboden|scheppen|te scheppen|geschapen|maken|te maken|gemaakt)\b",
+        re.IGNORECASE,
+    ),
+}
 NEGATOR = (
     r"\b(?:{niet}|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
     r"|alternatie\w*\s+voor)\b"
@@ -371,3 +392,17 @@ def directions_reversed(asked: Asked, text: str) -> frozenset[str]:
     refused = asked.toward & named.against | asked.against & named.toward
     clash = opposite | refused | less
     return Asked(frozenset(asked.toward & clash), frozenset(asked.against & clash)).described()
+
+
+def only_studied(asked: Asked, text: str) -> frozenset[str]:
+    """The directions `asked` for, as a message names them, when `text` asks only for a study,
+    a talk or a plan and names none of them, nor a way alike, in any form (not even as the
+    context of what it studies: "de gevolgen van de afschaffing in kaart brengen" names
+    it). Empty otherwise."""
+    if not asked.toward or not STUDY_RE.search(text):
+        return frozenset()
+    ways = asked.toward | {b for a, b in ALIKE if a in asked.toward}
+    ways |= {EXTENTS[d] for d in asked.toward if d in EXTENTS}
+    if any(_WORDS[d].search(text) or (d in NAMES_ACT and NAMES_ACT[d].search(text)) for d in ways):
+        return frozenset()
+    return Asked(asked.toward).described()

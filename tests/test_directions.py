@@ -12,6 +12,7 @@ from assistant.directions import (
     direction_words,
     directions_named,
     directions_reversed,
+    only_studied,
     shared_ways,
 )
 
@@ -39,6 +40,8 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("de platforms laten staan en niet verwijderen", asked({"keep"})),
         ("geen aanpassingen maken in de gezinshereniging", asked({"keep"})),
         ("de regeling ongewijzigd laten", asked({"keep"})),
+        ("het doorontwikkelen van de STAP-regeling", asked({"keep"})),
+        ("de verwijsindex behouden en verder ontwikkelen", asked({"keep"})),
         # The noun of an act inside a compound: the accijns is what is raised.
         ("afzien van de accijnsverhoging op brandstof", asked(set(), {"up"})),
         ("een lastenverlaging voor gezinnen", asked({"down"})),
@@ -170,6 +173,11 @@ def test_directions_named(text: str, expected: Asked) -> None:
         ("de taaltoets verplicht maken", "de taaltoets schrappen", {"invoering"}),
         ("Russisch lng blijven importeren", "stoppen met importeren van Russisch lng", {"behoud"}),
         ("de regeling verlengen", "de regeling per 2026 beëindigen", {"behoud"}),
+        (
+            "de STAP-regeling afschaffen",
+            "het doorontwikkelen van de STAP-regeling",
+            {"afschaffing"},
+        ),
         # Only the directions that clash are named.
         ("het veld versneld sluiten", "afzien van sluiting van het veld", {"sluiting"}),
         # The motie asks not to take the direction asked, or the question asks not to.
@@ -270,3 +278,48 @@ def test_acts_next_to_one_another_are_read_together(
     motie: str, about: str, expected: Asked
 ) -> None:
     assert directions_named(acts_about(motie, lambda text: about in text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "motie", "lacking"),
+    [
+        # A study, a talk or a plan where the question asks for the act itself.
+        (
+            "het wetsvoorstel intrekken",
+            "een impactanalyse van de Wet verduidelijking beoordeling arbeidsrelaties",
+            {"afschaffing"},
+        ),
+        (
+            "sociale media bij wet verbieden voor kinderen",
+            "op Europees niveau de mogelijkheid verkennen tot leeftijdsverificatie",
+            {"een verbod"},
+        ),
+        ("de huurtoeslag verhogen", "een onderzoek naar de huurtoeslag", {"verhoging"}),
+        (
+            "de kinderbijslag verdubbelen",
+            "de kinderbijslag monitoren",
+            {"verhoging", "verdubbeling"},
+        ),
+        # The act is named, as what is studied or as its context: the user may mean it.
+        ("de huurtoeslag verhogen", "onderzoeken hoe de huurtoeslag kan worden verhoogd", set()),
+        (
+            "de salderingsregeling afschaffen",
+            "de gevolgen van de afschaffing van de salderingsregeling in kaart brengen",
+            set(),
+        ),
+        ("het lozen beëindigen", "onderzoeken of het lozen kan worden verboden", set()),
+        (
+            "wettelijk mogelijk maken dat politiegegevens worden bewaard",
+            "te onderzoeken of in de wet ruimte kan worden gecreëerd om gegevens te bewaren",
+            set(),
+        ),
+        ("de kinderbijslag verdubbelen", "onderzoek naar het verhogen van de kinderbijslag", set()),
+        # No study asked, no act asked, or an existing study named.
+        ("de huurtoeslag verhogen", "de huurtoeslag bevriezen", set()),
+        ("onderzoek naar de huurtoeslag", "een onderzoek naar de huurtoeslag", set()),
+        ("het gebruik van Beaumix verbieden", "zolang het onderzoek ernaar loopt", set()),
+        ("het gebruik van Beaumix verbieden", "de uitkomst van het onderzoek naar Beaumix", set()),
+    ],
+)
+def test_a_study_only_is_not_the_act_asked(question: str, motie: str, lacking: set[str]) -> None:
+    assert only_studied(directions_named(question), motie) == lacking
