@@ -175,6 +175,12 @@ class MotionAnswers(BaseAnswers):
             return frozenset(), frozenset(), frozenset()
         return self._lacking(question, self.store.get_document(doc_id))
 
+    def _names_place(self, question: Question, doc_id: str) -> bool:
+        """Does the motie (its title or text) name a place the question names?"""
+        doc = self.store.get_document(doc_id)
+        asked = places_named(question.text)
+        return doc is not None and bool(asked & places_named(f"{doc.title} {doc.text}"))
+
     def _ways(self, question: Question, doc_id: str) -> tuple[Asked, Asked]:
         """The directions the question asks and those the motie asks (its subject and dictum);
         the motie is not looked up when the question asks none."""
@@ -389,6 +395,12 @@ class MotionAnswers(BaseAnswers):
         # names Egypte and names Tunesië asks the same of another country.
         lacks = {p.doc_id: self._lacks(question, p.doc_id) for _, p in answering}
         answering = [(c, p) for c, p in answering if not any(lacks[p.doc_id])]
+        if any(places for places, _, _ in lacks.values()):
+            # The member's motie on this subject is about another place: another of theirs
+            # answers only when it names the place asked (the A12, not a motie on the same
+            # material that names no road). A number differs: the member's motie that names
+            # none may be the one ("elke zes maanden" for "periodiek").
+            answering = [(c, p) for c, p in answering if self._names_place(question, p.doc_id)]
         if any(directions for _, _, directions in lacks.values()):
             # The member's motie on this subject asks the other way: another of theirs answers
             # only when it asks the way asked; one that asks nothing of the kind is a neighbour.

@@ -3,7 +3,9 @@
 A motie about Tunesië shares nearly every word with a question about the same request to
 Egypte ("alleen instemmen met een migratieovereenkomst met ... als de mensenrechten ..."), and
 comes as close in meaning. What sets the two apart is the place: a question that names a place
-the motie never names, while the motie names another, asks for another motie.
+the motie never names, while the motie names another, asks for another motie. Roads count as
+places of their own kind: Beaumix in the widening of the A12 is not the motie on the A2, but a
+motie on a road in Gelderland may name only the road.
 """
 
 from __future__ import annotations
@@ -151,6 +153,10 @@ PLACES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Road numbers, capitals only: "de A12", "de N201", "de A2-verbreding", "de A27/A12"; not
+# "N2000", "MQ-9" or a language level ("taalniveau A2", "A2-niveau").
+ROAD_RE = re.compile(r"(?<![\w-])(?<!niveau )([AN]\d{1,3})(?!\w|-?niveau| niveau)")
+
 # Every prefix form has at least this many letters, so prefixes are looked up by a word's
 # first letters instead of tried one by one.
 PREFIX_KEY = 4
@@ -188,7 +194,7 @@ def places_named(text: str) -> frozenset[str]:
     ("EU-Turkije-deal")."""
     lowered = " ".join(text.lower().split())
     _, _, phrases = _forms()
-    found: set[str] = set()
+    found: set[str] = set(ROAD_RE.findall(text))
     for phrase, place in phrases:
         if phrase in lowered:
             found.add(place)
@@ -206,4 +212,14 @@ def places_lacking(asked: frozenset[str], text: str) -> frozenset[str]:
     """The places `asked` for that `text` does not name, when it names another place: then
     the text is about elsewhere. Empty otherwise."""
     named = places_named(text)
-    return asked - named if named - asked else frozenset()
+    lacking: set[str] = set()
+    for road in (True, False):
+        wanted = {p for p in asked if _is_road(p) == road}
+        other = {p for p in named if _is_road(p) == road}
+        if other - wanted:
+            lacking |= wanted - other
+    return frozenset(lacking)
+
+
+def _is_road(place: str) -> bool:
+    return ROAD_RE.fullmatch(place) is not None

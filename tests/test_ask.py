@@ -303,6 +303,26 @@ def test_a_motie_that_differs_in_the_point_asked_is_not_the_answer(
     assert_the_twin_answers(services, own)
 
 
+def test_when_the_members_motie_is_about_another_place_one_naming_none_is_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    """Podt's motie on the implementation in Griekenland is not the one asked for with
+    Italië, and her motie on the implementation that names no place is not either: the
+    member's motie on this subject is about elsewhere. Asked without a place, or with
+    Griekenland, each is the answer."""
+    services = _with_twin(tmp_path, (INFORMING, f"{INFORMING} in Griekenland"))
+    asked = (
+        "Is de motie van Podt om de Kamer periodiek te informeren over de voortgang van de "
+        "implementatie van het Europese Migratiepact{} aangenomen?"
+    )
+    answer = services.answerer.ask(asked.format(" in Italië"))
+    assert_not_this_motie(answer, services, "Ik vond geen motie van Podt over Italië in")
+    assert "Griekenland (kst-32317-914)" in answer.answer
+    assert_the_twin_answers(services, asked.format(" in Griekenland"))
+    unplaced = services.answerer.ask(asked.format(""))
+    assert not unplaced.refused and unplaced.citations[0].id in {"kst-32317-913", "kst-32317-914"}
+
+
 def test_a_motie_with_another_number_is_not_the_answer(tmp_path: Path) -> None:
     """Podt's motie to inform the Kamer every three months is not the one asked for with six
     months (her motie to inform it periodically, which names no number, is); asked with three,

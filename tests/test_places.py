@@ -24,6 +24,10 @@ from assistant.places import PLACES, PREFIX_KEY, places_lacking, places_named
         ("de Turken, de Belgen en de Amerikanen", {"Turkije", "België", "Verenigde Staten"}),
         # A capital or a leader stands for its country.
         ("Poetin, het Kremlin en de steun aan Kyiv", {"Rusland", "Oekraïne"}),
+        # Roads are places of their own; a language level or Natura 2000 is none.
+        ("de verbreding van de A12 en de N201", {"A12", "N201"}),
+        ("de knooppunten op de A27/A12 en de A2-verbreding", {"A27", "A12", "A2"}),
+        ("N2000-gebieden, een a12, de ZA12, taalniveau A2 en het A2-niveau", set()),
         # Words that only start like a place name no place.
         ("letselschade, de malieveldbezetting en de servicedesk", set()),
         ("Frans Timmermans over de Europese Unie", set()),
@@ -48,3 +52,11 @@ def test_places_lacking() -> None:
     assert not places_lacking(egypte, "Motie over migratieovereenkomsten met Egypte en Tunesië")
     assert not places_lacking(egypte, "Motie over migratieovereenkomsten met derde landen")
     assert not places_lacking(frozenset(), "Motie over een migratieovereenkomst met Tunesië")
+    # Another road is elsewhere; a road and a province are not each other's alternatives.
+    a12 = places_named("de motie om Beaumix niet te gebruiken bij de verbreding van de A12")
+    assert places_lacking(a12, "voorkomen dat Beaumix bij de A2-verbreding wordt toegepast") == {
+        "A12"
+    }
+    assert not places_lacking(a12, "geen Beaumix bij de verbreding van de A12 in Gelderland")
+    assert not places_lacking(a12, "geen Beaumix bij wegwerkzaamheden in Gelderland")
+    assert places_lacking(a12 | {"Utrecht"}, "de A12 in Gelderland") == {"Utrecht"}
