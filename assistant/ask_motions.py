@@ -27,10 +27,8 @@ from assistant.ask_base import (
     topic_words,
 )
 from assistant.directions import (
-    STUDY,
     Asked,
     acts_about,
-    asks_study,
     direction_context,
     direction_words,
     directions_named,
@@ -38,7 +36,6 @@ from assistant.directions import (
     only_studied,
     same_way,
     shared_ways,
-    study_lacking,
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
@@ -174,7 +171,6 @@ class MotionAnswers(BaseAnswers):
             not places_named(question.text)
             and not numbers_named(question.topic or question.text)
             and not directions_named(question_subject(question))
-            and not asks_study(question_subject(question))
         ):
             return frozenset(), frozenset(), frozenset()
         return self._lacking(question, self.store.get_document(doc_id))
@@ -237,10 +233,8 @@ class MotionAnswers(BaseAnswers):
         and text, numbers in its subject (texts hold dates and Kamerstuk numbers), directions
         in its subject and dictum (its considerations describe what it wants to change), and
         when it asks both ways, in what it asks of the thing the question names ("de btw op
-        boodschappen verhogen" for the motie to lower it and to raise the bankbelasting). A
-        motie that asks only for a study where the question asks for the act, or for no study
-        where the question asks for one, asks for something else too. All empty when it is
-        about what was asked."""
+        boodschappen verhogen" for the motie to lower it and to raise the bankbelasting). All
+        empty when it is about what was asked."""
         if doc is None:
             return frozenset(), frozenset(), frozenset()
         wanted = question_subject(question)
@@ -253,7 +247,6 @@ class MotionAnswers(BaseAnswers):
             reversed_ = directions_reversed(asked, acts_about(asks, about))
         if asked and not reversed_:
             reversed_ = only_studied(asked, asks)
-        reversed_ = reversed_ or study_lacking(wanted, asks)
         return (
             places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
             numbers_lacking(
@@ -408,7 +401,7 @@ class MotionAnswers(BaseAnswers):
             # material that names no road). A number differs: the member's motie that names
             # none may be the one ("elke zes maanden" for "periodiek").
             answering = [(c, p) for c, p in answering if self._names_place(question, p.doc_id)]
-        if any(directions - {STUDY} for _, _, directions in lacks.values()):
+        if any(directions for _, _, directions in lacks.values()):
             # The member's motie on this subject asks the other way: another of theirs answers
             # only when it asks the way asked; one that asks nothing of the kind is a neighbour.
             answering = [(c, p) for c, p in answering if self._same_way(question, p.doc_id)]

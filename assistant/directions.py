@@ -58,8 +58,7 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"|schrappen|te schrappen|geschrapt|terugdraai\w*|terug te draaien|teruggedraaid"
         r"|stopzet\w*|stop te zetten|stopgezet|stoppen|te stoppen|\w*stop"
         r"|intrekken|in te trekken|ingetrokken|een einde (?:te )?maken aan|uitfaser\w*"
-        r"|uit te faseren|uitgefaseerd|verwijderen|te verwijderen|verwijderd|ontmantel\w*"
-        r"|te ontmantelen",
+        r"|uit te faseren|uitgefaseerd",
     ),
     "keep": (
         "behoud",
@@ -153,13 +152,9 @@ STUDY_RE = re.compile(
     r"|verrichten)|(?<!het )onderzoek naar|(?:te )?verkennen|verkenning|in kaart (?:te )?brengen"
     r"|(?:te )?monitoren|(?:te )?evalueren|evaluatie|(?:te )?bezien|impactanalyse"
     r"|(?:te )?inventariseren|inventarisatie|na te gaan|nagaan|uit te zoeken|uitzoeken"
-    r"|in gesprek (?:te )?(?:gaan|treden)|in overleg (?:te )?(?:gaan|treden)|plan van aanpak"
-    r"|in beeld (?:te )?brengen|in beeld gebracht|om tafel (?:te )?(?:gaan|zitten)"
-    r"|(?:te )?kijken naar|(?:te )?bestuderen)\b",
+    r"|in gesprek (?:te )?(?:gaan|treden)|in overleg (?:te )?(?:gaan|treden)|plan van aanpak)\b",
     re.IGNORECASE,
 )
-STUDY = "onderzoek"  # how a message names the study a question asks for
-
 # Words that name an act without asking for it the way `directions_named` reads: "de
 # mogelijkheid creëren" or "ruimte bieden" for what a question calls "mogelijk maken".
 NAMES_ACT = {
@@ -404,22 +399,10 @@ def only_studied(asked: Asked, text: str) -> frozenset[str]:
     a talk or a plan and names none of them, nor a way alike, in any form (not even as the
     context of what it studies: "de gevolgen van de afschaffing in kaart brengen" names
     it). Empty otherwise."""
-    if not asked.toward or not asks_study(text):
+    if not asked.toward or not STUDY_RE.search(text):
         return frozenset()
     ways = asked.toward | {b for a, b in ALIKE if a in asked.toward}
     ways |= {EXTENTS[d] for d in asked.toward if d in EXTENTS}
     if any(_WORDS[d].search(text) or (d in NAMES_ACT and NAMES_ACT[d].search(text)) for d in ways):
         return frozenset()
     return Asked(asked.toward).described()
-
-
-def asks_study(text: str) -> bool:
-    """Does `text` ask for a study, a talk or a plan?"""
-    return STUDY_RE.search(text) is not None
-
-
-def study_lacking(question: str, text: str) -> frozenset[str]:
-    """{STUDY} when the `question` asks for a study, a talk or a plan and `text` asks for none:
-    a motie to speak out against accusations of racism is not the motie asking for research
-    into it. Empty otherwise."""
-    return frozenset({STUDY}) if asks_study(question) and not asks_study(text) else frozenset()
