@@ -287,15 +287,27 @@ INFORMING = (
             "Is de motie van Podt om het budget voor het Europese Migratiepact te verlagen "
             "aangenomen?",
         ),
+        # Only an impact analysis, where the question asks to withdraw: not the motie asked
+        # for (nor the motie to inform the Kamer, which asks nothing of the kind).
+        (
+            (INFORMING, "een impactanalyse van de implementatie van het Europese Migratiepact"),
+            "Is de motie van Podt om de implementatie van het Europese Migratiepact in te "
+            "trekken aangenomen?",
+            "Ik vond geen motie van Podt over afschaffing in",
+            "(kst-32317-914)",
+            "Is de motie van Podt over een impactanalyse van de implementatie van het Europese "
+            "Migratiepact aangenomen?",
+        ),
     ],
 )
 def test_a_motie_that_differs_in_the_point_asked_is_not_the_answer(
     tmp_path: Path, twin: tuple[str, str], other: str, refusal: str, named: str, own: str
 ) -> None:
     """A second motie of Podt (the twin, with the words `twin` of its Onderwerp replaced) on
-    another place or asking the other way is not the answer to `other`, however many words
-    they share: the answer says nothing was found (`refusal`) and names it as the closest
-    (`named`). Asked in its own terms (`own`), it is the answer."""
+    another place, asking the other way, or asking only for a study where the question asks
+    for the act, is not the answer to `other`, however many words they share: the answer
+    says nothing was found (`refusal`) and names it as the closest (`named`). Asked in its
+    own terms (`own`), it is the answer."""
     services = _with_twin(tmp_path, twin)
     answer = services.answerer.ask(other)
     assert_not_this_motie(answer, services, refusal)
