@@ -8,7 +8,8 @@ it does not want the one asked: "geen verhoging van de lastendruk") and never fo
 asked, asks for another motie. Only the words that ask for an act count ("verhogen",
 "verhoging", "bevroren"), not those that describe a state ("hoger", "stijgende"): a motie's
 considerations describe the situation it wants to change, so its subject and dictum are read,
-not its considerations.
+not its considerations. A motie that asks only for a study, a talk or a plan, and never names the
+act a question asks for, asks for less than that act (`only_studied`).
 """
 
 from __future__ import annotations
@@ -138,12 +139,6 @@ NOT_AFTER_REACH = 60  # characters before a word searched for what makes it no d
 _WORDS = {
     name: re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for name, (_, forms) in DIRECTIONS.items()
 }
-# "niet te verhogen", "geen verdere verlaging", "afzien van sluiting", "voorkomen dat er wordt
-# bezuinigd", "een alternatief voor de verhoging": a negation just before the act asks not to
-# take it. One further away ("niet vergroot maar juist verkleint", "lesmaterialen die niet
-# werken terugdringen") leaves open which act it negates: the text is not read; but "geen"
-# with the thing the act is about ("geen extra belasting op vlees invoeren", "geen (toename
-# van) nachtvluchten toestaan") asks not to take it.
 # Asking for a study, a talk or a plan ("te onderzoeken", "een verkenning", "in kaart te
 # brengen", "in gesprek te gaan"): a motie that asks only that, and never names the act a
 # question asks for, is not the motie that asks to take it.
@@ -164,6 +159,12 @@ NAMES_ACT = {
         re.IGNORECASE,
     ),
 }
+# "niet te verhogen", "geen verdere verlaging", "afzien van sluiting", "voorkomen dat er wordt
+# bezuinigd", "een alternatief voor de verhoging": a negation just before the act asks not to
+# take it. One further away ("niet vergroot maar juist verkleint", "lesmaterialen die niet
+# werken terugdringen") leaves open which act it negates: the text is not read; but "geen"
+# with the thing the act is about ("geen extra belasting op vlees invoeren", "geen (toename
+# van) nachtvluchten toestaan") asks not to take it.
 NEGATOR = (
     r"\b(?:{niet}|geen|afzien\s+van|af\s+te\s+zien\s+van|afziet\s+van|voorkomen\s+dat"
     r"|alternatie\w*\s+voor)\b"

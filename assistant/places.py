@@ -209,8 +209,9 @@ def places_named(text: str) -> frozenset[str]:
 
 
 def places_lacking(asked: frozenset[str], text: str) -> frozenset[str]:
-    """The places `asked` for that `text` does not name, when it names another place: then
-    the text is about elsewhere. Empty otherwise."""
+    """The places `asked` for that `text` does not name, when it names another place of the
+    same kind (a road for a road, a country or province for one of those): then the text is
+    about elsewhere. Empty otherwise."""
     named = places_named(text)
     lacking: set[str] = set()
     for road in (True, False):
