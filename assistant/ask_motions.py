@@ -580,9 +580,12 @@ class MotionAnswers(BaseAnswers):
             coverage = self._coverage(question, nearby[0], question.names)
             missing = coverage.missing_distinctive or coverage.missing
             words = surface_words(question.topic or question.text, missing, self.tokenizer)
-            lacking, numbers, directions = self._lacking(
-                question, self.store.get_document(nearby[0].doc_id)
-            )
+        # What the motie named first (closest in meaning) or found first lacks: "over N35" for
+        # the member's N36 motie.
+        for doc_id in dict.fromkeys([*meant[:1], *(p.doc_id for p in nearby[:1])]):
+            lacking, numbers, directions = self._lacking(question, self.store.get_document(doc_id))
+            if lacking or numbers or directions:
+                break
         if lacking:
             # "over Palestina", not "over Palestijnse": the place the motie does not name
             words = " en ".join(sorted(lacking))
