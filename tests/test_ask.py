@@ -18,6 +18,7 @@ from assistant.compose import Services, build_services
 from assistant.embed import HashEmbedder
 from assistant.question import parse_question
 from assistant.relevance import Relevance
+from assistant.retrieve import Filters
 from assistant.settings import Settings
 from assistant.store import Store
 from ingest.pipeline import Ingestor
@@ -333,6 +334,29 @@ def test_when_the_members_motie_is_about_another_place_one_naming_none_is_not_th
     assert_the_twin_answers(services, asked.format(" in Griekenland"))
     unplaced = services.answerer.ask(asked.format(""))
     assert not unplaced.refused and unplaced.citations[0].id in {"kst-32317-913", "kst-32317-914"}
+
+
+def test_a_refusal_names_what_the_motie_named_first_lacks(tmp_path: Path) -> None:
+    """The refusal says what the motie it names first (closest in meaning) lacks: "over zes
+    maanden" for Podt's motie to inform the Kamer every three months, not the words that the
+    search's first passage (another document) lacks."""
+    services = _with_twin(
+        tmp_path, ("de Kamer periodiek informeren", "de Kamer elke drie maanden informeren")
+    )
+    answerer = services.answerer
+    question = answerer.read(
+        "Is de motie van Podt om de Kamer elke zes maanden te informeren over de voortgang van "
+        "de implementatie van het Europese Migratiepact aangenomen?"
+    )
+    passage = next(
+        p
+        for p in answerer.retriever.search("stemmingen over moties", Filters(), k=20)
+        if not p.doc_id.startswith("kst-32317")
+    )
+    answer = answerer._not_this_motion(question, (passage,), meant=("kst-32317-914",))
+    assert answer.refused
+    assert answer.answer.startswith("Ik vond geen motie van Podt over zes maanden in")
+    assert answer.suggestions[0] == "kst-32317-914"
 
 
 def test_a_motie_with_another_number_is_not_the_answer(tmp_path: Path) -> None:
