@@ -39,7 +39,7 @@ from assistant.directions import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
-from assistant.places import places_lacking, places_named
+from assistant.places import names_any, places_lacking, places_named
 from assistant.question import FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
 from assistant.relevance import Coverage, contains, text_words
@@ -178,8 +178,7 @@ class MotionAnswers(BaseAnswers):
     def _names_place(self, question: Question, doc_id: str) -> bool:
         """Does the motie (its title or text) name a place the question names?"""
         doc = self.store.get_document(doc_id)
-        asked = places_named(question.text)
-        return doc is not None and bool(asked & places_named(f"{doc.title} {doc.text}"))
+        return doc is not None and names_any(places_named(question.text), motion_text(doc))
 
     def _ways(self, question: Question, doc_id: str) -> tuple[Asked, Asked]:
         """The directions the question asks and those the motie asks (its subject and dictum);
@@ -248,7 +247,7 @@ class MotionAnswers(BaseAnswers):
         if asked and not reversed_:
             reversed_ = only_studied(asked, asks)
         return (
-            places_lacking(places_named(question.text), f"{doc.title} {doc.text}"),
+            places_lacking(places_named(question.text), motion_text(doc)),
             numbers_lacking(
                 numbers_named(question.topic or question.text), motion_subject(doc.title)
             ),
@@ -1096,6 +1095,11 @@ def asked_kind(question: str) -> re.Pattern[str] | None:
     if ASKS_WHEN_RE.search(question):
         return MOMENT_RE
     return None
+
+
+def motion_text(doc: Document) -> str:
+    """Where a motie names places: its title and its whole text."""
+    return f"{doc.title} {doc.text}"
 
 
 def motion_asks(doc: Document) -> str:

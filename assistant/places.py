@@ -222,5 +222,10 @@ def places_lacking(asked: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(lacking)
 
 
+def names_any(asked: frozenset[str], text: str) -> bool:
+    """Does `text` name one of the places `asked` for?"""
+    return bool(asked & places_named(text))
+
+
 def _is_road(place: str) -> bool:
     return ROAD_RE.fullmatch(place) is not None
