@@ -267,14 +267,24 @@ def with_known_members(
     A free question about a member's proposal is then a motie question."""
     if question.ids and not question.names:
         return question
-    written = {name: as_signed(name, is_member, moties) for name in question.names}
+
+    def signed_as(name: str) -> str:
+        kept = as_signed(name, is_member, moties)
+        if is_member(kept):
+            return kept
+        # "Marijnisen", "SP'er Van Nipsen": a surname one letter off a member's
+        surname = kept.rpartition(" ")[2]
+        if (respelled := respell(surname)) is None:
+            return kept
+        named = as_signed(kept[: len(kept) - len(surname)] + respelled, is_member, moties)
+        return named if is_member(named) else kept
+
+    written = {name: signed_as(name) for name in question.names}
     proposed: dict[str, str] = {}
     for name in proposer_names(question.text):
         if name in written:
             continue
-        kept = as_signed(name, is_member, moties)
-        if not is_member(kept):
-            kept = respell(kept.rpartition(" ")[2]) or kept  # "Kusu", "Marijnisen"
+        kept = signed_as(name)
         if kept not in NOT_NAMES and is_member(kept):
             proposed[name] = kept
     found = {**written, **proposed}

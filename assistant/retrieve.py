@@ -206,8 +206,9 @@ class ChunkIndex:
         return len(self.doc_ids_signed_by([name]))
 
     def respelled(self, name: str) -> str | None:
-        """The member a misspelled surname most likely means ("Koekoek" -> "Koekkoek"): a
-        signer one letter off (added, left out, changed or swapped) who signed at least
+        """The member a misspelled surname most likely means ("Koekoek" -> "Koekkoek",
+        "Verkuylen" -> "Verkuijlen"): a signer one letter off (added, left out, changed or
+        swapped; "ij" and "y" count as one letter) who signed at least
         RESPELL_RATIO times as many moties as the name as typed, which signed at most
         RESPELL_MAX. None when there is no such signer."""
         head, _, last = name.rpartition(" ")
@@ -222,7 +223,7 @@ class ChunkIndex:
         near = [
             (n, w)
             for w, n in counts.items()
-            if n >= max(RESPELL_RATIO * own, 1) and one_edit_apart(w, word)
+            if n >= max(RESPELL_RATIO * own, 1) and spelled_alike(w, word)
         ]
         if not near:
             return None
@@ -379,6 +380,15 @@ class Retriever:
 RESPELL_MIN_LETTERS = 5
 RESPELL_MAX = 2
 RESPELL_RATIO = 10
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """One edit apart, where "ij" and "y" are one letter written two ways ("verkuylen",
+    "verkuijlen")."""
+    if a == b:
+        return False
+    folded_a, folded_b = a.replace("ij", "y"), b.replace("ij", "y")
+    return folded_a == folded_b or one_edit_apart(folded_a, folded_b)
 
 
 def one_edit_apart(a: str, b: str) -> bool:

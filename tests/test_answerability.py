@@ -25,7 +25,7 @@ from assistant.question import (
     with_known_members,
 )
 from assistant.relevance import Coverage, Relevance, contains, text_words
-from assistant.retrieve import Filters, Passage, one_edit_apart
+from assistant.retrieve import Filters, Passage, one_edit_apart, spelled_alike
 from assistant.settings import Settings
 from assistant.store import Store
 from assistant.tokens import shared_tokenizer
@@ -438,6 +438,34 @@ def test_a_period_the_question_names_is_searched_first_among_a_members_moties(
 )
 def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
     assert one_edit_apart(a, b) is apart and one_edit_apart(b, a) is apart
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("verkuylen", "verkuijlen", True),  # "ij" written "y"
+        ("rijkaart", "ryckaart", True),  # and one letter changed
+        ("nipsen", "nispen", True),
+        ("verkuylen", "verkuylen", False),  # the same name: nothing to respell
+        ("verkuylen", "vorkuijlens", False),  # two letters besides
+        ("mulder", "molders", False),
+    ],
+)
+def test_spelled_alike(a: str, b: str, alike: bool) -> None:
+    assert spelled_alike(a, b) is alike and spelled_alike(b, a) is alike
+
+
+def test_a_member_named_with_a_typo_where_the_pattern_finds_a_name() -> None:
+    """ "de motie van SP'er Van Nipsen": the pattern takes the name, which no motie holds as
+    typed; the member one letter off is meant (found on DEV r25)."""
+    question = parse_question(
+        "Hoe liep de motie van SP'er Van Nipsen af om vaker tolken in te schakelen?", TODAY
+    )
+    members = {"Van Nispen", "Nispen"}.__contains__
+    known = with_known_members(question, members, {"Nipsen": "Nispen"}.get)
+    assert known.names == ("Van Nispen",)
+    assert "Nipsen" not in known.topic
+    assert with_known_members(question, members).names == ("SP'er Van Nipsen",)
 
 
 def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer) -> None:
