@@ -234,6 +234,12 @@ def find_names(text: str) -> tuple[str, ...]:
 NAME_CANDIDATE_RE = re.compile(
     rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
 )
+# A motie named by the genitive of its indiener: "Agema's motie", "Kops' motie", "Bikkers
+# motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both).
+GENITIVE_RE = re.compile(
+    rf"(?<![\w'-])({_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w-]+?)('s|'|s)?"
+    r"\s+(?:gewijzigde\s+)?motie\b"
+)
 # What a member proposed, named by them: "het verzoek van Pieter Omtzigt en Dassen", "het
 # voorstel van Kusu", "de oproep van PvdD-Kamerlid van raan", "de motie van van raan".
 PROPOSAL = (
@@ -287,6 +293,18 @@ def with_known_members(
         kept = signed_as(name)
         if kept not in NOT_NAMES and is_member(kept):
             proposed[name] = kept
+    genitives: dict[str, str] = {}
+    for match in GENITIVE_RE.finditer(question.text):
+        name, genitive = match.group(1), match.group(2) or ""
+        forms = (name, f"{name}s") if genitive == "s" else (name,)
+        known = [k for k in map(signed_as, forms) if k not in NOT_NAMES and is_member(k)]
+        if known:
+            # "Bikkers motie": Bikker signed hundreds of moties, "Bikkers" a few
+            kept = max(known, key=moties) if moties else known[0]
+            proposed[kept] = kept
+            # read as "motie van Bikker", as the subject after the name is read
+            kind = match.group(0)[len(name) + len(genitive) :].strip()
+            genitives[match.group(0)] = f"{kind} van {kept}"
     found = {**written, **proposed}
     if not found:
         found = {
@@ -300,6 +318,8 @@ def with_known_members(
     if not found:
         return question
     topic = question.topic
+    for phrase, standard in genitives.items():
+        topic = topic.replace(phrase, standard)
     for name, kept in found.items():
         # The words left out are no subject to search for.
         topic = re.sub(rf"\b{re.escape(name)}\b", kept, topic, flags=re.IGNORECASE)

@@ -468,6 +468,36 @@ def test_a_member_named_with_a_typo_where_the_pattern_finds_a_name() -> None:
     assert with_known_members(question, members).names == ("SP'er Van Nipsen",)
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "topic"),
+    [
+        ("Is Agema's motie over heupen aangenomen?", ("Agema",), "motie van Agema over"),
+        ("Is Kops' motie over windmolens aangenomen?", ("Kops",), "motie van Kops over"),
+        # Bikker's motie: "Bikkers" signed a few moties, Bikker hundreds
+        ("Is Bikkers motie over mantelzorg aangenomen?", ("Bikker",), "motie van Bikker over"),
+        ("Is Kops motie over windmolens aangenomen?", ("Kops",), "motie van Kops over"),
+        (
+            "Wat vond het kabinet van Omtzigts gewijzigde motie over box 3?",
+            ("Omtzigt",),
+            "van gewijzigde motie van Omtzigt over",
+        ),
+        # "van" is the preposition here, not a tussenvoegsel
+        ("Wat werd de uitslag van Westervelds motie?", ("Westerveld",), "motie van Westerveld"),
+        ("Is De motie over heupen aangenomen?", (), "De motie over"),
+    ],
+)
+def test_a_motie_named_by_the_genitive_of_its_indiener(
+    text: str, names: tuple[str, ...], topic: str
+) -> None:
+    moties = {"Agema": 200, "Kops": 111, "Bikker": 398, "Bikkers": 7, "Omtzigt": 300}
+    moties["Westerveld"] = 150
+    known = with_known_members(
+        parse_question(text, TODAY), moties.__contains__, moties=lambda n: moties.get(n, 0)
+    )
+    assert known.names == names
+    assert topic in known.topic
+
+
 def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer) -> None:
     index = answerer.retriever.index
     assert index.respelled("Rajkowksi") == "Rajkowski"
