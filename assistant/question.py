@@ -155,7 +155,11 @@ MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z])){{0,2}}{SURNAME}"
 # "Podt/Rajkowski", "Omtzigt en Dassen": split by NAME_SEPARATOR_RE.
 MEMBER_LIST = rf"{MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*"
 NAME_SEPARATOR_RE = re.compile(r"\s*/\s*|\s+en\s+")
-INDIENER_RE = re.compile(rf"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?({MEMBER_LIST})")
+# "de motie van het CDA-Kamerlid Bikker": the article goes with the role, not with the name
+ROLE_ARTICLE = r"(?:(?:het|de)\s+(?=[\w-]*(?:[Kk]amerlid|leider|voorzitter)\s))?"
+INDIENER_RE = re.compile(
+    rf"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?{ROLE_ARTICLE})?({MEMBER_LIST})"
+)
 NOT_THIS_RE = re.compile(
     r"\b(?:niet|geen)\b(?:\s+(?:de|het|die|die\s+andere))?(?:\s+\w+)?\s*$", re.I
 )
@@ -235,15 +239,16 @@ NAME_CANDIDATE_RE = re.compile(
     rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
 )
 # A motie named by the genitive of its indiener: "Agema's motie", "Kops' motie", "Bikkers
-# motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both).
+# motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both), "de Bikker-motie".
 GENITIVE_RE = re.compile(
-    rf"(?<![\w'-])({_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w-]+?)('s|'|s)?"
-    r"\s+(?:gewijzigde\s+)?motie\b"
+    rf"(?<![\w'-])({_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w-]+?)"
+    r"(?:('s|'|s)?\s+(?:gewijzigde\s+)?|-)motie\b"
 )
 # What a member proposed, named by them: "het verzoek van Pieter Omtzigt en Dassen", "het
 # voorstel van Kusu", "de oproep van PvdD-Kamerlid van raan", "de motie van van raan".
 PROPOSAL = (
-    r"\b(?:moties?|voorstel(?:len)?|verzoek|oproep)(?:-|\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?)"
+    r"\b(?:moties?|voorstel(?:len)?|verzoek|oproep)"
+    rf"(?:-|\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?{ROLE_ARTICLE})"
 )
 PROPOSER_RE = re.compile(rf"{PROPOSAL}({MEMBER_LIST})")
 LOWER_CASE_MEMBER_RE = re.compile(
@@ -303,7 +308,7 @@ def with_known_members(
             kept = max(known, key=moties) if moties else known[0]
             proposed[kept] = kept
             # read as "motie van Bikker", as the subject after the name is read
-            kind = match.group(0)[len(name) + len(genitive) :].strip()
+            kind = match.group(0)[len(name) + len(genitive) :].strip(" -")
             genitives[match.group(0)] = f"{kind} van {kept}"
     found = {**written, **proposed}
     if not found:

@@ -206,11 +206,12 @@ class ChunkIndex:
         return len(self.doc_ids_signed_by([name]))
 
     def respelled(self, name: str) -> str | None:
-        """The member a misspelled surname most likely means ("Koekoek" -> "Koekkoek",
-        "Verkuylen" -> "Verkuijlen"): a signer one letter off (added, left out, changed or
-        swapped; "ij" and "y" count as one letter) who signed at least
-        RESPELL_RATIO times as many moties as the name as typed, which signed at most
-        RESPELL_MAX. None when there is no such signer."""
+        """The member a misspelled or shortened surname most likely means ("Koekoek" ->
+        "Koekkoek", "Verkuylen" -> "Verkuijlen", "Rikkers" -> "Rikkers-Oosterkamp"): a signer
+        one letter off (added, left out, changed or swapped; "ij" and "y" count as one letter),
+        or whose double surname starts with it, who signed at least RESPELL_RATIO times as many
+        moties as the name as typed, which signed at most RESPELL_MAX. None when there is no
+        such signer."""
         head, _, last = name.rpartition(" ")
         word = "".join(signer_words(last))
         if len(word) < RESPELL_MIN_LETTERS:
@@ -223,12 +224,13 @@ class ChunkIndex:
         near = [
             (n, w)
             for w, n in counts.items()
-            if n >= max(RESPELL_RATIO * own, 1) and spelled_alike(w, word)
+            if n >= max(RESPELL_RATIO * own, 1)
+            and (spelled_alike(w, word) or w.startswith(f"{word}-"))
         ]
         if not near:
             return None
-        best = max(near)[1]
-        return f"{head} {best.capitalize()}".strip() if head else best.capitalize()
+        best = "-".join(part.capitalize() for part in max(near)[1].split("-"))
+        return f"{head} {best}".strip()
 
     def is_indiener(self, name: str) -> bool:
         """Whether some motie has `name` among its indieners (one row read)."""

@@ -484,6 +484,8 @@ def test_a_member_named_with_a_typo_where_the_pattern_finds_a_name() -> None:
         # "van" is the preposition here, not a tussenvoegsel
         ("Wat werd de uitslag van Westervelds motie?", ("Westerveld",), "motie van Westerveld"),
         ("Is De motie over heupen aangenomen?", (), "De motie over"),
+        ("Is de Bikker-motie over mantelzorg aangenomen?", ("Bikker",), "motie van Bikker over"),
+        ("Is de CDA-motie over mantelzorg aangenomen?", (), "motie over"),  # a fractie
     ],
 )
 def test_a_motie_named_by_the_genitive_of_its_indiener(
@@ -498,12 +500,32 @@ def test_a_motie_named_by_the_genitive_of_its_indiener(
     assert topic in known.topic
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is de motie van het CDA-Kamerlid Bikker over mantelzorg aangenomen?",
+        "Is de motie van de ChristenUnie-fractievoorzitter Bikker over mantelzorg aangenomen?",
+        "Is het voorstel van het Kamerlid Bikker over mantelzorg aangenomen?",
+    ],
+)
+def test_the_article_before_a_members_role_is_no_part_of_the_name(text: str) -> None:
+    """ "van het CDA-Kamerlid Bikker" once read "van het CDA-Kamerlid" as a name with its
+    tussenvoegsel."""
+    known = with_known_members(parse_question(text, TODAY), {"Bikker"}.__contains__)
+    assert known.names == ("Bikker",)
+
+
 def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer) -> None:
     index = answerer.retriever.index
     assert index.respelled("Rajkowksi") == "Rajkowski"
     assert index.respelled("Rajkowski") is None  # signed moties as typed: no other reading
     assert index.respelled("Podt") is None  # too short to guess
     assert index.respelled("Xyzzyq") is None
+    # the first part of a double surname
+    assert index.respelled("Rikkers") == "Rikkers-Oosterkamp"
+    assert index.respelled("Van Rikkers") == "Van Rikkers-Oosterkamp"
+    answer = answerer.ask("Is de motie van Rikkers over een regionaal budget aangenomen?")
+    assert not answer.refused and "Rikkers-Oosterkamp" in answer.answer
     answer = answerer.ask("Is de motie van Rajkowksi over het migratiepact aangenomen?")
     assert "kst-32317-913" in {c.id for c in answer.citations}
 
