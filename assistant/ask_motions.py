@@ -74,14 +74,23 @@ SUBJECT_FLOOR = 0.68
 # already out of the question's topic).
 SUBJECT_FRAMING_RE = re.compile(
     r"^(?:(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
-    r"|ingediende|indiende|is|was|heeft|uit)\b\s*)+",
+    r"|ingediende|indiende|is|was|werd|heeft|uit"
+    # "Bikker vroeg in een motie om ...", "Heeft Bikker een motie ingediend om ..."
+    r"|(?:vroeg|vraagt|diende|dient)?\s*(?:in\s+)?(?:een|de|haar|zijn)\s+motie(?:\s+in)?)\b\s*)+",
+    re.IGNORECASE,
+)
+# A question after what is said of the motie: "Bikker diende een motie in om ... . Is die
+# aangenomen?", "..., en is die aangenomen?"
+FOLLOWING_QUESTION_RE = re.compile(
+    r"\s*(?:[.;]|,?\s+en)\s+(?:is|werd|was|wat|hoe|heeft|hebben)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:die|deze|dat|ze|hij|daarover|erover)\b[^.?;]*\??\s*$",
     re.IGNORECASE,
 )
 # How the description of a motie starts after the member's name, and its fewest words ("dat
 # brengen" in "naar welke ondergrens wil de motie-Ceder dat brengen?" is none).
 DESCRIPTION_WORDS = 3
 DESCRIPTION_RE = re.compile(
-    r"(?:om|over|voor|tegen|dat|waarin|waarmee|met|inzake)\b", re.IGNORECASE
+    r"(?:om|over|voor|tegen|dat|die|waarin|waarmee|met|inzake)\b", re.IGNORECASE
 )
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
@@ -1066,6 +1075,7 @@ def _after_names(question: Question) -> str:
         found = list(re.finditer(rf"\b{re.escape(name)}\b", topic, re.IGNORECASE))
         if found:
             after = topic[found[-1].end() :]
+    after = FOLLOWING_QUESTION_RE.sub("", after)
     after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).rstrip(" ?")
     # "... ingetrokken?" asks what became of the motie, not to withdraw something
     return re.sub(

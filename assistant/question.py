@@ -326,8 +326,11 @@ def with_known_members(
     for phrase, standard in genitives.items():
         topic = topic.replace(phrase, standard)
     for name, kept in found.items():
-        # The words left out are no subject to search for.
-        topic = re.sub(rf"\b{re.escape(name)}\b", kept, topic, flags=re.IGNORECASE)
+        # The words left out are no subject to search for, nor is the member's fractie in
+        # brackets after the name ("Omtzigt (NSC)").
+        topic = re.sub(
+            rf"\b{re.escape(name)}\b(?:\s*\([^()]{{1,40}}\))?", kept, topic, flags=re.IGNORECASE
+        )
     question = replace(question, names=tuple(dict.fromkeys(found.values())), topic=topic)
     # A type word in a proposal's subject ("om met een brief te komen") is what it asks for.
     if (

@@ -27,7 +27,7 @@ from assistant.compose import build_services
 from assistant.doctor import diagnose
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, Document, Motion, Person
 from assistant.embed import HashEmbedder
-from assistant.question import parse_question
+from assistant.question import parse_question, with_known_members
 from assistant.records import RecordFilter, motion_subject, pack_vector
 from assistant.retrieve import Filters
 from assistant.settings import Settings
@@ -75,6 +75,8 @@ def test_a_motie_subject_is_its_title_without_the_header(title: str, subject: st
         # What became of the motie is framing, not what it asks ("ingetrokken" is no act).
         ("Is de motie van Knops over de mestfraude ingetrokken?", "over de mestfraude"),
         ("Is de motie van Knops over de pachtprijzen aangehouden?", "over de pachtprijzen"),
+        # how it was filed is framing too
+        ("Is de motie die door Knops werd ingediend over de pacht aangenomen?", "over de pacht"),
     ],
 )
 def test_the_subject_of_a_question_about_a_members_motie(question: str, subject: str) -> None:
@@ -303,6 +305,8 @@ def test_a_motie_the_words_accept_while_it_lacks_distinctive_words_comes_close_i
             False,
         ),
         ("Naar welke ondergrens wil de motie-Jansen dat brengen?", False),
+        ("Is de motie van Jansen, die vraagt om een nieuwe SEH in Heerlen, aangenomen?", True),
+        ("Is de motie van Jansen die de regering verzoekt de SEH open te houden verworpen?", True),
         ("Zijn de gevolgen al in kaart gebracht, zoals Jansen in zijn motie vroeg?", False),
     ],
 )
@@ -310,6 +314,39 @@ def test_a_question_describes_a_motie_after_the_members_name(
     question: str, describes: bool
 ) -> None:
     assert describes_motie(parse_question(question, TODAY)) is describes
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        (
+            "Jansen vroeg in een motie om de SEH in Heerlen open te houden. Is die aangenomen?",
+            "om de SEH in Heerlen open te houden",
+        ),
+        (
+            "Heeft Jansen een motie ingediend om de SEH in Heerlen open te houden, en is die "
+            "aangenomen?",
+            "om de SEH in Heerlen open te houden",
+        ),
+        (
+            "Jansen diende een motie in over de SEH in Heerlen. Hoe is daarover gestemd?",
+            "over de SEH in Heerlen",
+        ),
+    ],
+)
+def test_a_motie_described_before_the_question_about_it(question: str, subject: str) -> None:
+    known = with_known_members(parse_question(question, TODAY), {"Jansen"}.__contains__)
+    assert describes_motie(known)
+    assert question_subject(known) == subject
+
+
+def test_the_members_fractie_in_brackets_is_no_part_of_the_subject() -> None:
+    question = parse_question(
+        "Is de motie van Jansen (CDA) over de sluiting van de SEH aangenomen?", TODAY
+    )
+    known = with_known_members(question, {"Jansen"}.__contains__)
+    assert describes_motie(known)
+    assert question_subject(known) == "over de sluiting van de SEH"
 
 
 def dated_moties(tmp_path: Path, asked_again: list[float]) -> tuple[Answerer, FixedEmbedder]:
