@@ -274,7 +274,8 @@ def with_known_members(
     the pattern missed that `is_member` knows: a proposal named by its proposer ("het verzoek
     van Pieter Omtzigt en Dassen", "het voorstel van Kusu", one letter off: `respell`), a
     co-signer ("die Lilian Marijnisen mede indiende"), a name in lower case ("de motie van van
-    raan"), or else a name anywhere ("Van der Plas heeft in december een motie ingediend ...").
+    raan"), a genitive ("Agema's motie", read as "motie van Agema"), or else a name anywhere
+    ("Van der Plas heeft in december een motie ingediend ...").
     A free question about a member's proposal is then a motie question."""
     if question.ids and not question.names:
         return question
