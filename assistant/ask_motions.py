@@ -1076,10 +1076,13 @@ def _after_names(question: Question) -> str:
         if found:
             after = topic[found[-1].end() :]
     after = FOLLOWING_QUESTION_RE.sub("", after)
-    after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).rstrip(" ?")
-    # "... ingetrokken?" asks what became of the motie, not to withdraw something
+    # ", ingediend in januari, over ...": the time words are already out of the topic
+    after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).strip(" ,").rstrip(" ?.")
+    # "... ingetrokken?" asks what became of the motie, not to withdraw something; "... is
+    # aangenomen of verworpen?" asks its outcome
     return re.sub(
-        r"\s+(?:aangenomen|afgelopen|af|ingetrokken|aangehouden|verworpen|uitgevoerd)$",
+        r"(?:\s+(?:aangenomen|afgelopen|af|ingetrokken|aangehouden|verworpen|uitgevoerd"
+        r"|is|werd|of))+$",
         "",
         after,
         flags=re.IGNORECASE,

@@ -239,10 +239,11 @@ NAME_CANDIDATE_RE = re.compile(
     rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
 )
 # A motie named by the genitive of its indiener: "Agema's motie", "Kops' motie", "Bikkers
-# motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both), "de Bikker-motie".
+# motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both), "de Bikker-motie",
+# "Bikkers voorstel".
 GENITIVE_RE = re.compile(
     rf"(?<![\w'-])({_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w-]+?)"
-    r"(?:('s|'|s)?\s+(?:gewijzigde\s+)?|-)motie\b"
+    r"(?:('s|'|s)?\s+(?:gewijzigde\s+)?|-)(?:motie|voorstel|verzoek|oproep)\b"
 )
 # What a member proposed, named by them: "het verzoek van Pieter Omtzigt en Dassen", "het
 # voorstel van Kusu", "de oproep van PvdD-Kamerlid van raan", "de motie van van raan".

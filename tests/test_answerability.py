@@ -486,6 +486,7 @@ def test_a_member_named_with_a_typo_where_the_pattern_finds_a_name() -> None:
         ("Is De motie over heupen aangenomen?", (), "De motie over"),
         ("Is de Bikker-motie over mantelzorg aangenomen?", ("Bikker",), "motie van Bikker over"),
         ("Is de CDA-motie over mantelzorg aangenomen?", (), "motie over"),  # a fractie
+        ("Is Bikkers voorstel om mantelzorg te steunen aangenomen?", ("Bikker",), "voorstel van"),
     ],
 )
 def test_a_motie_named_by_the_genitive_of_its_indiener(

@@ -77,6 +77,9 @@ def test_a_motie_subject_is_its_title_without_the_header(title: str, subject: st
         ("Is de motie van Knops over de pachtprijzen aangehouden?", "over de pachtprijzen"),
         # how it was filed is framing too
         ("Is de motie die door Knops werd ingediend over de pacht aangenomen?", "over de pacht"),
+        ("Is de motie van Knops, ingediend in mei 2023, over de pacht verworpen?", "over de pacht"),
+        ("Is de motie van Knops over de pacht aangenomen of verworpen?", "over de pacht"),
+        ("Weet u of de motie van Knops over de pacht is aangenomen?", "over de pacht"),
     ],
 )
 def test_the_subject_of_a_question_about_a_members_motie(question: str, subject: str) -> None:
