@@ -146,6 +146,9 @@ MINISTERIE_RE = re.compile(
 # A member's surname with its tussenvoegsel: "Podt", "Van der Plas", "de Hoop", "Kostić".
 _PARTICLES = r"(?:{V}an\s+(?:de[nr]?\s+|het\s+)?|{D}e[nr]?\s+|{T}e[nr]\s+|{I}n\s+'t\s+)"
 TUSSENVOEGSEL = _PARTICLES.format(V="[Vv]", D="[Dd]", T="[Tt]", I="[Ii]")
+# ... written with a capital, as in a sentence ("Van der Plas"), or all in lower case.
+CAPITAL_TUSSENVOEGSEL = _PARTICLES.format(V="V", D="D", T="T", I="I")
+LOWER_TUSSENVOEGSEL = _PARTICLES.format(V="v", D="d", T="t", I="i")
 PARTICLE_RE = re.compile(r"van|de[nr]?|te[nr]?|in|het", re.IGNORECASE)
 SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
 # With a given name or a role when they come first ("Caroline van der Plas", "SP-leider Lilian
@@ -235,14 +238,12 @@ def find_names(text: str) -> tuple[str, ...]:
 
 # Anywhere in a sentence a tussenvoegsel before a surname is written with a capital ("Van der
 # Plas", "De Hoop"); "van Podt" is the preposition and the name.
-NAME_CANDIDATE_RE = re.compile(
-    rf"(?<![\w-]){_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w'-]+"
-)
+NAME_CANDIDATE_RE = re.compile(rf"(?<![\w-]){CAPITAL_TUSSENVOEGSEL}?[A-Z][\w'-]+")
 # A motie named by the genitive of its indiener: "Agema's motie", "Kops' motie", "Bikkers
 # motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both), "de Bikker-motie",
 # "Bikkers voorstel".
 GENITIVE_RE = re.compile(
-    rf"(?<![\w'-])({_PARTICLES.format(V='V', D='D', T='T', I='I')}?[A-Z][\w-]+?)"
+    rf"(?<![\w'-])({CAPITAL_TUSSENVOEGSEL}?[A-Z][\w-]+?)"
     r"(?:('s|'|s)?\s+(?:gewijzigde\s+)?|-)(?:motie|voorstel|verzoek|oproep)\b"
 )
 # What a member proposed, named by them: "het verzoek van Pieter Omtzigt en Dassen", "het
@@ -254,12 +255,10 @@ PROPOSAL = (
 PROPOSER_RE = re.compile(rf"{PROPOSAL}({MEMBER_LIST})")
 LOWER_CASE_MEMBER_RE = re.compile(
     rf"{PROPOSAL}(?:[\w-]*[Kk]amerlid\s+)?"
-    rf"({_PARTICLES.format(V='v', D='d', T='t', I='i')}?[a-zà-ÿ][\w'-]+)"
+    rf"({LOWER_TUSSENVOEGSEL}?[a-zà-ÿ][\w'-]+)"
 )
 # ... after a given name: "de motie van wybren van haga", "de motie van don ceder".
-LOWER_CASE_SURNAME_RE = re.compile(
-    rf"\s+({_PARTICLES.format(V='v', D='d', T='t', I='i')}?[a-zà-ÿ][\w'-]+)"
-)
+LOWER_CASE_SURNAME_RE = re.compile(rf"\s+({LOWER_TUSSENVOEGSEL}?[a-zà-ÿ][\w'-]+)")
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
@@ -304,7 +303,7 @@ def with_known_members(
     for match in GENITIVE_RE.finditer(question.text):
         name, genitive = match.group(1), match.group(2) or ""
         forms = (name, f"{name}s") if genitive == "s" else (name,)
-        known = [k for k in map(signed_as, forms) if k not in NOT_NAMES and is_member(k)]
+        known = [k for f in forms if f not in NOT_NAMES and is_member(k := signed_as(f))]
         if known:
             # "Bikkers motie": Bikker signed hundreds of moties, "Bikkers" a few
             kept = max(known, key=moties) if moties else known[0]
