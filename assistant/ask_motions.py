@@ -74,16 +74,19 @@ SUBJECT_FLOOR = 0.68
 # already out of the question's topic).
 SUBJECT_FRAMING_RE = re.compile(
     r"^(?:(?:aangenomen|afgelopen|af|mede|ondertekende|ondertekend|ingediend"
-    r"|ingediende|indiende|is|was|werd|heeft|uit"
+    r"|ingediende|indiende|is|was|werd|heeft|uit|wilde|wil|wou|diende|mee"
     # "Bikker vroeg in een motie om ...", "Heeft Bikker een motie ingediend om ..."
-    r"|(?:vroeg|vraagt|diende|dient)?\s*(?:in\s+)?(?:een|de|haar|zijn)\s+motie(?:\s+in)?)\b\s*)+",
+    # "de door Bikker ingediende motie over ..."
+    r"|(?:vroeg|vraagt|diende|dient)?\s*(?:in\s+)?(?:(?:een|de|haar|zijn)\s+)?motie(?:\s+in)?)"
+    r"\b\s*)+",
     re.IGNORECASE,
 )
 # A question after what is said of the motie: "Bikker diende een motie in om ... . Is die
 # aangenomen?", "..., en is die aangenomen?"
 FOLLOWING_QUESTION_RE = re.compile(
     r"\s*(?:[.;]|,?\s+en)\s+(?:is|werd|was|wat|hoe|heeft|hebben)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:die|deze|dat|ze|hij|daarover|erover)\b[^.?;]*\??\s*$",
+    r"(?:die|deze|dat|ze|hij|daarover|erover|(?:haar|zijn|hun)\s+(?:motie|voorstel))\b"
+    r"[^.?;]*\??\s*$",
     re.IGNORECASE,
 )
 # How the description of a motie starts after the member's name, and its fewest words ("dat
@@ -91,6 +94,15 @@ FOLLOWING_QUESTION_RE = re.compile(
 DESCRIPTION_WORDS = 3
 DESCRIPTION_RE = re.compile(
     r"(?:om|over|voor|tegen|dat|die|waarin|waarmee|met|inzake)\b", re.IGNORECASE
+)
+DESCRIBED_BEFORE_RE = re.compile(
+    r"\bmotie\s+((?:over|om|voor|tegen|inzake)\b.+?),?\s+"
+    r"(?:(?:(?:ingediend|ondertekend)\s+)?(?:van|door)|die)\s+"
+    r"(?:de\s+leden\s+|het\s+lid\s+|(?:het\s+)?[\w-]*[Kk]amerlid\s+)?$",
+    re.IGNORECASE,
+)
+ONE_WORD_SUBJECT_RE = re.compile(
+    r"over\s+(?!(?:dat|die|deze|dit|het|hem|haar|wat|welke|wie)\b)\w", re.IGNORECASE
 )
 MOTION_ASPECTS = frozenset({"votes", "outcome", "indieners", "appreciatie", "fulfilment"})
 
@@ -1071,11 +1083,17 @@ def _after_names(question: Question) -> str:
     """What follows the last member name in the question, without the framing."""
     topic = question.topic or question.text
     after = ""
+    first = len(topic)
     for name in question.names:
         found = list(re.finditer(rf"\b{re.escape(name)}\b", topic, re.IGNORECASE))
         if found:
             after = topic[found[-1].end() :]
+            first = min(first, found[0].start())
     after = FOLLOWING_QUESTION_RE.sub("", after)
+    # "de motie over windmolens van Kops": the description comes before the name
+    before = DESCRIBED_BEFORE_RE.search(topic[:first])
+    if before and len(SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).split()) < 2:
+        after = before.group(1)
     # ", ingediend in januari, over ...": the time words are already out of the topic
     after = SUBJECT_FRAMING_RE.sub("", after.strip(" ,")).strip(" ,").rstrip(" ?.")
     # "... ingetrokken?" asks what became of the motie, not to withdraw something; "... is
@@ -1094,9 +1112,11 @@ def describes_motie(question: Question) -> bool:
     van X om ...", "... over ..."): its subject is then all it says of the motie, not a question
     about its content ("Wat moet de taskforce uit de motie-Dral aanpakken, en wanneer ...")."""
     after = _after_names(question)
+    # "over mantelzorg" names a subject in one word; "over dat" or "dat brengen" does not
+    fewest = DESCRIPTION_WORDS - 1 if ONE_WORD_SUBJECT_RE.match(after) else DESCRIPTION_WORDS
     return (
         bool(DESCRIPTION_RE.match(after))
-        and len(after.split()) >= DESCRIPTION_WORDS
+        and len(after.split()) >= fewest
         and len(question_parts(question.text)) == 1
     )
 

@@ -155,9 +155,18 @@ SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
 # Marijnissen"): read whole, then kept only as far as the moties' indieners hold it (see
 # `with_known_members`).
 MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z])){{0,2}}{SURNAME}"
-# "Podt/Rajkowski", "Omtzigt en Dassen": split by NAME_SEPARATOR_RE.
-MEMBER_LIST = rf"{MEMBER}(?:\s*/\s*{MEMBER}|\s+en\s+{MEMBER})*"
-NAME_SEPARATOR_RE = re.compile(r"\s*/\s*|\s+en\s+")
+# A role after a comma says who the member is, not who else signed ("Kops, Kamerlid voor de PVV").
+ROLE_WORD = (
+    r"(?:[\w-]*(?:[Kk]amerlid|[Ll]eider|[Vv]oorzitter|[Ww]oordvoerder|[Mm]inister)|\w+'er)\b"
+)
+# "Podt/Rajkowski", "Omtzigt en Dassen", "Kops, Mulder en Van Haga", "Kops (PVV) en Vermeer
+# (BBB)": split by `listed_names`.
+FRACTIE_AFTER = r"(?:\s*\([^()]{1,30}\))?"
+LISTED = rf"{MEMBER}{FRACTIE_AFTER}"
+CO_SIGNER = rf"\s*,\s*(?!(?:het\s+|de\s+)?{ROLE_WORD}){LISTED}"
+MEMBER_LIST = rf"{LISTED}(?:\s*/\s*{LISTED}|{CO_SIGNER}|\s+en\s+{LISTED})*"
+NAME_SEPARATOR_RE = re.compile(r"\s*[/,]\s*|\s+en\s+")
+BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
 # "de motie van het CDA-Kamerlid Bikker": the article goes with the role, not with the name
 ROLE_ARTICLE = r"(?:(?:het|de)\s+(?=[\w-]*(?:[Kk]amerlid|leider|voorzitter)\s))?"
 INDIENER_RE = re.compile(
@@ -169,7 +178,9 @@ NOT_THIS_RE = re.compile(
 NOT_THIS_REACH = 30  # characters before "motie van X" searched for "niet de eerdere"
 MEMBERS_RE = re.compile(rf"\b(?:lid|leden)\s+({MEMBER})(?:\s+en\s+({MEMBER}))?")
 PARTY_MOTIE_RE = re.compile(r"\b([\w-]+)-(?=moties?\b)motie")
-CUM_SUIS_RE = re.compile(r"\bc\.\s?s\.?(?!\w)", re.IGNORECASE)  # "Veldkamp c.s."
+# "and others": "Veldkamp c.s.", "Veldkamp cs", "Veldkamp e.a.", "Veldkamp en anderen"
+CUM_SUIS_RE = re.compile(r"\b(?:c\.\s?s|e\.\s?a)\.?(?!\w)", re.IGNORECASE)
+OTHERS_RE = re.compile(r"\b([A-Z][\w'-]+)\s+(?:cs|en\s+anderen)\b")
 NOT_NAMES = frozenset({"De", "Het", "Een", "Van", "Over", "Kamerstuk", "Motie"})
 
 
@@ -223,8 +234,8 @@ def find_names(text: str) -> tuple[str, ...]:
     for match in INDIENER_RE.finditer(text):
         if NOT_THIS_RE.search(text[max(0, match.start() - NOT_THIS_REACH) : match.start()]):
             continue  # "ik bedoel niet de eerdere motie van Leijten": not who is asked about
-        for name in NAME_SEPARATOR_RE.split(match.group(1)):
-            name = name.strip()
+        for name in listed_names(match.group(1)):
+            name = name[:1].upper() + name[1:]  # "van der Woude" in a sentence
             if name and name not in NOT_NAMES and name not in FRACTIES:
                 names.append(name)
         # The motie asked about comes first; a later one is its subject ("de motie van Omtzigt
@@ -236,14 +247,27 @@ def find_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def listed_names(listed: str) -> list[str]:
+    """The names in a MEMBER_LIST, without a fractie in brackets after one."""
+    return [name.strip() for name in NAME_SEPARATOR_RE.split(BRACKETS_RE.sub("", listed))]
+
+
 # Anywhere in a sentence a tussenvoegsel before a surname is written with a capital ("Van der
-# Plas", "De Hoop"); "van Podt" is the preposition and the name.
-NAME_CANDIDATE_RE = re.compile(rf"(?<![\w-]){CAPITAL_TUSSENVOEGSEL}?[A-Z][\w'-]+")
+# Plas", "De Hoop"); "van Podt" is the preposition and the name. A given name may come first
+# ("Agnes Joseph").
+CAPITAL_SURNAME = rf"{CAPITAL_TUSSENVOEGSEL}?[A-Z][\w'-]+"
+NAME_CANDIDATE_RE = re.compile(rf"(?<![\w-]){CAPITAL_SURNAME}")
+NAME_RUN_RE = re.compile(
+    rf"(?<![\w-])(?:[A-Z][\w'-]+\s+(?={CAPITAL_SURNAME})){{0,2}}{CAPITAL_SURNAME}"
+)
+# Who the member is, after the name: "Omtzigt (NSC)", "Kops, Kamerlid voor de PVV,".
+APPOSITION = rf"(?:\s*\([^()]{{1,40}}\)|,\s*(?:het\s+|de\s+)?{ROLE_WORD}[^,?]{{0,40}},)"
 # A motie named by the genitive of its indiener: "Agema's motie", "Kops' motie", "Bikkers
 # motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both), "de Bikker-motie",
 # "Bikkers voorstel".
+GENITIVE_NAME = rf"{CAPITAL_TUSSENVOEGSEL}?[A-Z][\w-]+?"
 GENITIVE_RE = re.compile(
-    rf"(?<![\w'-])({CAPITAL_TUSSENVOEGSEL}?[A-Z][\w-]+?)"
+    rf"(?<![\w'/-])({GENITIVE_NAME}(?:/{GENITIVE_NAME})*)"
     r"(?:('s|'|s)?\s+(?:gewijzigde\s+)?|-)(?:motie|voorstel|verzoek|oproep)\b"
 )
 # What a member proposed, named by them: "het verzoek van Pieter Omtzigt en Dassen", "het
@@ -257,8 +281,15 @@ LOWER_CASE_MEMBER_RE = re.compile(
     rf"{PROPOSAL}(?:[\w-]*[Kk]amerlid\s+)?"
     rf"({LOWER_TUSSENVOEGSEL}?[a-zà-ÿ][\w'-]+)"
 )
-# ... after a given name: "de motie van wybren van haga", "de motie van don ceder".
-LOWER_CASE_SURNAME_RE = re.compile(rf"\s+({LOWER_TUSSENVOEGSEL}?[a-zà-ÿ][\w'-]+)")
+# ... after a given name: "de motie van wybren van haga", "de motie van don ceder"; not the
+# word that starts the description ("de motie van kops over windmolens").
+DESCRIPTION_START = (
+    r"(?:over|om|voor|tegen|dat|die|waarin|waarmee|met|inzake|uit|in|op|is|was|werd|en|of"
+    r"|aangenomen|verworpen|ingediend|mede)\b"
+)
+LOWER_CASE_SURNAME_RE = re.compile(
+    rf"\s+(?!{DESCRIPTION_START})({LOWER_TUSSENVOEGSEL}?[a-zà-ÿ][\w'-]+)"
+)
 # Ask what became of a motie without saying "motie": "wat is er terechtgekomen van het
 # voorstel van Van der Plas ...", "heeft het voorstel van Kröger het gehaald?".
 MOTION_BY_MEMBER_ASPECTS = frozenset({"status", "outcome", "appreciatie", "fulfilment"})
@@ -294,7 +325,7 @@ def with_known_members(
     written = {name: signed_as(name) for name in question.names}
     proposed: dict[str, str] = {}
     for name in proposer_names(question.text):
-        if name in written:
+        if name.lower() in {w.lower() for w in written}:
             continue
         kept = signed_as(name)
         if kept not in NOT_NAMES and is_member(kept):
@@ -302,36 +333,48 @@ def with_known_members(
     genitives: dict[str, str] = {}
     for match in GENITIVE_RE.finditer(question.text):
         name, genitive = match.group(1), match.group(2) or ""
-        forms = (name, f"{name}s") if genitive == "s" else (name,)
-        known = [k for f in forms if f not in NOT_NAMES and is_member(k := signed_as(f))]
-        if known:
+        if "/" in name:  # "de Kops/Vermeer-motie"
+            listed = [signed_as(n) for n in name.split("/")]
+            signers = listed if all(map(is_member, listed)) else []
+        else:
+            forms = (name, f"{name}s") if genitive == "s" else (name,)
+            known = [k for f in forms if f not in NOT_NAMES and is_member(k := signed_as(f))]
             # "Bikkers motie": Bikker signed hundreds of moties, "Bikkers" a few
-            kept = max(known, key=moties) if moties else known[0]
-            proposed[kept] = kept
+            signers = [max(known, key=moties) if moties else known[0]] if known else []
+        if signers:
+            proposed.update((kept, kept) for kept in signers)
             # read as "motie van Bikker", as the subject after the name is read
             kind = match.group(0)[len(name) + len(genitive) :].strip(" -")
-            genitives[match.group(0)] = f"{kind} van {kept}"
+            genitives[match.group(0)] = f"{kind} van {' en '.join(signers)}"
     found = {**written, **proposed}
     if not found:
-        found = {
-            name: name
-            for name in NAME_CANDIDATE_RE.findall(question.text)
-            if len(name) > 2
-            and name not in NOT_NAMES
-            and name.lower() not in FRACTIE_NAMES
-            and is_member(name)
-        }
+        found = {}
+        for run in NAME_RUN_RE.findall(question.text):
+            # "Agnes Joseph wilde dat ...": a given name with the surname, as the moties hold
+            # it; else each capitalised word ("De VVD'er Van der Woude diende ...")
+            kept = as_signed(run, is_member, moties)
+            if is_member(kept):
+                pairs = [(run, kept)]
+            else:
+                pairs = [(name, name) for name in NAME_CANDIDATE_RE.findall(run)]
+            found.update(
+                (name, kept)
+                for name, kept in pairs
+                if len(name) > 2
+                and name not in NOT_NAMES
+                and name.lower() not in FRACTIE_NAMES
+                and kept not in NOT_NAMES
+                and is_member(kept)
+            )
     if not found:
         return question
     topic = question.topic
     for phrase, standard in genitives.items():
         topic = topic.replace(phrase, standard)
     for name, kept in found.items():
-        # The words left out are no subject to search for, nor is the member's fractie in
-        # brackets after the name ("Omtzigt (NSC)").
-        topic = re.sub(
-            rf"\b{re.escape(name)}\b(?:\s*\([^()]{{1,40}}\))?", kept, topic, flags=re.IGNORECASE
-        )
+        # The words left out are no subject to search for, nor is who the member is, after
+        # the name ("Omtzigt (NSC)", "Kops, Kamerlid voor de PVV,").
+        topic = re.sub(rf"\b{re.escape(name)}\b{APPOSITION}?", kept, topic, flags=re.IGNORECASE)
     question = replace(question, names=tuple(dict.fromkeys(found.values())), topic=topic)
     # A type word in a proposal's subject ("om met een brief te komen") is what it asks for.
     if (
@@ -357,11 +400,13 @@ def proposer_names(text: str) -> list[str]:
         if match.start() > start:
             continue
         if match.re is PROPOSER_RE:
-            names += NAME_SEPARATOR_RE.split(match.group(1))
+            names += listed_names(match.group(1))
         else:  # "de oproep van PvdD-Kamerlid van raan", "de motie van wybren van haga"
-            names.append(titled(match.group(1)))
+            first = match.group(1)
+            if not all(map(PARTICLE_RE.fullmatch, first.split())):  # not "van der" alone
+                names.append(titled(first))
             if surname := LOWER_CASE_SURNAME_RE.match(text, match.end()):
-                names.append(titled(f"{match.group(1)} {surname.group(1)}"))
+                names.append(titled(f"{first} {surname.group(1)}"))
     for clause in SIGNER_CLAUSE_RE.finditer(text):
         signers = [m.group(0) for m in re.finditer(MEMBER, clause.group(0))]
         lower = LOWER_CASE_SIGNER_RE.match(clause.group(0))
@@ -370,8 +415,13 @@ def proposer_names(text: str) -> list[str]:
 
 
 def titled(name: str) -> str:
-    """ "van raan" -> "Van Raan", as a surname alone is written."""
-    return " ".join(w if w in ("'t",) else w[:1].upper() + w[1:] for w in name.split())
+    """ "van raan" -> "Van Raan", "van der woude" -> "Van der Woude", as a surname alone is
+    written."""
+    words = name.split()
+    return " ".join(
+        w if w == "'t" or (at and PARTICLE_RE.fullmatch(w)) else w[:1].upper() + w[1:]
+        for at, w in enumerate(words)
+    )
 
 
 # A given name is kept with the surname when the moties that hold both are at least this share
@@ -496,7 +546,8 @@ def parse_question(text: str, today: dt.date) -> Question:
     topic = PARTY_MOTIE_RE.sub(
         lambda m: "motie" if m.group(1).lower() in FRACTIE_NAMES else m.group(0), topic
     )
-    topic = CUM_SUIS_RE.sub(" ", topic)  # "and others": who filed it, not what it is about
+    # "and others": who filed it, not what it is about
+    topic = OTHERS_RE.sub(r"\1", CUM_SUIS_RE.sub(" ", topic))
     return Question(
         text=question,
         intent=intent,

@@ -860,6 +860,16 @@ class Records:
         )
         return {str(row["word"]): int(row["n"]) for row in rows}
 
+    def double_surnames_ending(self, part: str) -> dict[str, int]:
+        """The hyphened signer words that end in `-part` ("beukering-huijbregts" for
+        "huijbregts"), each with the number of moties signed (one scan of the signers)."""
+        rows = self.db.execute(
+            "SELECT word, count(DISTINCT doc_id) AS n FROM signers WHERE word LIKE ? ESCAPE '\\' "
+            "GROUP BY word",
+            ("%-" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),),
+        )
+        return {str(row["word"]): int(row["n"]) for row in rows}
+
     def drop_orphan_subject_vectors(self) -> None:
         """Subject vectors of documents no longer stored (`delete_document` takes its own)."""
         with self.transaction():

@@ -207,14 +207,17 @@ class ChunkIndex:
 
     def respelled(self, name: str) -> str | None:
         """The member a misspelled or shortened surname most likely means ("Koekoek" ->
-        "Koekkoek", "Verkuylen" -> "Verkuijlen", "Rikkers" -> "Rikkers-Oosterkamp"): a signer
-        one letter off (added, left out, changed or swapped; "ij" and "y" count as one letter),
-        or whose double surname starts with it, who signed at least RESPELL_RATIO times as many
+        "Koekkoek", "Verkuylen" -> "Verkuijlen", "Eik" -> "Eijk", "Rikkers" ->
+        "Rikkers-Oosterkamp", "Huijbregts" -> "Beukering-Huijbregts"): a signer one letter off
+        (added, left out, changed or swapped; "ij" and "y" count as one letter; a name shorter
+        than RESPELL_MIN_LETTERS only with "ij" written "i" or "y"), or whose double surname
+        starts with it, or else ends with it, who signed at least RESPELL_RATIO times as many
         moties as the name as typed, which signed at most RESPELL_MAX. None when there is no
         such signer."""
         head, _, last = name.rpartition(" ")
         word = "".join(signer_words(last))
-        if len(word) < RESPELL_MIN_LETTERS:
+        short = len(word) < RESPELL_MIN_LETTERS
+        if len(word) < 3:
             return None
         records = self.lexical.records
         own = records.signer_count(word)
@@ -225,10 +228,18 @@ class ChunkIndex:
             (n, w)
             for w, n in counts.items()
             if n >= max(RESPELL_RATIO * own, 1)
-            and (spelled_alike(w, word) or w.startswith(f"{word}-"))
+            and (
+                word in (w.replace("ij", "i"), w.replace("ij", "y"))  # "Eik", "Dyk"
+                or not short
+                and (spelled_alike(w, word) or w.startswith(f"{word}-"))
+            )
         ]
-        if not near:
-            return None
+        if not near and not short:
+            # the second part of a double surname ("Huijbregts"): any first letter
+            ending = records.double_surnames_ending(word)
+            near = [(n, w) for w, n in ending.items() if n >= max(RESPELL_RATIO * own, 1)]
+        if not near or (len(word) < RESPELL_UNIQUE_BELOW and len(near) > 1):
+            return None  # a short name one letter off two members is anyone's guess
         best = "-".join(part.capitalize() for part in max(near)[1].split("-"))
         return f"{head} {best}".strip()
 
@@ -378,8 +389,10 @@ class Retriever:
 
 
 # A surname typed one letter off: at least this long, signed by at most RESPELL_MAX moties as
-# typed, and the member meant signed RESPELL_RATIO times as many.
-RESPELL_MIN_LETTERS = 5
+# typed, and the member meant signed RESPELL_RATIO times as many; below RESPELL_UNIQUE_BELOW
+# letters only when one member is that near.
+RESPELL_MIN_LETTERS = 4
+RESPELL_UNIQUE_BELOW = 5
 RESPELL_MAX = 2
 RESPELL_RATIO = 10
 

@@ -179,6 +179,15 @@ def test_sentences_naming_an_identifier_in_the_body_and_in_footnotes() -> None:
         ("de motie van Caroline van der Plas over boeren", ("Caroline van der Plas",)),
         ("de motie van Lilian Marijnissen en Jesse Klaver", ("Lilian Marijnissen", "Jesse Klaver")),
         ("de motie van Van Kent over de AOW", ("Van Kent",)),
+        # A comma list, as the header of a motie lists its indieners.
+        ("de motie van Kops, Mulder en Van Haga over windmolens", ("Kops", "Mulder", "Van Haga")),
+        ("de motie van Kops,Vermeer over woningbouw", ("Kops", "Vermeer")),
+        # ... but a role after the comma says who the first one is.
+        ("de motie van Kops, Kamerlid voor de PVV, over windmolens", ("Kops",)),
+        ("de motie van Kops, PVV-Kamerlid, over windmolens", ("Kops",)),
+        ("de motie van Kops, de PVV'er, over windmolens", ("Kops",)),
+        # a tussenvoegsel in lower case in a sentence
+        ("Is de motie van van der Woude over flexstuderen aangenomen?", ("Van der Woude",)),
         # Who is not asked about: "ik bedoel niet de eerdere motie van Leijten en Van Nispen".
         ("de motie van Dobbe c.s.? Ik bedoel niet de eerdere motie van Leijten", ("Dobbe",)),
     ],
@@ -516,15 +525,64 @@ def test_the_article_before_a_members_role_is_no_part_of_the_name(text: str) -> 
     assert known.names == ("Bikker",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is de motie van Kops, Kamerlid voor de PVV, over windmolens op zee aangenomen?",
+        "Is de motie van Kops (PVV) over windmolens op zee aangenomen?",
+        "Is de motie van Kops, de PVV'er, over windmolens op zee aangenomen?",
+    ],
+)
+def test_who_the_member_is_after_the_name_is_no_subject(text: str) -> None:
+    """ "Kops, Kamerlid voor de PVV," once made "Kamerlid" and "PVV" subject words that the
+    motie lacks."""
+    known = with_known_members(parse_question(text, TODAY), {"Kops"}.__contains__)
+    assert known.names == ("Kops",)
+    assert "PVV" not in known.topic and "Kamerlid" not in known.topic
+    assert "windmolens op zee" in known.topic
+
+
+def test_a_short_surname_with_ij_written_as_i_or_y() -> None:
+    """ "Van Eik" for Van Eijk: three letters, too short to guess one edit off, but "ij"
+    written as "i" or "y" is a spelling, not a guess."""
+    from assistant.retrieve import ChunkIndex
+
+    counts = {"eijk": 40, "eik": 0, "dijk": 30, "dik": 0}
+
+    class Records:
+        def signer_count(self, word: str) -> int:
+            return counts.get(word, 0)
+
+        def signer_counts(self, prefix: str) -> dict[str, int]:
+            return {w: n for w, n in counts.items() if w.startswith(prefix) and n}
+
+        def double_surnames_ending(self, part: str) -> dict[str, int]:
+            return {}
+
+    class Lexical:
+        records = Records()
+
+    index = ChunkIndex.__new__(ChunkIndex)
+    index.lexical = Lexical()  # type: ignore[assignment]
+    assert index.respelled("Van Eik") == "Van Eijk"
+    assert index.respelled("Eyk") == "Eijk"
+    assert index.respelled("Dik") == "Dijk"
+    assert index.respelled("Eek") is None  # three letters one edit off: anyone's guess
+
+
 def test_a_surname_one_letter_off_finds_the_member_who_signed(answerer: Answerer) -> None:
     index = answerer.retriever.index
     assert index.respelled("Rajkowksi") == "Rajkowski"
     assert index.respelled("Rajkowski") is None  # signed moties as typed: no other reading
-    assert index.respelled("Podt") is None  # too short to guess
+    assert index.respelled("Podt") is None  # signed as typed
+    assert index.respelled("Podd") == "Podt"  # four letters: one member that near
+    assert index.respelled("Pod") is None  # three: too short to guess
     assert index.respelled("Xyzzyq") is None
     # the first part of a double surname
     assert index.respelled("Rikkers") == "Rikkers-Oosterkamp"
     assert index.respelled("Van Rikkers") == "Van Rikkers-Oosterkamp"
+    # ... or its second part, whatever letter the double surname starts with
+    assert index.respelled("Oosterkamp") == "Rikkers-Oosterkamp"
     answer = answerer.ask("Is de motie van Rikkers over een regionaal budget aangenomen?")
     assert not answer.refused and "Rikkers-Oosterkamp" in answer.answer
     answer = answerer.ask("Is de motie van Rajkowksi over het migratiepact aangenomen?")

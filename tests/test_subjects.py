@@ -301,7 +301,8 @@ def test_a_motie_the_words_accept_while_it_lacks_distinctive_words_comes_close_i
         ("Is de motie van Jansen aangenomen om de bouw van grote datacenters te verbieden?", True),
         ("Hoe liep de motie van Jansen en Pietersen af over de sluiting van de SEH?", True),
         ("Wat vond het kabinet van de motie van Jansen waarin de Kamer uitspreekt dat ...?", True),
-        ("Is de motie van Jansen over wolven aangenomen?", False),  # too short to weigh
+        ("Is de motie van Jansen over wolven aangenomen?", True),  # a subject in one word
+        ("Hoe zit het met de motie van Jansen over dat?", False),
         (
             "Wat moet de taskforce uit de motie-Jansen aanpakken, en wanneer moet het plan van "
             "aanpak er uiterlijk liggen?",
@@ -335,12 +336,65 @@ def test_a_question_describes_a_motie_after_the_members_name(
             "Jansen diende een motie in over de SEH in Heerlen. Hoe is daarover gestemd?",
             "over de SEH in Heerlen",
         ),
+        # a role before the name, and a co-signer's "diende mee ... in"
+        (
+            "De VVD'er Jansen diende mee een motie in om de SEH in Heerlen open te houden. Is "
+            "die aangenomen?",
+            "om de SEH in Heerlen open te houden",
+        ),
+        # a given name first, and the motie named by "haar"
+        (
+            "Anna Jansen wilde dat de SEH in Heerlen open bleef. Wat vond het kabinet van haar "
+            "motie?",
+            "dat de SEH in Heerlen open bleef",
+        ),
     ],
 )
 def test_a_motie_described_before_the_question_about_it(question: str, subject: str) -> None:
     known = with_known_members(parse_question(question, TODAY), {"Jansen"}.__contains__)
+    assert known.names == ("Jansen",)
     assert describes_motie(known)
     assert question_subject(known) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Is de door Jansen ingediende motie over de sluiting van de SEH aangenomen?", ["Jansen"]),
+        # lower case: "over" once read as the surname after a given name ("jansen over")
+        ("Is de motie van jansen over de sluiting van de SEH aangenomen?", ["Jansen"]),
+        ("Is motie Jansen over de sluiting van de SEH aangenomen?", ["Jansen"]),
+        ("Is de motie van Jansen cs over de sluiting van de SEH aangenomen?", ["Jansen"]),
+        ("Is de motie van Jansen e.a. over de sluiting van de SEH aangenomen?", ["Jansen"]),
+        ("Is de motie van Jansen en anderen over de sluiting van de SEH aangenomen?", ["Jansen"]),
+        (
+            "Is de motie van Jansen (PVV) en Pietersen (BBB) over de sluiting van de SEH "
+            "aangenomen?",
+            ["Jansen", "Pietersen"],
+        ),
+        (
+            "Is de Jansen/Pietersen-motie over de sluiting van de SEH aangenomen?",
+            ["Jansen", "Pietersen"],
+        ),
+        # the description before the name
+        ("Is de motie over de sluiting van de SEH van Jansen aangenomen?", ["Jansen"]),
+        (
+            "Wat is de status van de motie over de sluiting van de SEH die Jansen indiende?",
+            ["Jansen"],
+        ),
+        (
+            "Wat vond het kabinet van de motie over de sluiting van de SEH, ingediend door "
+            "Jansen en Pietersen?",
+            ["Jansen", "Pietersen"],
+        ),
+    ],
+)
+def test_the_subject_after_the_name_in_other_forms(question: str, names: list[str]) -> None:
+    members = {"Jansen", "Pietersen"}.__contains__
+    known = with_known_members(parse_question(question, TODAY), members)
+    assert list(known.names) == names
+    assert describes_motie(known)
+    assert question_subject(known) == "over de sluiting van de SEH"
 
 
 def test_the_members_fractie_in_brackets_is_no_part_of_the_subject() -> None:
