@@ -167,11 +167,11 @@ CO_SIGNER = rf"\s*,\s*(?!(?:het\s+|de\s+)?{ROLE_WORD}){LISTED}"
 MEMBER_LIST = rf"{LISTED}(?:\s*/\s*{LISTED}|{CO_SIGNER}|\s+en\s+{LISTED})*"
 NAME_SEPARATOR_RE = re.compile(r"\s*[/,]\s*|\s+en\s+")
 BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
+# "de motie van het lid Kops", "van de leden ...", "van mevrouw Bikker", "van de heer Kops"
+WHO = r"(?:het\s+lid\s+|de\s+leden\s+|mevrouw\s+|mevr\.\s*|de\s+heer\s+|dhr\.\s*)?"
 # "de motie van het CDA-Kamerlid Bikker": the article goes with the role, not with the name
 ROLE_ARTICLE = r"(?:(?:het|de)\s+(?=[\w-]*(?:[Kk]amerlid|leider|voorzitter)\s))?"
-INDIENER_RE = re.compile(
-    rf"\bmotie[- ](?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?{ROLE_ARTICLE})?({MEMBER_LIST})"
-)
+INDIENER_RE = re.compile(rf"\bmotie[- ](?:van\s+{WHO}{ROLE_ARTICLE})?({MEMBER_LIST})")
 NOT_THIS_RE = re.compile(
     r"\b(?:niet|geen)\b(?:\s+(?:de|het|die|die\s+andere))?(?:\s+\w+)?\s*$", re.I
 )
@@ -274,7 +274,7 @@ GENITIVE_RE = re.compile(
 # voorstel van Kusu", "de oproep van PvdD-Kamerlid van raan", "de motie van van raan".
 PROPOSAL = (
     r"\b(?:moties?|voorstel(?:len)?|verzoek|oproep)"
-    rf"(?:-|\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?{ROLE_ARTICLE})"
+    rf"(?:-|\s+van\s+{WHO}{ROLE_ARTICLE})"
 )
 PROPOSER_RE = re.compile(rf"{PROPOSAL}({MEMBER_LIST})")
 LOWER_CASE_MEMBER_RE = re.compile(

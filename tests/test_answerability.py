@@ -186,6 +186,10 @@ def test_sentences_naming_an_identifier_in_the_body_and_in_footnotes() -> None:
         ("de motie van Kops, Kamerlid voor de PVV, over windmolens", ("Kops",)),
         ("de motie van Kops, PVV-Kamerlid, over windmolens", ("Kops",)),
         ("de motie van Kops, de PVV'er, over windmolens", ("Kops",)),
+        # "mevrouw", "de heer"
+        ("de motie van mevrouw Van Beukering over kinderopvang", ("Van Beukering",)),
+        ("de motie van de heer Kops over windmolens", ("Kops",)),
+        ("het voorstel van mevr. Bikker over mantelzorg", ()),  # a proposal: see proposer_names
         # a tussenvoegsel in lower case in a sentence
         ("Is de motie van van der Woude over flexstuderen aangenomen?", ("Van der Woude",)),
         # Who is not asked about: "ik bedoel niet de eerdere motie van Leijten en Van Nispen".
