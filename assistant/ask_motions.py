@@ -40,7 +40,7 @@ from assistant.directions import (
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
 from assistant.places import names_any, places_lacking, places_named
-from assistant.question import FRACTIES, NOT_NAMES, Question
+from assistant.question import DESCRIPTION_OPENERS, FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
 from assistant.relevance import Coverage, contains, text_words
 from assistant.retrieve import Filters, Passage
@@ -92,9 +92,7 @@ FOLLOWING_QUESTION_RE = re.compile(
 # How the description of a motie starts after the member's name, and its fewest words ("dat
 # brengen" in "naar welke ondergrens wil de motie-Ceder dat brengen?" is none).
 DESCRIPTION_WORDS = 3
-DESCRIPTION_RE = re.compile(
-    r"(?:om|over|voor|tegen|dat|die|waarin|waarmee|met|inzake)\b", re.IGNORECASE
-)
+DESCRIPTION_RE = re.compile(rf"(?:{DESCRIPTION_OPENERS})\b", re.IGNORECASE)
 DESCRIBED_BEFORE_RE = re.compile(
     r"\bmotie\s+((?:over|om|voor|tegen|inzake)\b.+?),?\s+"
     r"(?:(?:(?:ingediend|ondertekend)\s+)?(?:van|door)|die)\s+"

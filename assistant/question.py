@@ -155,18 +155,21 @@ SURNAME = rf"{TUSSENVOEGSEL}?[A-Z][\w'-]+"
 # Marijnissen"): read whole, then kept only as far as the moties' indieners hold it (see
 # `with_known_members`).
 MEMBER = rf"(?:[A-Z][\w'-]+\s+(?={TUSSENVOEGSEL}?[A-Z])){{0,2}}{SURNAME}"
+# The words a description of a motie starts with after the member's name ("de motie van X om
+# ...", "... over ...", "... die vraagt ...").
+DESCRIPTION_OPENERS = r"om|over|voor|tegen|dat|die|waarin|waarmee|met|inzake"
 # A role after a comma says who the member is, not who else signed ("Kops, Kamerlid voor de PVV").
 ROLE_WORD = (
     r"(?:[\w-]*(?:[Kk]amerlid|[Ll]eider|[Vv]oorzitter|[Ww]oordvoerder|[Mm]inister)|\w+'er)\b"
 )
 # "Podt/Rajkowski", "Omtzigt en Dassen", "Kops, Mulder en Van Haga", "Kops (PVV) en Vermeer
 # (BBB)": split by `listed_names`.
-FRACTIE_AFTER = r"(?:\s*\([^()]{1,30}\))?"
-LISTED = rf"{MEMBER}{FRACTIE_AFTER}"
+IN_BRACKETS = r"\s*\([^()]{1,40}\)"
+LISTED = rf"{MEMBER}(?:{IN_BRACKETS})?"
 CO_SIGNER = rf"\s*,\s*(?!(?:het\s+|de\s+)?{ROLE_WORD}){LISTED}"
 MEMBER_LIST = rf"{LISTED}(?:\s*/\s*{LISTED}|{CO_SIGNER}|\s+en\s+{LISTED})*"
 NAME_SEPARATOR_RE = re.compile(r"\s*[/,]\s*|\s+en\s+")
-BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
+BRACKETS_RE = re.compile(IN_BRACKETS)
 # "de motie van het lid Kops", "van de leden ...", "van mevrouw Bikker", "van de heer Kops"
 WHO = r"(?:het\s+lid\s+|de\s+leden\s+|mevrouw\s+|mevr\.\s*|de\s+heer\s+|dhr\.\s*)?"
 # "de motie van het CDA-Kamerlid Bikker": the article goes with the role, not with the name
@@ -261,7 +264,7 @@ NAME_RUN_RE = re.compile(
     rf"(?<![\w-])(?:[A-Z][\w'-]+\s+(?={CAPITAL_SURNAME})){{0,2}}{CAPITAL_SURNAME}"
 )
 # Who the member is, after the name: "Omtzigt (NSC)", "Kops, Kamerlid voor de PVV,".
-APPOSITION = rf"(?:\s*\([^()]{{1,40}}\)|,\s*(?:het\s+|de\s+)?{ROLE_WORD}[^,?]{{0,40}},)"
+APPOSITION = rf"(?:{IN_BRACKETS}|,\s*(?:het\s+|de\s+)?{ROLE_WORD}[^,?]{{0,40}},)"
 # A motie named by the genitive of its indiener: "Agema's motie", "Kops' motie", "Bikkers
 # motie" (Bikker's, or a member Bikkers: `with_known_members` weighs both), "de Bikker-motie",
 # "Bikkers voorstel".
@@ -284,8 +287,8 @@ LOWER_CASE_MEMBER_RE = re.compile(
 # ... after a given name: "de motie van wybren van haga", "de motie van don ceder"; not the
 # word that starts the description ("de motie van kops over windmolens").
 DESCRIPTION_START = (
-    r"(?:over|om|voor|tegen|dat|die|waarin|waarmee|met|inzake|uit|in|op|is|was|werd|en|of"
-    r"|aangenomen|verworpen|ingediend|mede)\b"
+    rf"(?:{DESCRIPTION_OPENERS}|uit|in|op|is|was|werd|en|of|aangenomen|verworpen|ingediend"
+    r"|mede)\b"
 )
 LOWER_CASE_SURNAME_RE = re.compile(
     rf"\s+(?!{DESCRIPTION_START})({LOWER_TUSSENVOEGSEL}?[a-zà-ÿ][\w'-]+)"
@@ -324,8 +327,9 @@ def with_known_members(
 
     written = {name: signed_as(name) for name in question.names}
     proposed: dict[str, str] = {}
+    written_lower = {name.lower() for name in written}
     for name in proposer_names(question.text):
-        if name.lower() in {w.lower() for w in written}:
+        if name.lower() in written_lower:
             continue
         kept = signed_as(name)
         if kept not in NOT_NAMES and is_member(kept):
