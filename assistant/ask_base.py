@@ -516,7 +516,10 @@ FUNCTION_WORDS = (
     "doordat aangezien alsnog ongeveer circa bijna zeker laatst laatste daarnaast "
     "bovendien echter eveneens tevens namelijk daarom immers inmiddels alleen slechts helemaal "
     "verder weer even vaak vaker nooit soms meteen steeds hoeverre naarmate bedoeld zulke "
-    "zo'n ieder iedere elke elk sommige enkele"
+    "zo'n ieder iedere elke elk sommige enkele "
+    # how strongly something is said, not what: "regels die ook echt te handhaven zijn"
+    "echt gewoon eigenlijk heel erg enorm behoorlijk hartstikke zelfs vooral misschien wellicht "
+    "überhaupt zomaar nou"
 ).split() + [head + tail for head in PRONOMINAL_HEADS for tail in PRONOMINAL_TAILS]
 
 

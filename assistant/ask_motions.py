@@ -27,6 +27,7 @@ from assistant.ask_base import (
     topic_words,
 )
 from assistant.directions import (
+    STUDY_RE,
     Asked,
     acts_about,
     direction_context,
@@ -36,6 +37,7 @@ from assistant.directions import (
     only_studied,
     same_way,
     shared_ways,
+    studied_alike,
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
@@ -234,6 +236,14 @@ class MotionAnswers(BaseAnswers):
         about = self._about_object(question, words)
         return words if any(about(part) for part in direction_context(motie, shared)) else ()
 
+    def _held(self, question: Question, doc_id: str) -> tuple[str, ...]:
+        """The question's words the motie says in words of its own: an act asked alike
+        (`_acts_alike`), a study asked alike ("laten uitzoeken" for "in kaart brengen")."""
+        acts = self._acts_alike(question, doc_id)
+        subject = question_subject(question)
+        doc = self.store.get_document(doc_id) if STUDY_RE.search(subject) else None
+        return acts if doc is None else (*acts, *studied_alike(subject, motion_asks(doc)))
+
     def _about_object(self, question: Question, acts: tuple[str, ...]) -> Callable[[str], bool]:
         """Whether a text names what the question asks to act on: a specific word of its
         subject other than the `acts` words (not "extra" or "regering")."""
@@ -368,10 +378,10 @@ class MotionAnswers(BaseAnswers):
             ]
         drop = question.names if by_member else ()
         # "de liberalisatiegrens niet optrekken" for the motie "de liberalisatiegrens niet
-        # verhogen": the user's words for the act the motie's subject asks alike.
+        # verhogen", "laten uitzoeken" for "in kaart brengen": the user's words for what the
+        # motie asks alike.
         return [
-            (self._coverage(question, p, drop, self._acts_alike(question, p.doc_id)), p)
-            for p in passages
+            (self._coverage(question, p, drop, self._held(question, p.doc_id)), p) for p in passages
         ]
 
     def _best_motion(
@@ -505,7 +515,7 @@ class MotionAnswers(BaseAnswers):
         text = " ".join(
             (doc.title, doc.dossier_title or "", *(p.name for p in doc.indieners), doc.text)
         )
-        held = self._acts_alike(question, doc.id)
+        held = self._held(question, doc.id)
         coverage = self._coverage_of(question, text, question.names, held)
         judge = self.relevance_judge
         held_weight = max((judge.weight(s) for s in coverage.covered), default=0.0)

@@ -26,7 +26,7 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         "verhoging",
         r"verho(?:o?g)\w*|opho(?:o?g)\w*|verdubbel\w*|vergro(?:o?t)\w*|uitbrei\w*"
         r"|uit te breiden|uitgebreid|op te hogen|opgehoogd|verruim\w*|indexe\w*|geïndexeerd"
-        r"|optrekken|op te trekken|opgetrokken|\w+verhoging(?:en)?",
+        r"|optrekken|op te trekken|opgetrokken|\w+verhoging(?:en)?|omhoog",
     ),
     "double": ("verdubbeling", r"verdubbel\w*|te verdubbelen|tweemaal|twee keer zo\w*"),
     "down": (
@@ -35,7 +35,7 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
         r"|terug te dringen|teruggedrongen|afbouw\w*|af te bouwen|afgebouwd|inperk\w*"
         r"|in te perken|ingeperkt|beperken|te beperken|gehalveerd|korten|te korten|gekort"
         r"|verkort\w*|te verkorten|afschal\w*|af te schalen|afgeschaald"
-        r"|\w+verlaging(?:en)?|\w+bezuiniging(?:en)?",
+        r"|\w+verlaging(?:en)?|\w+bezuiniging(?:en)?|omlaag|naar beneden",
     ),
     "halve": ("halvering", r"halver\w*|te halveren|gehalveerd"),
     "permanent": ("permanent maken", r"permanent (?:te )?maken|permanent gemaakt"),
@@ -393,6 +393,15 @@ def directions_reversed(asked: Asked, text: str) -> frozenset[str]:
     refused = asked.toward & named.against | asked.against & named.toward
     clash = opposite | refused | less
     return Asked(frozenset(asked.toward & clash), frozenset(asked.against & clash)).described()
+
+
+def studied_alike(question: str, text: str) -> tuple[str, ...]:
+    """The words with which `question` asks for a study, a talk or a plan ("laten uitzoeken"),
+    when `text` asks for one too ("in kaart brengen"): the user's words for what it asks.
+    Empty when either asks none."""
+    if not STUDY_RE.search(text):
+        return ()
+    return tuple(dict.fromkeys(m.group() for m in STUDY_RE.finditer(question)))
 
 
 def only_studied(asked: Asked, text: str) -> frozenset[str]:

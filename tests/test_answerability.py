@@ -1031,6 +1031,19 @@ def test_function_words_are_no_subject_of_a_question() -> None:
     assert topic_words("sinds wanneer", tokenizer) == tokenizer("sinds")
 
 
+def test_how_strongly_something_is_said_is_no_subject_of_a_question() -> None:
+    """ "regels die ook echt te handhaven zijn": "echt" says how strongly, not what; rare in
+    the moties' formal texts, it would weigh like a subject word the motie lacks."""
+    from assistant.ask_base import topic_words
+    from assistant.tokens import shared_tokenizer
+
+    tokenizer = shared_tokenizer()
+    assert topic_words("regels tegen houtkachels die ook echt te handhaven zijn", tokenizer) == (
+        topic_words("regels tegen houtkachels die te handhaven zijn", tokenizer)
+    )
+    assert topic_words("gewoon eigenlijk heel erg zelfs vooral misschien", tokenizer) == []
+
+
 @pytest.mark.parametrize(
     ("word", "joins"),
     [("vóór", True), ("álle", True), ("één", True), ("daarvan", True), ("privéjets", False)],

@@ -14,6 +14,7 @@ from assistant.directions import (
     directions_reversed,
     only_studied,
     shared_ways,
+    studied_alike,
 )
 
 
@@ -34,6 +35,10 @@ def asked(toward: set[str], against: set[str] | None = None) -> Asked:
         ("de natuurvergunning in stand te laten", asked({"keep"})),
         ("de aanleg van windparken versnellen", asked({"faster"})),
         ("asielzoekers sneller een verblijfsvergunning geven", asked({"faster"})),
+        # Everyday words for raising and lowering an amount.
+        ("of de heffingen op de winning van gas omhoog kunnen", asked({"up"})),
+        ("de kosten van kinderopvang omlaag brengen", asked({"down"})),
+        ("de huren naar beneden bijstellen", asked({"down"})),
         # "bevriende landen" are friendly ones: nothing is frozen.
         ("samen met bevriende landen een coalitie opzetten", asked(set())),
         ("het laten staan van mijnbouwplatforms op de Noordzee", asked({"keep"})),
@@ -323,3 +328,28 @@ def test_acts_next_to_one_another_are_read_together(
 )
 def test_a_study_only_is_not_the_act_asked(question: str, motie: str, lacking: set[str]) -> None:
     assert only_studied(directions_named(question), motie) == lacking
+
+
+@pytest.mark.parametrize(
+    ("question", "motie", "held"),
+    [
+        # A study asked in the user's words, of a motie that asks a study in its own.
+        (
+            "de Rekenkamer laten uitzoeken of uitvoeringsdiensten meer werk verzetten",
+            "de Algemene Rekenkamer onderzoek laten doen naar de productiviteit",
+            ("uitzoeken",),
+        ),
+        (
+            "uit te zoeken of de heffingen omhoog kunnen",
+            "het in kaart brengen van de optie van een verhoging van de mijnbouwheffingen",
+            ("uit te zoeken",),
+        ),
+        # No study in the motie, or none asked: nothing the motie says in words of its own.
+        ("laten uitzoeken of de heffingen omhoog kunnen", "de mijnbouwheffingen verhogen", ()),
+        ("de mijnbouwheffingen verhogen", "het in kaart brengen van de optie", ()),
+    ],
+)
+def test_a_study_asked_alike_is_said_in_the_motie_s_own_words(
+    question: str, motie: str, held: tuple[str, ...]
+) -> None:
+    assert studied_alike(question, motie) == held
