@@ -220,29 +220,31 @@ class MotionAnswers(BaseAnswers):
         against)?"""
         return same_way(*self._ways(question, doc_id))
 
-    def _acts_alike(self, question: Question, doc_id: str) -> tuple[str, ...]:
-        """The question's words for a direction that the motie's subject asks for (or
-        against) alike, on something the question names: "optrekken" for "de
-        liberalisatiegrens niet verhogen", not "bezuinigen op de jeugdzorg" for "de noodzaak
-        tot insluitingen verminderen"."""
+    def _held(self, question: Question, doc_id: str) -> tuple[str, ...]:
+        """The question's words the motie says in words of its own: an act asked alike
+        (`_acts_alike`), a study asked alike ("laten uitzoeken" for "in kaart brengen").
+        The motie is read once, and only when the question asks for either."""
         subject = question_subject(question)
         asked = directions_named(subject)
-        doc = self.store.get_document(doc_id) if asked else None
+        studied = STUDY_RE.search(subject) is not None
+        doc = self.store.get_document(doc_id) if asked or studied else None
         if doc is None:
             return ()
+        acts = self._acts_alike(question, subject, asked, doc) if asked else ()
+        return (*acts, *studied_alike(subject, motion_asks(doc))) if studied else acts
+
+    def _acts_alike(
+        self, question: Question, subject: str, asked: Asked, doc: Document
+    ) -> tuple[str, ...]:
+        """The words of the question's `subject` for a direction (`asked`) that the motie's
+        subject asks for (or against) alike, on something the question names: "optrekken" for
+        "de liberalisatiegrens niet verhogen", not "bezuinigen op de jeugdzorg" for "de
+        noodzaak tot insluitingen verminderen"."""
         motie = motion_subject(doc.title)
         shared = shared_ways(asked, directions_named(motie))
         words = direction_words(subject, shared)
         about = self._about_object(question, words)
         return words if any(about(part) for part in direction_context(motie, shared)) else ()
-
-    def _held(self, question: Question, doc_id: str) -> tuple[str, ...]:
-        """The question's words the motie says in words of its own: an act asked alike
-        (`_acts_alike`), a study asked alike ("laten uitzoeken" for "in kaart brengen")."""
-        acts = self._acts_alike(question, doc_id)
-        subject = question_subject(question)
-        doc = self.store.get_document(doc_id) if STUDY_RE.search(subject) else None
-        return acts if doc is None else (*acts, *studied_alike(subject, motion_asks(doc)))
 
     def _about_object(self, question: Question, acts: tuple[str, ...]) -> Callable[[str], bool]:
         """Whether a text names what the question asks to act on: a specific word of its
