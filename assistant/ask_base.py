@@ -21,6 +21,7 @@ from assistant.fulfilment import FULFILMENT_RE
 from assistant.llm.base import LLM, LLMError
 from assistant.llm.grounding import rewrite_with_llm
 from assistant.llm.grounding import split_sentences as sentences
+from assistant.llm.reader import MotionReader
 from assistant.question import Question
 from assistant.relevance import Coverage, Relevance, contains, text_words
 from assistant.retrieve import Filters, Passage, Retriever
@@ -88,8 +89,10 @@ class BaseAnswers:
         today: dt.date | None = None,
         llm: LLM | None = None,
         relevance: float = 0.88,
+        reader: MotionReader | None = None,
     ) -> None:
         self.relevance = relevance
+        self.reader = reader
         self.store = store
         self.retriever = retriever
         self.today = today or dt.date.today()

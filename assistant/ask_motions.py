@@ -41,6 +41,7 @@ from assistant.directions import (
 )
 from assistant.documents import GEWIJZIGDE_MOTIE, MOTIE, ONBEKEND, TOEZEGGING, Document
 from assistant.fulfilment import NAMED, confidence_of, motion_fulfilment
+from assistant.llm.reader import Reading
 from assistant.places import names_any, places_lacking, places_named
 from assistant.question import DESCRIPTION_OPENERS, FRACTIES, NOT_NAMES, Question
 from assistant.records import RecordFilter, motion_subject
@@ -461,10 +462,19 @@ class MotionAnswers(BaseAnswers):
         doc, closest, by_meaning = found.doc, found.closest, found.by_meaning
         if doc is None and question.ids:
             return self._mentioned_only(question)
+        reading: Reading | None = None
         if doc is None and question.names and (closest or found.meant):
             # The member's moties hold none on this subject: another member's motie, or a
-            # debate about it, is no answer to "de motie van <lid> over ...".
-            return self._not_this_motion(question, closest, found.meant), ()
+            # debate about it, is no answer to "de motie van <lid> over ...". A reader (a
+            # served language model) may still recognise the closest one as the motie meant.
+            ids = [*found.meant, *(p.doc_id for p in closest)]
+            nearest = self.store.get_document(ids[0]) if self.reader else None
+            reading = self._reading(question, nearest)
+            if nearest is None or reading is None or not reading.verdict:
+                refusal = self._not_this_motion(question, closest, found.meant)
+                refusal.answer += reading_line(reading, nearest)
+                return refusal, ()
+            doc = nearest
         if doc is None:
             # No motie record fits: the question may still be answered by a debate or letter.
             answer, doc_ids = self._free(
@@ -481,6 +491,15 @@ class MotionAnswers(BaseAnswers):
             return self._document_answer(question, doc, cite), (doc.id,)
         lines = self._motion_lines(doc, question.aspects, cite, question)
         unsaid = "" if question.ids or doc.motion is None else self._unsaid(question, doc)
+        if reading is None and (by_meaning or unsaid) and question.names:
+            # The rules are unsure of this motie: the reader may reject it as a neighbour.
+            reading = self._reading(question, doc)
+            if reading is not None and reading.verdict is False:
+                refusal = self._not_this_motion(question, (), (doc.id, *found.meant))
+                refusal.answer += reading_line(reading, doc)
+                return refusal, ()
+        if reading is not None:  # read after the rules' doubts, which go in front of it
+            lines.insert(0, reading_line(reading, doc).strip())
         if unsaid:
             # A paraphrase, or a neighbouring motie: the user sees which of their words it
             # lacks before its outcome ("kansspelbelasting" for a motie on bedenktijd).
@@ -506,6 +525,13 @@ class MotionAnswers(BaseAnswers):
             suggestions=[o.id for o in alike],
         )
         return answer, (doc.id,)
+
+    def _reading(self, question: Question, doc: Document | None) -> Reading | None:
+        """The reader's verdict on a motie described by the question (None without a reader,
+        or for a document that is no motie)."""
+        if self.reader is None or doc is None or doc.motion is None:
+            return None
+        return self.reader.read(question.text, doc.title, motion_asks(doc))
 
     def _unsaid(self, question: Question, doc: Document) -> str:
         """The specific words of the question's subject that the motie nowhere uses (its
@@ -1054,6 +1080,22 @@ class Closest:
         if doc_id not in self.subjects:
             return None
         return float(self.similarity[self.ids.index(doc_id)])
+
+
+def reading_line(reading: Reading | None, doc: Document | None) -> str:
+    """What the reader said of the motie, as a sentence to add to the answer (with a space
+    before it), or "" when nothing was read."""
+    if reading is None or doc is None:
+        return ""
+    who = f"Het taalmodel ({reading.reader})"
+    if reading.verdict is None:
+        return f" {who} kon {doc.id} niet beoordelen ({reading.problem}); dit volgt de regels."
+    if reading.verdict:
+        return (
+            f" {who} las {doc.id} en vindt dat deze motie vraagt wat u beschrijft; controleer of "
+            "het de bedoelde is."
+        )
+    return f" {who} las {doc.id} en vindt dat deze motie iets anders vraagt dan u beschrijft."
 
 
 def first_in_meaning(closest: Closest | None, doc_id: str) -> bool:

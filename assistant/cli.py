@@ -582,6 +582,11 @@ def eval(  # noqa: A001
         parts["test"] = evaluate_test(
             EVAL_DIR / "test", services.answerer, services.store, PROJECT_ROOT
         )
+    # Figures with a language model are not those of the rules alone: each part says which.
+    reader = services.answerer.reader
+    setup = {"llm": services.backend, "reader": reader.name if reader else None}
+    for summary in parts.values():
+        summary["setup"] = setup
     if as_json:
         echo(json.dumps(parts, ensure_ascii=False, indent=2))
     else:

@@ -10,6 +10,7 @@ from assistant.ask import Answerer
 from assistant.embed import Embedder, build_embedder
 from assistant.llm import llm_from_settings
 from assistant.llm.base import LLM
+from assistant.llm.reader import MotionReader
 from assistant.retrieve import ChunkIndex, Retriever
 from assistant.settings import Settings
 from assistant.store import Store
@@ -47,5 +48,8 @@ def build_services(
     mode = "bm25" if unavailable else "hybrid"
     retriever = Retriever(store, embedder, ChunkIndex.build(store), mode=mode)
     llm = llm_from_settings(settings)
-    answerer = Answerer(store, retriever, today=today, llm=llm, relevance=settings.relevance)
+    reader = MotionReader(llm) if llm is not None and settings.llm_reads_moties else None
+    answerer = Answerer(
+        store, retriever, today=today, llm=llm, relevance=settings.relevance, reader=reader
+    )
     return Services(settings, store, embedder, retriever, answerer, llm)

@@ -297,6 +297,9 @@ def _named_line(named: dict[str, int] | None) -> list[str]:
 
 def _eval_lines(summary: dict[str, Any]) -> list[str]:
     lines = list(summary.get("missing", []))
+    if setup := summary.get("setup"):
+        read = f"; moties bij twijfel gelezen door: {setup['reader']}" if setup["reader"] else ""
+        lines.append(f"Antwoorden: {setup['llm']}{read}")
     if "questions" in summary:
         lines += [
             f"Vragen: {summary['questions']}",

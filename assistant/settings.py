@@ -46,6 +46,12 @@ class Settings:
     llm_api_key: str | None = None
     llm_path: str | None = None
     llm_timeout: int = 60
+    # The LLM above also reads a motie the rules recognise by description but are unsure of
+    # (chosen by meaning alone, lacking words of the question, or only the closest) and says
+    # whether it asks what the user describes (assistant/llm/reader.py). Off by default: the
+    # local 1.5B model reads at chance (README, "A served reader"); measure a served model with
+    # `kamer eval` before turning it on.
+    llm_reads_moties: bool = False
     # `kamer sync`: the Tweede Kamer OData API (ingest/sync.py). Nothing is contacted unless a
     # sync runs.
     sync_url: str = "https://gegevensmagazijn.tweedekamer.nl"
@@ -156,6 +162,12 @@ def _validate(settings: Settings) -> None:
             f"Instelling 'sync_url' heeft waarde {settings.sync_url!r}, verwacht een adres dat "
             f"met http:// of https:// begint. Zet bijvoorbeeld {ENV_PREFIX}SYNC_URL="
             f"{Settings().sync_url}"
+        )
+    if settings.llm_reads_moties and settings.llm_backend.strip().lower() == "none":
+        raise ConfigError(
+            "Instelling 'llm_reads_moties' vraagt een taalmodel, maar 'llm_backend' is 'none'. "
+            f"Zet bijvoorbeeld {ENV_PREFIX}LLM_BACKEND=openai met {ENV_PREFIX}LLM_URL en "
+            f"{ENV_PREFIX}LLM_MODEL, of {ENV_PREFIX}LLM_READS_MOTIES=false"
         )
     if settings.embed_dims not in EMBED_DIMS:
         raise ConfigError(

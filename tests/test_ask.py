@@ -598,6 +598,8 @@ def test_eval_command_scores_a_question_file(store_path: Path, tmp_path: Path) -
     assert set(parts) == {"dev"}
     summary = parts["dev"]
     assert summary["questions"] == 3
+    # which models answered: the rules alone here
+    assert summary["setup"] == {"llm": "extractief (zonder taalmodel)", "reader": None}
     assert summary["accuracy_by_kind"] == {"followup": 1.0, "motion_votes": 1.0, "refuse": 1.0}
     assert summary["citation_validity"] == 1.0
     assert summary["refusal_accuracy"] == 1.0

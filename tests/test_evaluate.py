@@ -549,6 +549,7 @@ def test_eval_command_without_test_files_says_so(
     result = CliRunner().invoke(cli.main, args, obj=cli.Context(embedder=HashEmbedder()))
     assert result.exit_code == 0, result.output
     assert "== TEST" in result.output and "== DEV" not in result.output
+    assert "Antwoorden: extractief (zonder taalmodel)\n" in result.output
     assert "de vragen van het testdeel zijn overgeslagen" in result.output
     as_json = CliRunner().invoke(
         cli.main, [*args, "--json"], obj=cli.Context(embedder=HashEmbedder())
