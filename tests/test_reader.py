@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
 from assistant.ask import Answerer
-from assistant.compose import build_services
+from assistant.compose import Services, build_services
 from assistant.errors import ConfigError
 from assistant.llm.base import LLMError
 from assistant.llm.openai_compat import OpenAICompatibleLLM
@@ -24,6 +26,7 @@ from assistant.llm.reader import (
 )
 from assistant.render import render_eval
 from assistant.settings import load_settings
+from assistant.ui.common import backend_note
 from tests.test_answerability import answerer  # noqa: F401 (a fixture: the sample store)
 from tests.test_llm import (
     FakeServer,
@@ -238,3 +241,12 @@ def test_eval_figures_say_which_model_read_the_moties() -> None:
     text = render_eval({"dev": {"setup": setup}})
     assert "Antwoorden: extractief (zonder taalmodel); moties bij twijfel gelezen door: " in text
     assert text.endswith("OpenAI-compatibel: m @ u")
+
+
+def test_the_app_says_when_the_model_reads_moties() -> None:
+    llm = ScriptedLLM()
+    rules = SimpleNamespace(reader=None)
+    built = cast(Services, SimpleNamespace(llm=llm, backend=llm.name, answerer=rules))
+    assert "leest het taalmodel na" not in backend_note(built)
+    rules.reader = MotionReader(llm)
+    assert backend_note(built).endswith("leest het taalmodel na; het antwoord zegt wat het vond.")

@@ -264,10 +264,16 @@ def backend_note(built: Services) -> str:
             "Antwoorden zijn extractief: zinnen en velden letterlijk uit de bronnen, zonder "
             "taalmodel."
         )
-    return (
+    note = (
         f"Antwoorden worden geformuleerd door taalmodel {built.backend}; elke zin wordt "
         "gecontroleerd tegen de geciteerde passage en anders weggelaten."
     )
+    if built.answerer.reader is not None:
+        note += (
+            " Een motie die u omschrijft en waarover de regels twijfelen, leest het taalmodel na; "
+            "het antwoord zegt wat het vond."
+        )
+    return note
 
 
 def today() -> dt.date:
