@@ -49,7 +49,7 @@ class Settings:
     # The LLM above also reads a motie the rules recognise by description but are unsure of
     # (chosen by meaning alone, lacking words of the question, or only the closest) and says
     # whether it asks what the user describes (assistant/llm/reader.py). Off by default: the
-    # local 1.5B model reads at chance (README, "A served reader"); measure a served model with
+    # local 1.5B model reads at chance (README, "A reader for moties"); measure a served model with
     # `kamer eval` before turning it on.
     llm_reads_moties: bool = False
     # `kamer sync`: the Tweede Kamer OData API (ingest/sync.py). Nothing is contacted unless a

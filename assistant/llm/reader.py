@@ -39,7 +39,7 @@ class Reading:
 
 
 def verdict_of(reply: str) -> bool | None:
-    """ "Ja." / "Nee, want ..." / "**ja**": the first word decides; anything else is unclear."""
+    """The first word decides ("Ja.", "Nee, want ...", "**ja**"); any other is unclear."""
     match = _FIRST_WORD.search(reply)
     word = match.group(0).lower() if match else ""
     return {"ja": True, "yes": True, "nee": False, "no": False}.get(word)
