@@ -27,7 +27,8 @@ class Services:
 
     @property
     def backend(self) -> str:
-        return self.llm.name if self.llm else EXTRACTIVE
+        """Who words the answers: the LLM when it rephrases them, else the rules."""
+        return self.answerer.llm.name if self.answerer.llm else EXTRACTIVE
 
     def refresh(self) -> None:
         """After an ingest: a fresh view of the passages (their count feeds the term weights)."""
@@ -49,7 +50,8 @@ def build_services(
     retriever = Retriever(store, embedder, ChunkIndex.build(store), mode=mode)
     llm = llm_from_settings(settings)
     reader = MotionReader(llm) if llm is not None and settings.llm_reads_moties else None
+    rephrasing = llm if settings.llm_rephrases else None
     answerer = Answerer(
-        store, retriever, today=today, llm=llm, relevance=settings.relevance, reader=reader
+        store, retriever, today=today, llm=rephrasing, relevance=settings.relevance, reader=reader
     )
     return Services(settings, store, embedder, retriever, answerer, llm)

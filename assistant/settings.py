@@ -52,6 +52,9 @@ class Settings:
     # local 1.5B model reads at chance (README, "A reader for moties"); measure a served model with
     # `kamer eval` before turning it on.
     llm_reads_moties: bool = False
+    # The LLM rephrases free answers (each sentence checked against its cited passages); false
+    # keeps the answers extractive, e.g. to let the LLM only read moties or to measure that alone.
+    llm_rephrases: bool = True
     # `kamer sync`: the Tweede Kamer OData API (ingest/sync.py). Nothing is contacted unless a
     # sync runs.
     sync_url: str = "https://gegevensmagazijn.tweedekamer.nl"

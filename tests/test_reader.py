@@ -225,6 +225,12 @@ def test_the_setting_asks_for_a_model_and_builds_the_reader_once(tmp_path: Path)
     settings = load_settings({**env, "KAMER_LLM_READS_MOTIES": "ja"}, tmp_path / "none.toml")
     services = build_services(settings, embedder=FixedEmbedder())
     assert services.answerer.reader is not None and services.answerer.reader.llm is services.llm
+    assert services.answerer.llm is services.llm and services.backend == services.llm.name
+    # The model may read moties without rewording the answers (and be measured so).
+    reads = {**env, "KAMER_LLM_READS_MOTIES": "1", "KAMER_LLM_REPHRASES": "0"}
+    services = build_services(load_settings(reads, tmp_path / "none.toml"), FixedEmbedder())
+    assert services.answerer.reader is not None and services.answerer.llm is None
+    assert services.backend == "extractief (zonder taalmodel)"
 
 
 def test_without_a_reader_nothing_changes(tmp_path: Path) -> None:
@@ -244,8 +250,17 @@ def test_eval_figures_say_which_model_read_the_moties() -> None:
 
 def test_the_app_says_when_the_model_reads_moties() -> None:
     llm = ScriptedLLM()
-    rules = SimpleNamespace(reader=None)
+    rules = SimpleNamespace(reader=None, llm=llm)
     built = cast(Services, SimpleNamespace(llm=llm, backend=llm.name, answerer=rules))
-    assert "leest het taalmodel na" not in backend_note(built)
+    assert backend_note(built).startswith("Antwoorden worden geformuleerd door taalmodel test")
+    assert "leest taalmodel" not in backend_note(built)
     rules.reader = MotionReader(llm)
-    assert backend_note(built).endswith("leest het taalmodel na; het antwoord zegt wat het vond.")
+    assert backend_note(built).endswith(
+        "leest taalmodel test-model na; het antwoord zegt wat het vond."
+    )
+    rules.llm = None  # reading only: the answers stay extractive
+    assert backend_note(built).startswith(
+        "Antwoorden zijn extractief: zinnen en velden letterlijk uit de bronnen. Een motie"
+    )
+    rules.reader = None
+    assert backend_note(built).endswith("letterlijk uit de bronnen, zonder taalmodel.")

@@ -259,19 +259,20 @@ def highlight(context: str, quote: str, width: int = 400) -> str:
 
 
 def backend_note(built: Services) -> str:
-    if built.llm is None:
-        return (
-            "Antwoorden zijn extractief: zinnen en velden letterlijk uit de bronnen, zonder "
-            "taalmodel."
+    reader = built.answerer.reader
+    if built.answerer.llm is None:
+        note = "Antwoorden zijn extractief: zinnen en velden letterlijk uit de bronnen" + (
+            "." if reader else ", zonder taalmodel."
         )
-    note = (
-        f"Antwoorden worden geformuleerd door taalmodel {built.backend}; elke zin wordt "
-        "gecontroleerd tegen de geciteerde passage en anders weggelaten."
-    )
-    if built.answerer.reader is not None:
+    else:
+        note = (
+            f"Antwoorden worden geformuleerd door taalmodel {built.backend}; elke zin wordt "
+            "gecontroleerd tegen de geciteerde passage en anders weggelaten."
+        )
+    if reader is not None:
         note += (
-            " Een motie die u omschrijft en waarover de regels twijfelen, leest het taalmodel na; "
-            "het antwoord zegt wat het vond."
+            f" Een motie die u omschrijft en waarover de regels twijfelen, leest taalmodel "
+            f"{reader.name} na; het antwoord zegt wat het vond."
         )
     return note
 
