@@ -499,7 +499,8 @@ class MotionAnswers(BaseAnswers):
                 refusal.answer += reading_line(reading, doc)
                 return refusal, ()
         if reading is not None:  # read after the rules' doubts, which go in front of it
-            lines.insert(0, reading_line(reading, doc).strip())
+            # The user is asked to check once: by the rules' line when there is one.
+            lines.insert(0, reading_line(reading, doc, check=not (by_meaning or unsaid)).strip())
         if unsaid:
             # A paraphrase, or a neighbouring motie: the user sees which of their words it
             # lacks before its outcome ("kansspelbelasting" for a motie on bedenktijd).
@@ -1082,19 +1083,17 @@ class Closest:
         return float(self.similarity[self.ids.index(doc_id)])
 
 
-def reading_line(reading: Reading | None, doc: Document | None) -> str:
+def reading_line(reading: Reading | None, doc: Document | None, check: bool = True) -> str:
     """What the reader said of the motie, as a sentence to add to the answer (with a space
-    before it), or "" when nothing was read."""
+    before it), or "" when nothing was read. `check`: a confirmation asks the user to check."""
     if reading is None or doc is None:
         return ""
     who = f"Het taalmodel ({reading.reader})"
     if reading.verdict is None:
         return f" {who} kon {doc.id} niet beoordelen ({reading.problem}); dit volgt de regels."
     if reading.verdict:
-        return (
-            f" {who} las {doc.id} en vindt dat deze motie vraagt wat u beschrijft; controleer of "
-            "het de bedoelde is."
-        )
+        ask = "; controleer of het de bedoelde is" if check else ""
+        return f" {who} las {doc.id} en vindt dat deze motie vraagt wat u beschrijft{ask}."
     return f" {who} las {doc.id} en vindt dat deze motie iets anders vraagt dan u beschrijft."
 
 

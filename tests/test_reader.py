@@ -12,7 +12,9 @@ from typing import cast
 import pytest
 
 from assistant.ask import Answerer
+from assistant.ask_motions import reading_line
 from assistant.compose import Services, build_services
+from assistant.documents import MOTIE, Document, Motion
 from assistant.errors import ConfigError
 from assistant.llm.base import LLMError
 from assistant.llm.openai_compat import OpenAICompatibleLLM
@@ -21,6 +23,7 @@ from assistant.llm.reader import (
     MAX_TEXT_CHARS,
     SYSTEM_PROMPT,
     MotionReader,
+    Reading,
     reading_prompt,
     verdict_of,
 )
@@ -138,9 +141,10 @@ def test_a_motie_the_reader_confirms_keeps_the_rules_doubts_and_says_who_read_it
     assert answer.answer.startswith("Herkend aan de betekenis, niet aan de woorden")
     assert (
         "Deze motie noemt “vakantieparken” uit uw vraag niet. Het taalmodel (test-model) las "
-        "kst-1-4 en vindt dat deze motie vraagt wat u beschrijft; controleer of het de bedoelde "
-        "is. De gewijzigde motie-Jansen" in answer.answer
+        "kst-1-4 en vindt dat deze motie vraagt wat u beschrijft. De gewijzigde motie-Jansen"
+        in answer.answer
     )
+    assert answer.answer.count("controleer") == 1  # asked once, by the rules' line
 
 
 def test_the_reader_may_recognise_the_closest_motie_the_rules_would_not_answer(
@@ -161,8 +165,20 @@ def test_the_reader_may_recognise_the_closest_motie_the_rules_would_not_answer(
         "Deze motie noemt “vakantieparken” uit uw vraag niet; controleer of het de bedoelde is. "
         "Het taalmodel (test-model) las kst-1-4 en vindt dat deze motie vraagt wat u beschrijft"
     )
-    assert answer.citations[0].id == "kst-1-4"
+    assert answer.citations[0].id == "kst-1-4" and answer.answer.count("controleer") == 1
     assert "Jansen over recreatieparken" in llm.prompts[-1] and "verworpen?" in llm.prompts[-1]
+
+
+def test_a_confirmation_asks_the_user_to_check_unless_the_rules_already_did() -> None:
+    doc = Document(id="kst-1-1", type=MOTIE, title="Motie van het lid Jansen", motion=Motion())
+    yes, no = Reading(True, "m"), Reading(False, "m")
+    assert reading_line(yes, doc) == (
+        " Het taalmodel (m) las kst-1-1 en vindt dat deze motie vraagt wat u beschrijft; "
+        "controleer of het de bedoelde is."
+    )
+    assert reading_line(yes, doc, check=False).endswith("vraagt wat u beschrijft.")
+    assert reading_line(no, doc, check=False) == reading_line(no, doc)
+    assert reading_line(None, doc) == "" and reading_line(yes, None) == ""
 
 
 def test_an_unreachable_reader_leaves_the_rules_answer_and_says_so(tmp_path: Path) -> None:
