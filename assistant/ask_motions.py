@@ -467,10 +467,10 @@ class MotionAnswers(BaseAnswers):
             # The member's moties hold none on this subject: another member's motie, or a
             # debate about it, is no answer to "de motie van <lid> over ...". A reader (a
             # served language model) may still recognise the closest one as the motie meant.
-            ids = [*found.meant, *(p.doc_id for p in closest)]
-            nearest = self.store.get_document(ids[0]) if self.reader else None
+            first = next(iter(found.meant), None) or closest[0].doc_id
+            nearest = self.store.get_document(first) if self.reader else None
             reading = self._reading(question, nearest)
-            if nearest is None or reading is None or not reading.verdict:
+            if reading is None or not reading.verdict:
                 refusal = self._not_this_motion(question, closest, found.meant)
                 refusal.answer += reading_line(reading, nearest)
                 return refusal, ()

@@ -60,8 +60,11 @@ class MotionReader:
 
     def __init__(self, llm: LLM) -> None:
         self.llm = llm
-        self.name = llm.name
         self._read: dict[tuple[str, str, str], Reading] = {}
+
+    @property
+    def name(self) -> str:
+        return self.llm.name
 
     def read(self, question: str, title: str, asks: str) -> Reading:
         key = (question, title, asks)
