@@ -24,9 +24,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# The model as published (sha256 checked) and its bfloat16 copy (see scripts/fetch_model.py).
-$(MODEL) $(MODEL_BF16): scripts/fetch_model.py | $(STAMP)
+# The model as published (sha256 checked) and its bfloat16 copy (see scripts/fetch_model.py):
+# one run makes both (a grouped target); the touch marks them newer than the script when it only
+# found them ready.
+$(MODEL) $(MODEL_BF16) &: scripts/fetch_model.py | $(STAMP)
 	$(BIN)/python scripts/fetch_model.py
+	touch $(MODEL) $(MODEL_BF16)
 
 model: $(MODEL) $(MODEL_BF16)
 
